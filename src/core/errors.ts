@@ -1,0 +1,99 @@
+/**
+ * The few errors a user can meet. Each carries what the user needs to act; only `cli/` turns them
+ * into messages and exit codes. Messages never contain a secret or a token.
+ */
+import type { Diagnostic } from './types.js';
+
+/** Base class: `userFacing` errors print as one line, never with a stack trace. */
+export class ZpaGitopsError extends Error {
+  readonly userFacing = true;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad command line: unknown flag, missing argument. */
+export class UsageError extends ZpaGitopsError {}
+
+/** A setting from the environment is missing or malformed. `variable` names it. */
+export class ConfigError extends ZpaGitopsError {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The manifests are invalid, or a name in them does not resolve. All problems at once. */
+export class ManifestError extends ZpaGitopsError {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    super(`${errors} error${errors === 1 ? '' : 's'} in the manifests`);
+  }
+}
+
+export interface ApiErrorDetails {
+  method: string;
+  /** Path and query, never the host's credentials or a token. */
+  path: string;
+  /** HTTP status; undefined when no response arrived (network error, timeout). */
+  status?: number;
+  /** The ZPA error id, e.g. `resource.not.found`. */
+  zpaId?: string;
+  reason?: string;
+  params?: unknown[];
+  /**
+   * True when a write may or may not have been applied (timeout or reset after sending).
+   * The caller settles it by reading before anything is retried.
+   */
+  ambiguous?: boolean;
+}
+
+/** The ZPA API refused a call or could not be reached. */
+export class ApiError extends ZpaGitopsError {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number | undefined;
+  readonly zpaId: string | undefined;
+  readonly reason: string | undefined;
+  readonly params: unknown[] | undefined;
+  readonly ambiguous: boolean;
+
+  constructor(details: ApiErrorDetails, message?: string) {
+    super(message ?? describeApiError(details));
+    this.method = details.method;
+    this.path = details.path;
+    this.status = details.status;
+    this.zpaId = details.zpaId;
+    this.reason = details.reason;
+    this.params = details.params;
+    this.ambiguous = details.ambiguous ?? false;
+  }
+
+  /** ZPA says "not found" both as 404 and as 400 with `resource.not.found`. */
+  get notFound(): boolean {
+    return this.status === 404 || this.zpaId === 'resource.not.found';
+  }
+}
+
+/** Sign-in failed or was refused. */
+export class AuthError extends ApiError {}
+
+function describeApiError(d: ApiErrorDetails): string {
+  const status = d.status === undefined ? 'no response' : `HTTP ${d.status}`;
+  const zpa = d.zpaId ? ` ${d.zpaId}` : '';
+  const reason = d.reason ? `: ${d.reason}` : '';
+  return `${d.method} ${d.path} failed (${status}${zpa})${reason}`;
+}
+
+/** A saved plan no longer matches the tenant, or was made for another target or format. */
+export class StalePlanError extends ZpaGitopsError {}
+
+/** The plan would prune more than the safety threshold allows. */
+export class UnsafePlanError extends ZpaGitopsError {
+  constructor(readonly reasons: string[]) {
+    super(`Plan is unsafe: ${reasons.join('; ')}. Re-run with --allow-unsafe if this is intended.`);
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * The shapes every module shares. Types only: no behaviour lives here.
+ * Ids are strings end to end: ZPA ids are 64-bit integers that exceed 2^53.
+ */
+
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+/** An object as the ZPA API sends or receives it, narrowed field by field where it is read. */
+export type ApiObject = Record<string, unknown>;
+
+export const CLIENT_CERTIFICATE_TYPES = ['ZAPP_CLIENT', 'ISOLATION_CLIENT', 'APP_PROTECTION', 'NONE'] as const;
+export type ClientCertificateType = (typeof CLIENT_CERTIFICATE_TYPES)[number];
+
+export interface SourceLocation {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** One problem found in the user's input, or a warning about it. */
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable, greppable code such as `link-has-scheme`. */
+  code: string;
+  /** One line: what is wrong. */
+  message: string;
+  /** One line: how to fix it. */
+  hint?: string;
+  location?: SourceLocation;
+}
+
+/** A reference by name (resolved when planning) or by id. */
+export type NameOrId = { name: string } | { id: string };
+
+// ---------------------------------------------------------------------------------------------
+// Desired state: what the manifests say, names not yet resolved.
+
+export interface DesiredClientSetting {
+  type: ClientCertificateType;
+  /** `absent` in the manifest: make sure no setting of this type exists. */
+  absent: boolean;
+  /** Present unless `absent`. */
+  enrollmentCert?: NameOrId;
+  /** Defaults to the enrollment certificate's name. */
+  name?: string;
+  location: SourceLocation;
+}
+
+export interface DesiredIcon {
+  /** Sent as logoFileName. */
+  fileName: string;
+  /** Sent as iconText: `data:image/<type>;base64,...`. */
+  dataUri: string;
+}
+
+/** The managed fields of a user portal link as a manifest gives them. */
+export interface DesiredLinkFields {
+  link: string;
+  protocol?: string;
+  linkPath?: string;
+  description?: string;
+  enabled?: boolean;
+  icon?: DesiredIcon;
+}
+
+export interface DesiredLink {
+  name: string;
+  fields: DesiredLinkFields;
+  /** Names of the portals that list this link, in manifest order, without repeats. */
+  portals: string[];
+  /** Where the link's fields were given. */
+  location: SourceLocation;
+  /** Where the link is listed under each portal (portal name -> location). */
+  listedAt: Record<string, SourceLocation>;
+}
+
+export interface DesiredPortal {
+  name: string;
+  /** Links on this portal that the manifests do not list are taken off it. */
+  prune: boolean;
+  location: SourceLocation;
+}
+
+export interface DesiredState {
+  /** The microtenant every manifest targets; undefined means the settings' default. */
+  microtenant?: NameOrId & { location: SourceLocation };
+  clientSettings: DesiredClientSetting[];
+  portals: DesiredPortal[];
+  links: DesiredLink[];
+  /** The manifest files read, relative to the working directory. */
+  files: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Live state: what the API returned, kept raw; kinds normalise it.
+
+export interface LiveState {
+  clientSettings: ApiObject[];
+  userPortalLinks: ApiObject[];
+  userPortals: ApiObject[];
+  /** Read only when a manifest names a certificate. */
+  enrollmentCerts?: ApiObject[];
+  /** Read only when a manifest names a microtenant. */
+  microtenants?: ApiObject[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plan
+
+export type KindName = 'clientSetting' | 'userPortalLink';
+export type Action = 'create' | 'update' | 'delete' | 'no-op';
+
+/** A normalised object holding only managed fields. */
+export type Canonical = Record<string, Json>;
+
+export interface FieldChange {
+  /** Managed field name, e.g. `description` or `userPortals`. */
+  field: string;
+  before: Json;
+  after: Json;
+}
+
+interface ChangeBase {
+  kind: KindName;
+  /** Natural key: the certificate type of a client setting, the name of a link. */
+  key: string;
+  /** Where the manifests declared it (absent for pruned objects). */
+  declaredAt?: SourceLocation;
+}
+
+export interface CreateChange extends ChangeBase {
+  action: 'create';
+  after: Canonical;
+}
+
+export interface UpdateChange extends ChangeBase {
+  action: 'update';
+  id: string;
+  before: Canonical;
+  after: Canonical;
+  /** Never empty. */
+  fieldChanges: FieldChange[];
+  fingerprint: string;
+  /** Set when the update only takes the object off portals the manifests prune. */
+  reason?: 'detach';
+}
+
+export interface DeleteChange extends ChangeBase {
+  action: 'delete';
+  id: string;
+  before: Canonical;
+  fingerprint: string;
+  /** `absent` was declared, or pruning removed the object's last portal. */
+  reason: 'absent' | 'prune';
+}
+
+export interface NoOpChange extends ChangeBase {
+  action: 'no-op';
+  id: string;
+  before: Canonical;
+  fingerprint: string;
+}
+
+export type Change = CreateChange | UpdateChange | DeleteChange | NoOpChange;
+
+export interface PlanTarget {
+  /** API base URL without credentials, e.g. https://config.private.zscaler.com */
+  host: string;
+  customerId: string;
+  /** "0" is the Default microtenant. */
+  microtenantId: string;
+}
+
+export interface PlanCounts {
+  create: number;
+  update: number;
+  delete: number;
+  noOp: number;
+}
+
+export interface PlanSafety {
+  safe: boolean;
+  reasons: string[];
+}
+
+export interface Plan {
+  formatVersion: 1;
+  toolVersion: string;
+  target: PlanTarget;
+  /** Deterministic order: kind, then action, then key. No-ops are kept so fingerprints cover them. */
+  changes: Change[];
+  counts: PlanCounts;
+  safety: PlanSafety;
+  warnings: Diagnostic[];
+  /** Display names for ids that appear in changes. */
+  names: {
+    userPortals: Record<string, string>;
+    enrollmentCerts: Record<string, string>;
+  };
+}
