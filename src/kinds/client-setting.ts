@@ -1,0 +1,88 @@
+/**
+ * Client settings: one per client certificate type, written by an upsert POST keyed by type
+ * and deleted by `DELETE ?type=` (shared/zpa-api/NOTES.md, "Client settings").
+ */
+import type { ApiObject, Canonical, Change, ClientCertificateType, LiveState } from '../core/types.js';
+import { fieldChanges } from '../planner/field-changes.js';
+import { fingerprint, sameCanonical } from '../planner/equality.js';
+import type { KindPlan, PlannedWrite, ResolvedDesired, ResourceKind } from './kind.js';
+import { idOf, optionalString, unescapeHtml } from './normalize.js';
+
+function canonicalLive(live: ApiObject): Canonical {
+  // The vendor page's one example says signingCertId/signingCertName; its field table and both SDKs
+  // say enrollmentCertId/Name. We send the latter and read either.
+  return {
+    name: unescapeHtml(optionalString(live['name'])),
+    enrollmentCertId: idOf(live['enrollmentCertId'] ?? live['signingCertId']),
+    enrollmentCertName: unescapeHtml(optionalString(live['enrollmentCertName'] ?? live['signingCertName'])),
+  };
+}
+
+function keyOfLive(live: ApiObject): string {
+  return optionalString(live['clientCertificateType']);
+}
+
+function plan(desired: ResolvedDesired, live: LiveState): KindPlan {
+  const liveByType = new Map(live.clientSettings.map((object) => [keyOfLive(object), object]));
+  const changes: Change[] = [];
+  for (const setting of desired.clientSettings) {
+    const current = liveByType.get(setting.type);
+    const base = { kind: 'clientSetting', key: setting.type, declaredAt: setting.location } as const;
+    if (setting.absent) {
+      if (current) {
+        const before = canonicalLive(current);
+        changes.push({ ...base, action: 'delete', id: idOf(current['id']), before, fingerprint: fingerprint(before), reason: 'absent' });
+      }
+      continue;
+    }
+    const after: Canonical = {
+      name: setting.name,
+      enrollmentCertId: setting.enrollmentCertId,
+      enrollmentCertName: setting.enrollmentCertName,
+    };
+    if (!current) {
+      changes.push({ ...base, action: 'create', after });
+      continue;
+    }
+    const before = canonicalLive(current);
+    const id = idOf(current['id']);
+    if (sameCanonical(before, after)) {
+      changes.push({ ...base, action: 'no-op', id, before, fingerprint: fingerprint(before) });
+    } else {
+      changes.push({ ...base, action: 'update', id, before, after, fieldChanges: fieldChanges(before, after), fingerprint: fingerprint(before) });
+    }
+  }
+  return { changes, diagnostics: [] };
+}
+
+function writes(changes: Change[]): PlannedWrite[] {
+  const planned: PlannedWrite[] = [];
+  for (const change of changes) {
+    const type = change.key as ClientCertificateType;
+    switch (change.action) {
+      case 'create':
+      case 'update':
+        // One upsert POST creates or updates; the type is the key.
+        planned.push({ op: { call: 'upsertClientSetting', body: { clientCertificateType: type, ...change.after } }, changes: [change], destructive: false });
+        break;
+      case 'delete':
+        planned.push({ op: { call: 'deleteClientSetting', type }, changes: [change], destructive: true });
+        break;
+      case 'no-op':
+        break;
+    }
+  }
+  return planned;
+}
+
+export const clientSettingKind: ResourceKind = {
+  name: 'clientSetting',
+  noun: 'client setting',
+  liveObjects: (live) => live.clientSettings,
+  keyOfLive,
+  canonicalLive,
+  plan,
+  writes,
+  groupOf: () => 'Client settings',
+  references: { enrollmentCertId: 'enrollmentCerts' },
+};

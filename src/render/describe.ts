@@ -1,0 +1,79 @@
+/**
+ * A plan as groups of readable entries. The text and Markdown renderers both draw from this,
+ * so the terminal and the pull-request comment can never say different things.
+ */
+import type { Canonical, Change, Json, Plan } from '../core/types.js';
+import { kindOf } from '../kinds/registry.js';
+import { formatValue, isMultiline, lineDiff, namesFor } from './values.js';
+
+export type Sign = '+' | '~' | '-' | '=';
+
+export interface DetailLine {
+  sign: '+' | '-' | ' ';
+  text: string;
+}
+
+export interface Entry {
+  sign: Sign;
+  title: string;
+  details: DetailLine[];
+}
+
+export interface Group {
+  heading: string;
+  entries: Entry[];
+}
+
+export function describePlan(plan: Plan, options: { showNoOps?: boolean } = {}): Group[] {
+  const groups = new Map<string, Group>();
+  for (const change of plan.changes) {
+    if (change.action === 'no-op' && !options.showNoOps) continue;
+    const kind = kindOf(change.kind);
+    const heading = kind.groupOf(change, plan.names);
+    let group = groups.get(heading);
+    if (!group) groups.set(heading, (group = { heading, entries: [] }));
+    group.entries.push(describeChange(change, plan));
+  }
+  return [...groups.values()];
+}
+
+function describeChange(change: Change, plan: Plan): Entry {
+  const kind = kindOf(change.kind);
+  const label = `${kind.noun} ${JSON.stringify(change.key)}`;
+  const names = (field: string) => namesFor(kind.references[field], plan);
+  switch (change.action) {
+    case 'create':
+      return { sign: '+', title: `create ${label}`, details: fieldsOf(change.after, names) };
+    case 'update': {
+      const why = change.reason === 'detach' ? ' (taken off pruned portals)' : '';
+      const details = change.fieldChanges.flatMap((fc) => describeFieldChange(fc.field, fc.before, fc.after, names(fc.field)));
+      return { sign: '~', title: `update ${label}${why}`, details };
+    }
+    case 'delete': {
+      const why = change.reason === 'absent' ? 'declared absent' : 'no longer listed on any portal it sat on';
+      return { sign: '-', title: `delete ${label} (${why})`, details: [] };
+    }
+    case 'no-op':
+      return { sign: '=', title: `unchanged ${label}`, details: [] };
+  }
+}
+
+function fieldsOf(object: Canonical, names: (field: string) => Record<string, string> | undefined): DetailLine[] {
+  return Object.entries(object)
+    .filter(([, value]) => value !== '' && !(Array.isArray(value) && value.length === 0))
+    .map(([field, value]) => ({ sign: ' ', text: `${field}: ${formatValue(value, names(field))}` }));
+}
+
+function describeFieldChange(field: string, before: Json, after: Json, names: Record<string, string> | undefined): DetailLine[] {
+  if (isMultiline(before, after)) {
+    const lines = lineDiff(String(before), String(after));
+    return [{ sign: ' ', text: `${field}:` }, ...lines.map(({ sign, line }) => ({ sign, text: `  ${line}` }))];
+  }
+  return [{ sign: ' ', text: `${field}: ${formatValue(before, names)} → ${formatValue(after, names)}` }];
+}
+
+export function summaryLine(plan: Plan): string {
+  const { create, update, delete: del } = plan.counts;
+  if (create + update + del === 0) return 'No changes. The tenant matches the manifests.';
+  return `Plan: ${create} to create, ${update} to update, ${del} to delete.`;
+}

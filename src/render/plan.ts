@@ -1,0 +1,25 @@
+import type { Plan } from '../core/types.js';
+import { renderMarkdown } from './markdown.js';
+import { PLAIN, type Style } from './style.js';
+import { renderText } from './text.js';
+
+export type PlanFormat = 'text' | 'markdown' | 'json';
+export const PLAN_FORMATS: readonly PlanFormat[] = ['text', 'markdown', 'json'];
+
+export interface RenderOptions {
+  format: PlanFormat;
+  style?: Style;
+  showNoOps?: boolean;
+}
+
+/** The one entry point: `plan` and `show` both print through it, so they print the same. */
+export function renderPlan(plan: Plan, options: RenderOptions): string {
+  switch (options.format) {
+    case 'text':
+      return renderText(plan, options.style ?? PLAIN, options.showNoOps === undefined ? {} : { showNoOps: options.showNoOps });
+    case 'markdown':
+      return renderMarkdown(plan);
+    case 'json':
+      return `${JSON.stringify(plan, null, 2)}\n`;
+  }
+}
