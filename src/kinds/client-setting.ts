@@ -77,6 +77,7 @@ function writes(changes: Change[]): PlannedWrite[] {
 
 export const clientSettingKind: ResourceKind = {
   name: 'clientSetting',
+  collection: 'clientSettings',
   noun: 'client setting',
   liveObjects: (live) => live.clientSettings,
   keyOfLive,

@@ -16,6 +16,8 @@ import type {
   SourceLocation,
 } from '../core/types.js';
 
+export type LiveCollection = keyof LiveState;
+
 /** Desired state with every name resolved to an id. */
 export interface ResolvedDesired {
   microtenantId: string;
@@ -86,6 +88,8 @@ export interface ResourceKind {
   readonly name: KindName;
   /** Singular noun for output, e.g. `link`. */
   readonly noun: string;
+  /** The collection of LiveState that holds this kind's objects (read again to verify or settle). */
+  readonly collection: LiveCollection;
   /** The live objects of this kind. */
   liveObjects(live: LiveState): ApiObject[];
   keyOfLive(live: ApiObject): string;

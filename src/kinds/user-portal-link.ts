@@ -102,6 +102,7 @@ function groupOf(change: Change, names: Plan['names']): string {
 
 export const userPortalLinkKind: ResourceKind = {
   name: 'userPortalLink',
+  collection: 'userPortalLinks',
   noun: 'link',
   liveObjects: (live: LiveState) => live.userPortalLinks,
   keyOfLive: (live) => unescapeHtml(optionalString(live['name'])),

@@ -1,0 +1,37 @@
+/**
+ * Reading live state with the fewest calls: one paged pass per collection, never one GET per
+ * object, and only the collections the manifests need. The reads run concurrently; the client's
+ * rate limiter keeps them inside the published limits.
+ */
+import type { DesiredState, LiveState } from '../core/types.js';
+import type { LiveCollection } from '../kinds/kind.js';
+import type { LiveSource } from './source.js';
+
+const READERS: Record<LiveCollection, (source: LiveSource) => Promise<LiveState[LiveCollection]>> = {
+  clientSettings: (s) => s.listClientSettings(),
+  userPortalLinks: (s) => s.listUserPortalLinks(),
+  userPortals: (s) => s.listUserPortals(),
+  enrollmentCerts: (s) => s.listEnrollmentCerts(),
+  microtenants: (s) => s.listMicrotenants(),
+};
+
+/** The collections a set of manifests needs to be planned. */
+export function collectionsFor(desired: DesiredState): LiveCollection[] {
+  const needed: LiveCollection[] = [];
+  if (desired.clientSettings.length > 0) needed.push('clientSettings');
+  // Certificates are needed to resolve a name, and for the certificate name the upsert must send.
+  if (desired.clientSettings.some((s) => !s.absent)) needed.push('enrollmentCerts');
+  if (desired.portals.length > 0) needed.push('userPortalLinks', 'userPortals');
+  return needed;
+}
+
+export async function readCollections(source: LiveSource, collections: readonly LiveCollection[]): Promise<Partial<LiveState>> {
+  const entries = await Promise.all(collections.map(async (name) => [name, await READERS[name](source)] as const));
+  return Object.fromEntries(entries) as Partial<LiveState>;
+}
+
+/** Live state for planning; collections not needed are read as empty. */
+export async function readLiveState(source: LiveSource, desired: DesiredState): Promise<LiveState> {
+  const read = await readCollections(source, collectionsFor(desired));
+  return { clientSettings: [], userPortalLinks: [], userPortals: [], ...read };
+}

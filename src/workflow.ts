@@ -1,0 +1,64 @@
+/**
+ * The library's main paths, shared by the CLI, the demo and scripts: manifests to plan, and a plan
+ * to an applied tenant. I/O happens here and at the edges it calls; planning stays pure.
+ */
+import { ManifestError } from './core/errors.js';
+import type { DesiredState, LiveState, Plan } from './core/types.js';
+import { readLiveState, readCollections } from './live/read-live.js';
+import type { LiveSource } from './live/source.js';
+import { planChanges, type SafetyOptions } from './planner/plan.js';
+import { resolveMicrotenant } from './planner/resolve.js';
+import { applyChanges, type ApplyOptions } from './apply/apply.js';
+import type { ApplyReport } from './apply/report.js';
+import { assertFresh, assertSameTarget } from './apply/stale.js';
+import type { ApiWriter } from './apply/writer.js';
+import { KINDS } from './kinds/registry.js';
+import type { PlanTarget } from './core/types.js';
+import { TOOL_VERSION } from './version.js';
+
+/** What the workflow needs of a ZPA client. */
+export interface TenantClient extends LiveSource, ApiWriter {
+  readonly target: PlanTarget;
+  withMicrotenant(id: string): TenantClient;
+}
+
+export interface PlannedTenant {
+  plan: Plan;
+  live: LiveState;
+  /** The client scoped to the plan's microtenant. */
+  client: TenantClient;
+}
+
+/** Resolves the manifests' microtenant, reads what they need, and plans. */
+export async function planTenant(desired: DesiredState, client: TenantClient, safety?: SafetyOptions): Promise<PlannedTenant> {
+  const byName = desired.microtenant !== undefined && 'name' in desired.microtenant;
+  const microtenants = byName ? await client.listMicrotenants() : undefined;
+  const { id, diagnostics } = resolveMicrotenant(desired, microtenants, client.target.microtenantId);
+  if (diagnostics.length > 0) throw new ManifestError(diagnostics);
+  const scoped = id === client.target.microtenantId ? client : client.withMicrotenant(id);
+  const live = await readLiveState(scoped, desired);
+  if (microtenants) live.microtenants = microtenants;
+  const plan = planChanges(desired, live, { target: scoped.target, toolVersion: TOOL_VERSION, ...(safety ? { safety } : {}) });
+  return { plan, live, client: scoped };
+}
+
+export type ApplyRunOptions = Omit<ApplyOptions, 'writer' | 'source' | 'live'>;
+
+export async function applyPlanned(planned: PlannedTenant, options: ApplyRunOptions = {}): Promise<ApplyReport> {
+  const { plan, live, client } = planned;
+  return applyChanges(plan.changes, { ...options, writer: client, source: client, live });
+}
+
+/**
+ * Applies a saved plan exactly, after checking that it was made for this target and that nothing
+ * it would change has changed since (the collections it touches are read again).
+ */
+export async function applySavedPlan(plan: Plan, client: TenantClient, options: ApplyRunOptions = {}): Promise<ApplyReport> {
+  const scoped = plan.target.microtenantId === client.target.microtenantId ? client : client.withMicrotenant(plan.target.microtenantId);
+  assertSameTarget(plan, scoped.target);
+  const touched = new Set(plan.changes.filter((c) => c.action !== 'no-op').map((c) => c.kind));
+  const collections = KINDS.filter((k) => touched.has(k.name)).map((k) => k.collection);
+  const live: LiveState = { clientSettings: [], userPortalLinks: [], userPortals: [], ...(await readCollections(scoped, collections)) };
+  assertFresh(plan, live);
+  return applyChanges(plan.changes, { ...options, writer: scoped, source: scoped, live });
+}
