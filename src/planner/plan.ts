@@ -5,7 +5,7 @@ import { ManifestError } from '../core/errors.js';
 import type { Action, Change, DesiredState, Diagnostic, LiveState, Plan, PlanCounts, PlanSafety, PlanTarget } from '../core/types.js';
 import type { PruneStats, ResolvedDesired } from '../kinds/kind.js';
 import { KINDS } from '../kinds/registry.js';
-import { idOf, optionalString, unescapeHtml } from '../kinds/normalize.js';
+import { compareIds, idOf, optionalString, unescapeHtml } from '../kinds/normalize.js';
 import { resolveDesired } from './resolve.js';
 
 export const PLAN_FORMAT_VERSION = 1;
@@ -94,8 +94,8 @@ function assessSafety(stats: PruneStats[], options: SafetyOptions): PlanSafety {
   return { safe: reasons.length === 0, reasons };
 }
 
+/** Sorted by id, so the order the API listed things in never shows in a plan. */
 function namesById(objects: LiveState['userPortals']): Record<string, string> {
-  const names: Record<string, string> = {};
-  for (const object of objects) names[idOf(object['id'])] = unescapeHtml(optionalString(object['name']));
-  return names;
+  const entries = objects.map((o) => [idOf(o['id']), unescapeHtml(optionalString(o['name']))] as const);
+  return Object.fromEntries(entries.sort(([a], [b]) => compareIds(a, b)));
 }
