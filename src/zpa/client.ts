@@ -1,0 +1,171 @@
+/**
+ * The ZPA calls zpa-gitops makes. Replies are returned raw (ids stay strings) after shape checks;
+ * kinds normalise them.
+ */
+import { ConfigError } from '../core/errors.js';
+import { CLIENT_CERTIFICATE_TYPES, type ApiObject, type ClientCertificateType, type PlanTarget } from '../core/types.js';
+import { BULK_API_VERSION, ENROLLMENT_CERT_API_VERSION, Endpoints } from './endpoints.js';
+import { PUBLISHED_RATE_LIMITS, type RateLimits } from './rate-limiter.js';
+import { Redactor, type DebugSink } from './redact.js';
+import { expectObject, expectObjectArray, type Endpoint } from './replies.js';
+import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
+import type { ZpaSettings } from './settings.js';
+import { Transport, type WaitInfo, type ZpaStats } from './transport.js';
+
+export interface ZpaClientOptions {
+  settings: ZpaSettings;
+  /** Defaults to the published 20 GET and 10 writes per 10 s. */
+  rateLimits?: RateLimits;
+  /** Per attempt. */
+  timeoutMs?: number;
+  retry?: { limit: number };
+  onWait?: (info: WaitInfo) => void;
+  debug?: DebugSink;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export class ZpaClient {
+  readonly target: PlanTarget;
+  private readonly api: Endpoints;
+  private readonly transport: Transport;
+  /** Sent as `microtenantId` on user portal (link) calls; undefined sends none (Default). */
+  private readonly microtenantId: string | undefined;
+  private readonly options: ZpaClientOptions;
+
+  constructor(options: ZpaClientOptions);
+  constructor(options: ZpaClientOptions, shared: { transport: Transport; microtenantId: string });
+  constructor(options: ZpaClientOptions, shared?: { transport: Transport; microtenantId: string }) {
+    const { settings } = options;
+    this.transport =
+      shared?.transport ??
+      new Transport({
+        settings,
+        limits: options.rateLimits ?? PUBLISHED_RATE_LIMITS,
+        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+        redactor: new Redactor(),
+        ...(options.onWait ? { onWait: options.onWait } : {}),
+        ...(options.debug ? { debug: options.debug } : {}),
+      });
+    this.microtenantId = shared ? shared.microtenantId : settings.microtenantId;
+    this.api = new Endpoints(this.transport, settings.pathPrefix, settings.customerId);
+    this.target = { host: settings.apiBase, customerId: settings.customerId, microtenantId: this.microtenantId ?? '0' };
+    this.options = options;
+  }
+
+  get stats(): Readonly<ZpaStats> {
+    return this.transport.stats;
+  }
+
+  /** The same tenant in another microtenant; shares sign-in, rate limits and stats with this client. */
+  withMicrotenant(id: string): ZpaClient {
+    if (!/^\d{1,20}$/.test(id)) throw new ConfigError('microtenantId', `microtenant id must be a number written in digits, got "${id.slice(0, 40)}"`);
+    return new ZpaClient(this.options, { transport: this.transport, microtenantId: id });
+  }
+
+  /** Drop kept-alive connections (shared with `withMicrotenant` clients). */
+  close(): void {
+    this.transport.close();
+  }
+
+  // --- Client settings. NOTES.md lists "whether client settings are microtenant scoped" as unknown.
+  // Sending microtenantId could scope (or be refused on) a tenant-wide setting, so these calls never
+  // carry it: they act on the tenant as the API key sees it.
+
+  /** `GET /clientSetting/all` (bare array). `GET /clientSetting` alone returns only the default one. */
+  async listClientSettings(): Promise<ApiObject[]> {
+    const reply = await this.api.send({ method: 'GET', path: '/clientSetting/all' });
+    return expectObjectArray(reply.body, at('GET', '/clientSetting/all', reply.status));
+  }
+
+  /** `POST /clientSetting` creates or updates by type. Success is 204 with no body, or 200/201 with one. */
+  async upsertClientSetting(body: ApiObject): Promise<ApiObject | undefined> {
+    const reply = await this.api.send({ method: 'POST', path: '/clientSetting', body });
+    // The page's example reply is an array holding the object; accept both forms.
+    const value = Array.isArray(reply.body) ? (reply.body as unknown[])[0] : reply.body;
+    if (value === undefined) return undefined;
+    return expectObject(value, { ...at('POST', '/clientSetting', reply.status), ambiguous: true });
+  }
+
+  /** Always sends `type`: without it the server deletes the default setting (NOTES.md). */
+  async deleteClientSetting(type: ClientCertificateType): Promise<void> {
+    if (!CLIENT_CERTIFICATE_TYPES.includes(type)) throw new RangeError(`unknown client certificate type ${String(type)}`);
+    await this.api.send({ method: 'DELETE', path: '/clientSetting', query: { type } });
+  }
+
+  // --- User portal links and portals: `microtenantId` is a query parameter on every call (NOTES.md).
+
+  listUserPortalLinks(): Promise<ApiObject[]> {
+    return this.api.listAll({ path: '/userPortalLink', ...this.scope() });
+  }
+
+  listUserPortalLinksByPortal(portalId: string): Promise<ApiObject[]> {
+    return this.api.listAll({ path: `/userPortalLink/userPortal/${encodeURIComponent(portalId)}`, ...this.scope() });
+  }
+
+  async getUserPortalLink(id: string): Promise<ApiObject> {
+    const path = `/userPortalLink/${encodeURIComponent(id)}`;
+    const reply = await this.api.send({ method: 'GET', path, ...this.scope() });
+    return expectObject(reply.body, at('GET', path, reply.status));
+  }
+
+  /** `POST /userPortalLink` with the link and `userPortals: [{id}]` -> 201 with the created object. */
+  async createUserPortalLink(link: ApiObject, portalIds: readonly string[]): Promise<ApiObject> {
+    const body = { ...link, userPortals: portalRefs(portalIds) };
+    const reply = await this.api.send({ method: 'POST', path: '/userPortalLink', body, ...this.scope() });
+    return expectObject(reply.body, { ...at('POST', '/userPortalLink', reply.status), ambiguous: true });
+  }
+
+  /**
+   * `POST /userPortalLink/bulk`: every link gets the same portals. Returns the created links. NOTES.md:
+   * a failed bulk call may have been applied in part, so callers re-read after a failure.
+   */
+  async bulkCreateUserPortalLinks(links: readonly ApiObject[], portalIds: readonly string[]): Promise<ApiObject[]> {
+    if (links.length === 0) return [];
+    const body = { userPortalLinks: links, userPortals: portalRefs(portalIds) };
+    const reply = await this.api.send({ method: 'POST', version: BULK_API_VERSION, path: '/userPortalLink/bulk', body, ...this.scope() });
+    const endpoint = { ...at('POST', '/userPortalLink/bulk', reply.status), ambiguous: true };
+    // The page's reply is `{userPortalLinks: [...], userPortals: [...]}`; a bare array is accepted too.
+    if (Array.isArray(reply.body)) return expectObjectArray(reply.body, endpoint);
+    return expectObjectArray(expectObject(reply.body, endpoint).userPortalLinks, endpoint, 'userPortalLinks');
+  }
+
+  /** `PUT /userPortalLink/{id}` replaces the whole object (NOTES.md): send every field to keep. */
+  async updateUserPortalLink(id: string, body: ApiObject): Promise<void> {
+    await this.api.send({ method: 'PUT', path: `/userPortalLink/${encodeURIComponent(id)}`, body, ...this.scope() });
+  }
+
+  async deleteUserPortalLink(id: string): Promise<void> {
+    await this.api.send({ method: 'DELETE', path: `/userPortalLink/${encodeURIComponent(id)}`, ...this.scope() });
+  }
+
+  listUserPortals(): Promise<ApiObject[]> {
+    return this.api.listAll({ path: '/userPortal', ...this.scope() });
+  }
+
+  // --- Look-ups.
+
+  listEnrollmentCerts(): Promise<ApiObject[]> {
+    return this.api.listAll({ version: ENROLLMENT_CERT_API_VERSION, path: '/enrollmentCert' });
+  }
+
+  /** Bare array `[{id, name, enabled}]`, the Default microtenant `"0"` included. */
+  async listMicrotenants(): Promise<ApiObject[]> {
+    const reply = await this.api.send({ method: 'GET', path: '/microtenants/summary' });
+    return expectObjectArray(reply.body, at('GET', '/microtenants/summary', reply.status));
+  }
+
+  private scope(): { query?: Record<string, string> } {
+    return this.microtenantId === undefined ? {} : { query: { microtenantId: this.microtenantId } };
+  }
+}
+
+/** Portal references as the API wants them: ids as strings, never numbers (NOTES.md). */
+function portalRefs(portalIds: readonly string[]): Array<{ id: string }> {
+  return portalIds.map((id) => ({ id: String(id) }));
+}
+
+function at(method: string, path: string, status: number): Endpoint {
+  return { method, path, status };
+}

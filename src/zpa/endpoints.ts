@@ -1,0 +1,74 @@
+/**
+ * Where each call goes, and the one generic GET/paged-GET/write layer the endpoint methods share.
+ */
+import type { ApiObject } from '../core/types.js';
+import { parsePage, replyError, type Endpoint } from './replies.js';
+import type { ApiReply, HttpMethod, Transport } from './transport.js';
+
+export type ApiVersion = 'v1' | 'v2';
+
+/** NOTES.md: the page documents bulk create under v1, the SDKs call v2. We follow the page; one place to change. */
+export const BULK_API_VERSION: ApiVersion = 'v1';
+/** NOTES.md, "Look-ups": enrollment certificates are listed under v2. */
+export const ENROLLMENT_CERT_API_VERSION: ApiVersion = 'v2';
+/** NOTES.md, "Paging": the maximum page size. */
+export const PAGE_SIZE = 500;
+/** 5 million objects: a reply claiming more pages is broken, not big. */
+export const MAX_PAGES = 10_000;
+
+export interface Call {
+  method: HttpMethod;
+  version?: ApiVersion;
+  /** Relative to `/mgmtconfig/{version}/admin/customers/{customerId}`, e.g. `/userPortalLink`. */
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+export class Endpoints {
+  constructor(
+    private readonly transport: Transport,
+    private readonly pathPrefix: string,
+    private readonly customerId: string,
+  ) {}
+
+  send(call: Call, extraQuery: Record<string, string> = {}): Promise<ApiReply> {
+    const version = call.version ?? 'v1';
+    const query = { ...call.query, ...extraQuery };
+    return this.transport.send({
+      method: call.method,
+      urlPath: `${this.pathPrefix}/mgmtconfig/${version}/admin/customers/${encodeURIComponent(this.customerId)}${call.path}`,
+      displayPath: displayPath(call.path, call.query),
+      ...(Object.keys(query).length > 0 ? { query } : {}),
+      ...(call.body === undefined ? {} : { body: call.body }),
+    });
+  }
+
+  /**
+   * Every object of a paged list. Loops on `totalPages` (a string) and never on `totalCount`, which
+   * the vendor's own example gets wrong (NOTES.md). An empty page ends the loop, so a server that
+   * overstates `totalPages` costs one extra GET, not an endless loop.
+   */
+  async listAll(call: Omit<Call, 'method'>): Promise<ApiObject[]> {
+    const endpoint: Endpoint = { method: 'GET', path: displayPath(call.path, call.query) };
+    const all: ApiObject[] = [];
+    let totalPages = 1;
+    for (let page = 1; page <= totalPages; page += 1) {
+      const reply = await this.send({ ...call, method: 'GET' }, { page: String(page), pagesize: String(PAGE_SIZE) });
+      const parsed = parsePage(reply.body, { ...endpoint, status: reply.status });
+      if (parsed.totalPages > MAX_PAGES) {
+        throw replyError(endpoint, `reply claims ${parsed.totalPages} pages (more than ${MAX_PAGES}); refusing to read them`);
+      }
+      if (parsed.list.length === 0) break;
+      all.push(...parsed.list);
+      totalPages = parsed.totalPages;
+    }
+    return all;
+  }
+}
+
+/** Path and meaningful query for messages: paging parameters are noise there. */
+function displayPath(path: string, query: Record<string, string> | undefined): string {
+  if (query === undefined || Object.keys(query).length === 0) return path;
+  return `${path}?${new URLSearchParams(query).toString()}`;
+}

@@ -1,0 +1,106 @@
+/**
+ * Shape checks on what the API sends back. Anything unexpected becomes an ApiError that names the
+ * endpoint, so a broken reply never turns into a silently empty plan.
+ */
+import type { ApiObject } from '../core/types.js';
+import { ApiError } from '../core/errors.js';
+
+/** What a reply is about, for messages: the method and the path relative to the customer. */
+export interface Endpoint {
+  method: string;
+  path: string;
+  status?: number;
+  /** A write whose reply cannot be read may still have been applied. */
+  ambiguous?: boolean;
+}
+
+export function replyError(endpoint: Endpoint, problem: string): ApiError {
+  const { method, path, status, ambiguous } = endpoint;
+  return new ApiError(
+    { method, path, ...(status === undefined ? {} : { status }), ...(ambiguous ? { ambiguous } : {}), reason: problem },
+    `${method} ${path}: ${problem}`,
+  );
+}
+
+/** Parse a body; an empty body is `undefined` (204 replies). JSON.parse keeps the API's string ids. */
+export function parseJsonReply(text: string, endpoint: Endpoint): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw replyError(endpoint, 'reply is not valid JSON');
+  }
+}
+
+export function isApiObject(value: unknown): value is ApiObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function expectObject(value: unknown, endpoint: Endpoint): ApiObject {
+  if (!isApiObject(value)) throw replyError(endpoint, `reply is not the expected shape (expected an object, got ${kindOf(value)})`);
+  return value;
+}
+
+export function expectObjectArray(value: unknown, endpoint: Endpoint, field?: string): ApiObject[] {
+  const what = field === undefined ? 'reply' : `\`${field}\``;
+  if (!Array.isArray(value)) {
+    throw replyError(endpoint, `reply is not the expected shape (${what} is ${kindOf(value)}, expected an array)`);
+  }
+  const items: unknown[] = value;
+  const bad = items.findIndex((item) => !isApiObject(item));
+  if (bad >= 0) {
+    throw replyError(endpoint, `reply is not the expected shape (item ${bad} of ${what} is ${kindOf(items[bad])})`);
+  }
+  return items as ApiObject[];
+}
+
+export interface Page {
+  totalPages: number;
+  list: ApiObject[];
+}
+
+/**
+ * One page: `{totalPages, totalCount, list}` with the counts as strings (NOTES.md, "Paging").
+ * A missing `list` means empty; `totalCount` is not trusted, so not read.
+ */
+export function parsePage(value: unknown, endpoint: Endpoint): Page {
+  const page = expectObject(value, endpoint);
+  const list = page.list === undefined || page.list === null ? [] : expectObjectArray(page.list, endpoint, 'list');
+  const totalPages = parseCount(page.totalPages);
+  if (totalPages === undefined) {
+    // A reply with no list may omit the counts too (an empty collection); anything else must say.
+    if (page.totalPages === undefined && list.length === 0) return { totalPages: 0, list };
+    throw replyError(endpoint, 'reply is not the expected shape (`totalPages` is not a number string)');
+  }
+  return { totalPages, list };
+}
+
+/** A count as the API sends it: a digit string. A plain integer is accepted too. */
+function parseCount(value: unknown): number | undefined {
+  if (typeof value === 'string' && /^\d{1,9}$/.test(value.trim())) return Number(value);
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+  return undefined;
+}
+
+/** ZPA error bodies are `{id, reason, params?}` (NOTES.md). Anything else yields nothing. */
+export function parseErrorBody(text: string): { zpaId?: string; reason?: string; params?: unknown[] } {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  if (!isApiObject(body)) return {};
+  return {
+    ...(typeof body.id === 'string' ? { zpaId: body.id } : {}),
+    ...(typeof body.reason === 'string' ? { reason: body.reason } : {}),
+    ...(Array.isArray(body.params) ? { params: body.params as unknown[] } : {}),
+  };
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}

@@ -1,0 +1,247 @@
+/**
+ * One HTTP call to the ZPA API, through got: token, rate limit, retries (got's own retry machinery,
+ * driven by `decideRetry`), re-sign-in on 401, and the mapping of every failure to ApiError.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import got, { type Got, type NormalizedOptions, type RequestError, type Response } from 'got';
+import { ApiError, AuthError, ZpaGitopsError } from '../core/errors.js';
+import { Authenticator, retryAfterOf } from './auth.js';
+import { RateLimiter, type RateLimits } from './rate-limiter.js';
+import type { DebugSink, Redactor } from './redact.js';
+import { parseErrorBody, parseJsonReply } from './replies.js';
+import { decideRetry, type RetryPolicy, type WaitReason } from './retry-policy.js';
+import type { ZpaSettings } from './settings.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface ZpaStats {
+  /** GET attempts sent to the API (retries included, sign-ins not). */
+  gets: number;
+  /** POST/PUT/DELETE attempts sent to the API. */
+  writes: number;
+  retries: number;
+  /** 429 replies met. */
+  rateLimited: number;
+  /** Time spent waiting for the rate limiter and between retries. */
+  waitedMs: number;
+  signIns: number;
+}
+
+export interface WaitInfo {
+  ms: number;
+  reason: WaitReason;
+}
+
+export interface TransportOptions {
+  settings: ZpaSettings;
+  limits: RateLimits;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  redactor: Redactor;
+  onWait?: (info: WaitInfo) => void;
+  debug?: DebugSink;
+}
+
+export interface ApiRequest {
+  method: HttpMethod;
+  /** Absolute path on the API host, prefix included. */
+  urlPath: string;
+  /** The path as errors show it: relative to the customer, meaningful query included. */
+  displayPath: string;
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface ApiReply {
+  status: number;
+  body: unknown;
+}
+
+/** Waits shorter than this are not worth telling the user about. */
+const NOTICEABLE_WAIT_MS = 1000;
+
+/** State of one logical call across its attempts, carried in got's per-request `context`. */
+class CallState {
+  token = '';
+  startedAt = 0;
+  waitedMs = 0;
+  reauthenticated = false;
+  constructor(readonly request: ApiRequest) {}
+}
+
+export class Transport {
+  readonly stats: ZpaStats = { gets: 0, writes: 0, retries: 0, rateLimited: 0, waitedMs: 0, signIns: 0 };
+  private readonly auth: Authenticator;
+  private readonly limiter: RateLimiter;
+  private readonly http: Got;
+  private readonly apiOrigin: string;
+  /** Reused connections for calls that are safe to repeat after a stale socket resets. */
+  private readonly pooled = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  /** A POST gets a fresh connection: a reset on a reused socket would make it ambiguous. */
+  private readonly fresh = { http: new http.Agent({ keepAlive: false }), https: new https.Agent({ keepAlive: false }) };
+
+  constructor(private readonly options: TransportOptions) {
+    const { settings, redactor } = options;
+    this.apiOrigin = new URL(settings.apiBase).origin;
+    this.limiter = new RateLimiter(options.limits);
+    this.auth = new Authenticator({
+      settings,
+      timeoutMs: options.timeoutMs,
+      retry: options.retry,
+      redactor,
+      ...(options.debug ? { debug: options.debug } : {}),
+      onSignIn: () => {
+        this.stats.signIns += 1;
+      },
+    });
+    this.http = got.extend({
+      timeout: { request: options.timeoutMs },
+      throwHttpErrors: false,
+      followRedirect: false,
+      responseType: 'text',
+      headers: { accept: 'application/json', 'user-agent': 'zpa-gitops' },
+      retry: {
+        limit: options.retry.limit,
+        calculateDelay: ({ attemptCount, error }) => this.retryDelay(attemptCount, error),
+      },
+      hooks: {
+        beforeRequest: [(opts) => this.beforeAttempt(opts)],
+        afterResponse: [(response, retry) => this.afterAttempt(response, retry)],
+      },
+    });
+  }
+
+  async send(request: ApiRequest): Promise<ApiReply> {
+    const call = new CallState(request);
+    let response: Response<string>;
+    try {
+      response = await this.http(`${this.options.settings.apiBase}${request.urlPath}`, {
+        method: request.method,
+        ...(request.query ? { searchParams: request.query } : {}),
+        ...(request.body === undefined ? {} : { json: request.body }),
+        agent: request.method === 'POST' ? this.fresh : this.pooled,
+        context: { call },
+      });
+    } catch (error) {
+      throw this.networkFailure(call, error);
+    }
+    return this.readReply(call, response);
+  }
+
+  /** Drop kept-alive connections. The client stays usable; new connections are opened as needed. */
+  close(): void {
+    for (const agent of [...Object.values(this.pooled), ...Object.values(this.fresh)]) agent.destroy();
+  }
+
+  private async beforeAttempt(opts: NormalizedOptions): Promise<void> {
+    const call = callOf(opts.context);
+    // The token is only ever sent to the API host it was issued for.
+    if (opts.url?.origin !== this.apiOrigin) throw new Error(`refusing to send the token to ${opts.url?.origin ?? 'no host'}`);
+    call.token = await this.auth.token();
+    opts.headers.authorization = `Bearer ${call.token}`;
+    const method = call.request.method;
+    const waited = await this.limiter.acquire(method, (ms) => {
+      this.debugLine(`zpa: ${method} waits ${ms} ms for the rate limit`);
+      if (ms >= NOTICEABLE_WAIT_MS) this.options.onWait?.({ ms, reason: 'rate-limit' });
+    });
+    this.stats.waitedMs += waited;
+    if (method === 'GET') this.stats.gets += 1;
+    else this.stats.writes += 1;
+    call.startedAt = Date.now();
+  }
+
+  private async afterAttempt(response: Response, retry: (options: { preserveHooks: boolean }) => never): Promise<Response> {
+    const call = callOf(response.request.options.context);
+    const { method } = call.request;
+    this.debugLine(`zpa: ${method} ${response.requestUrl.pathname}${response.requestUrl.search} -> ${response.statusCode} in ${Date.now() - call.startedAt} ms`);
+    if (response.statusCode === 429) this.stats.rateLimited += 1;
+    if (response.statusCode === 401 && !call.reauthenticated) {
+      // NOTES.md: re-authenticate once on a 401, then repeat the call.
+      call.reauthenticated = true;
+      this.auth.invalidate(call.token);
+      retry({ preserveHooks: true });
+    }
+    return response;
+  }
+
+  /** got's calculateDelay: 0 means "do not retry". */
+  private retryDelay(attemptCount: number, error: RequestError): number {
+    const call = callOf(error.options.context);
+    if (error.name === 'RetryError') {
+      this.stats.retries += 1;
+      return 1; // the 401 re-sign-in above
+    }
+    if (error.cause instanceof ZpaGitopsError) return 0; // sign-in failed: not a network problem
+    const response = error.response;
+    if (!response) this.debugLine(`zpa: ${call.request.method} ${call.request.displayPath} -> no response (${error.code})`);
+    const body = response && typeof response.body === 'string' ? parseErrorBody(response.body) : {};
+    const decision = decideRetry(
+      {
+        method: call.request.method,
+        attempt: attemptCount,
+        ...(response ? { status: response.statusCode } : { errorCode: error.code }),
+        ...(body.zpaId ? { zpaId: body.zpaId } : {}),
+        ...retryAfterOf(error),
+        waitedMs: call.waitedMs,
+      },
+      this.options.retry,
+    );
+    if (decision === undefined) return 0;
+    this.stats.retries += 1;
+    this.stats.waitedMs += decision.delayMs;
+    call.waitedMs += decision.delayMs;
+    this.debugLine(`zpa: ${call.request.method} ${call.request.displayPath}: retry ${attemptCount} in ${decision.delayMs} ms`);
+    if (decision.delayMs >= NOTICEABLE_WAIT_MS) this.options.onWait?.({ ms: decision.delayMs, reason: decision.reason });
+    return decision.delayMs;
+  }
+
+  private readReply(call: CallState, response: Response<string>): ApiReply {
+    const { method, displayPath: path } = call.request;
+    const status = response.statusCode;
+    if (status >= 200 && status <= 299) {
+      // A write whose reply cannot be read was still applied: the caller must read to find out how.
+      const endpoint = { method, path, status, ambiguous: method !== 'GET' };
+      return { status, body: parseJsonReply(response.body, endpoint) };
+    }
+    const body = parseErrorBody(response.body);
+    const reason = body.reason === undefined ? undefined : this.options.redactor.redact(body.reason);
+    const details = {
+      method,
+      path,
+      status,
+      ...(body.zpaId === undefined ? {} : { zpaId: body.zpaId }),
+      ...(reason === undefined ? {} : { reason }),
+      ...(body.params === undefined ? {} : { params: body.params }),
+      // A write that met a server error may have been applied before the server failed.
+      ...(method !== 'GET' && status >= 500 ? { ambiguous: true } : {}),
+    };
+    if (status === 401) {
+      const [idVar, secretVar] = this.options.settings.credentialVariables;
+      throw new AuthError(details, `${method} ${path}: the API refused a fresh token (HTTP 401): check ${idVar}, ${secretVar} and the cloud`);
+    }
+    throw new ApiError(details);
+  }
+
+  private networkFailure(call: CallState, error: unknown): ZpaGitopsError {
+    const cause = error instanceof Error ? error.cause : undefined;
+    if (cause instanceof ZpaGitopsError) return cause;
+    const { method, displayPath: path } = call.request;
+    const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'unknown error';
+    // Nothing was sent when the connection was refused; anything else may have reached the server.
+    const ambiguous = method !== 'GET' && code !== 'ECONNREFUSED';
+    const what = code === 'ETIMEDOUT' ? `timed out after ${this.options.timeoutMs} ms` : code;
+    const tail = ambiguous ? '; it may or may not have been applied' : '';
+    return new ApiError({ method, path, reason: code, ambiguous }, `${method} ${path} failed (no response: ${what})${tail}`);
+  }
+
+  private debugLine(line: string): void {
+    if (this.options.debug) this.options.debug(this.options.redactor.redact(line));
+  }
+}
+
+function callOf(context: Record<string, unknown>): CallState {
+  const call = context.call;
+  if (!(call instanceof CallState)) throw new Error('zpa transport: request without call state');
+  return call;
+}
