@@ -93,10 +93,11 @@ function createWrites(group: Change[]): PlannedWrite[] {
   return planned;
 }
 
+/** Grouped by every portal the change touches: a detach shows under the portal it leaves. */
 function groupOf(change: Change, names: Plan['names']): string {
-  const source = change.action === 'create' || change.action === 'update' ? change.after : change.before;
-  const ids = portalRefs(source['userPortals']).map((p) => p.id).sort(compareIds);
-  const labels = ids.map((id) => names.userPortals[id] ?? id).sort();
+  const sides = change.action === 'create' ? [change.after] : change.action === 'update' ? [change.before, change.after] : [change.before];
+  const ids = new Set(sides.flatMap((side) => portalRefs(side['userPortals']).map((p) => p.id)));
+  const labels = [...ids].sort(compareIds).map((id) => names.userPortals[id] ?? id).sort();
   return labels.length ? `User portal ${labels.join(', ')}` : 'User portal links on no portal';
 }
 

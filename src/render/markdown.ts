@@ -21,7 +21,7 @@ export function renderMarkdown(plan: Plan, budget = MARKDOWN_BUDGET): string {
   for (const warning of plan.warnings) head.push(`> [!WARNING]\n> ${warning.message}`, '');
   const foot = `<sub>${plan.target.host} · customer ${plan.target.customerId} · microtenant ${plan.target.microtenantId} · zpa-gitops ${plan.toolVersion}</sub>\n`;
 
-  let text = head.join('\n');
+  let text = `${head.join('\n')}\n`;
   const groups = describePlan(plan);
   let omitted = 0;
   for (const [index, group] of groups.entries()) {
