@@ -46,7 +46,7 @@ export function createZpaSettings(init: ZpaSettingsInit): ZpaSettings {
 
 export function settingsFromEnv(env: Env = process.env): ZpaSettings {
   const common = {
-    customerId: digits('ZPA_CUSTOMER_ID', required(env, 'ZPA_CUSTOMER_ID')),
+    customerId: digits(env, 'ZPA_CUSTOMER_ID', required(env, 'ZPA_CUSTOMER_ID')),
     ...optionalMicrotenant(env),
   };
   if (value(env, 'ZSCALER_CLIENT_ID') !== undefined) {
@@ -90,7 +90,7 @@ function legacyLocation(env: Env): { cloud: string; apiBase: string } {
     // Never fall back to production: a typo would otherwise point the tool at the wrong tenant.
     throw new ConfigError(
       'ZPA_CLOUD',
-      `ZPA_CLOUD "${shown(given)}" is not a known cloud; use one of ${Object.keys(LEGACY_CLOUDS).join(', ')} or a base URL`,
+      `ZPA_CLOUD "${shown(env, given)}" is not a known cloud; use one of ${Object.keys(LEGACY_CLOUDS).join(', ')} or a base URL`,
     );
   }
   return { cloud, apiBase };
@@ -108,7 +108,7 @@ function oneApiLocation(env: Env, vanity: string): { cloud: string; tokenUrl: st
   if (!CLOUD_LABEL.test(given)) {
     throw new ConfigError(
       'ZSCALER_CLOUD',
-      `ZSCALER_CLOUD "${shown(given)}" is not a cloud name (letters and digits, e.g. PRODUCTION or BETA) or a base URL`,
+      `ZSCALER_CLOUD "${shown(env, given)}" is not a cloud name (letters and digits, e.g. PRODUCTION or BETA) or a base URL`,
     );
   }
   return { cloud: given.toUpperCase(), ...oneApiHosts(vanity, given) };
@@ -116,10 +116,11 @@ function oneApiLocation(env: Env, vanity: string): { cloud: string; tokenUrl: st
 
 function optionalMicrotenant(env: Env): { microtenantId?: string } {
   const id = value(env, 'ZPA_MICROTENANT_ID');
-  return id === undefined ? {} : { microtenantId: digits('ZPA_MICROTENANT_ID', id) };
+  return id === undefined ? {} : { microtenantId: digits(env, 'ZPA_MICROTENANT_ID', id) };
 }
 
 function baseUrl(variable: string, given: string): string {
+  // The URL itself is not echoed: `problem` describes it without repeating it.
   const parsed = parseBaseUrl(given);
   if ('problem' in parsed) throw new ConfigError(variable, `${variable} ${parsed.problem}`);
   return parsed.url;
@@ -139,14 +140,19 @@ function required(env: Env, name: string): string {
   return found;
 }
 
-function digits(name: string, given: string): string {
+function digits(env: Env, name: string, given: string): string {
   if (!DIGITS.test(given)) {
-    throw new ConfigError(name, `${name} must be a number written in digits, got "${shown(given)}"`);
+    throw new ConfigError(name, `${name} must be a number written in digits, got "${shown(env, given)}"`);
   }
   return given;
 }
 
-/** Echo a non-secret value, shortened so a pasted blob cannot flood the one-line message. */
-function shown(given: string): string {
+/**
+ * Echo a non-secret value, shortened so a pasted blob cannot flood the one-line message, and never
+ * when it holds a secret (a secret pasted into the wrong variable must not reach a CI log).
+ */
+function shown(env: Env, given: string): string {
+  const secrets = [env['ZPA_CLIENT_SECRET'], env['ZSCALER_CLIENT_SECRET']].filter((s): s is string => !!s && s.length >= 4);
+  if (secrets.some((secret) => given.includes(secret) || (given.length >= 6 && secret.includes(given)))) return '(hidden: it matches a client secret)';
   return given.length > 40 ? `${given.slice(0, 37)}...` : given;
 }
