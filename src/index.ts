@@ -1,0 +1,26 @@
+/**
+ * zpa-gitops as a library: the CLI is a thin layer over these.
+ *
+ *   const { desired, diagnostics } = await loadManifests(['manifests/']);
+ *   const client = new ZpaClient({ settings: settingsFromEnv() });
+ *   const planned = await planTenant(desired, client);
+ *   console.log(renderPlan(planned.plan, { format: 'text' }));
+ *   const report = await applyPlanned(planned);
+ */
+export type * from './core/types.js';
+export * from './core/errors.js';
+export { loadManifests, hasErrors } from './manifest/index.js';
+export { formatDiagnostic, formatDiagnostics, githubAnnotations } from './render/diagnostics.js';
+export { planChanges, DEFAULT_SAFETY, PLAN_FORMAT_VERSION, type PlanOptions, type SafetyOptions } from './planner/plan.js';
+export { renderPlan, PLAN_FORMATS, type PlanFormat, type RenderOptions } from './render/plan.js';
+export { renderApplyReport } from './render/apply-report.js';
+export { COLOR, PLAIN, wantsColor, type Style } from './render/style.js';
+export { readPlanFile, writePlanFile } from './planfile/planfile.js';
+export { applyChanges, DEFAULT_PARALLELISM, type ApplyOptions } from './apply/apply.js';
+export type { ApplyReport, ChangeOutcome, Outcome, ProgressEvent } from './apply/report.js';
+export { planTenant, applyPlanned, applySavedPlan, type PlannedTenant, type TenantClient } from './workflow.js';
+export { readLiveState } from './live/read-live.js';
+export { ZpaClient, settingsFromEnv, type ZpaClientOptions, type ZpaSettings } from './zpa/index.js';
+export { KINDS } from './kinds/registry.js';
+export type { ResourceKind } from './kinds/kind.js';
+export { TOOL_VERSION } from './version.js';

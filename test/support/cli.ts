@@ -1,0 +1,36 @@
+/** Runs the CLI in-process with captured streams: the same code path as the real binary. */
+import { runCli } from '../../src/cli/run.js';
+import type { CliIo } from '../../src/cli/io.js';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliRunOptions {
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  tty?: boolean;
+  /** Answer to the apply prompt. */
+  answer?: string;
+}
+
+export async function cli(argv: string[], options: CliRunOptions = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    env: { NO_COLOR: '1', ...options.env },
+    cwd: options.cwd ?? process.cwd(),
+    stdoutIsTty: options.tty ?? false,
+    stdinIsTty: options.tty ?? false,
+    readLine: async (prompt) => {
+      stdout += prompt;
+      return options.answer ?? '';
+    },
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
