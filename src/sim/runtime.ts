@@ -1,0 +1,137 @@
+/**
+ * Everything one simulator instance holds: state, tokens, limiter, faults, request log, and the
+ * operations the in-process handle and the `/__sim` control surface share.
+ */
+import { FaultQueue } from './faults.js';
+import { loadStateFile, saveStateFile } from './persist.js';
+import { RateLimiter } from './rate-limiter.js';
+import { RequestLog } from './request-log.js';
+import { buildSeedSnapshot } from './seed.js';
+import { DEFAULT_MICROTENANT_ID, SimState } from './state.js';
+import { parseSnapshot } from './control-input.js';
+import { TokenStore } from './tokens.js';
+import type { RateLimits, RequestLogEntry, SimCounters, SimSeed, SimSnapshot } from './types.js';
+
+export interface RuntimeOptions {
+  customerId: string;
+  clientId: string;
+  clientSecret: string;
+  tokenLifetimeSeconds: number;
+  rateLimits: RateLimits | false;
+  htmlEscape: boolean;
+  seed: SimSeed;
+  stateFile: string | undefined;
+  onRequest: ((entry: RequestLogEntry) => void) | undefined;
+}
+
+/** Variables that point zpa-gitops at the simulator with a legacy API key. */
+export interface SimEnv {
+  ZPA_CLIENT_ID: string;
+  ZPA_CLIENT_SECRET: string;
+  ZPA_CUSTOMER_ID: string;
+  ZPA_CLOUD: string;
+}
+
+/** The same through OneAPI; the token endpoint and the API are both served at the base URL. */
+export interface SimOneApiEnv {
+  ZSCALER_CLIENT_ID: string;
+  ZSCALER_CLIENT_SECRET: string;
+  ZSCALER_VANITY_DOMAIN: string;
+  ZSCALER_CLOUD: string;
+  ZPA_CUSTOMER_ID: string;
+}
+
+/**
+ * A snapshot passed where a seed is expected (`sim.seed(sim.snapshot())`): snapshots always hold
+ * the Default microtenant with its id "0", which a seed never lists (it is implicit there).
+ */
+export function isSnapshot(value: unknown): value is SimSnapshot {
+  if (typeof value !== 'object' || value === null || !('microtenants' in value)) return false;
+  const microtenants: unknown = value.microtenants;
+  return Array.isArray(microtenants) && microtenants.some((m: unknown) => typeof m === 'object' && m !== null && 'id' in m && m.id === DEFAULT_MICROTENANT_ID);
+}
+
+export class SimRuntime {
+  readonly state = new SimState();
+  readonly tokens = new TokenStore();
+  readonly faults = new FaultQueue();
+  readonly log = new RequestLog();
+  readonly limiter: RateLimiter;
+  /** Set once the server listens. */
+  baseUrl = '';
+
+  constructor(readonly options: RuntimeOptions) {
+    this.limiter = new RateLimiter(options.rateLimits);
+    const saved = options.stateFile === undefined ? undefined : loadStateFile(options.stateFile);
+    if (saved) this.state.replace(saved.snapshot, saved.lastId);
+    else this.seed(options.seed);
+  }
+
+  /** Replace the tenant with a seed (or a snapshot, as `snapshot()` returns it). */
+  seed(seed: SimSeed | SimSnapshot): void {
+    if (isSnapshot(seed)) {
+      this.loadSnapshot(seed);
+      return;
+    }
+    const built = buildSeedSnapshot(seed);
+    this.state.replace(built.snapshot, built.lastId);
+    this.persist();
+  }
+
+  loadSnapshot(snapshot: unknown): void {
+    // Checked even in-process: a hand-edited snapshot is the likeliest to be malformed.
+    this.state.replace(parseSnapshot(snapshot));
+    this.persist();
+  }
+
+  /** Back to the starting seed, with an empty log, no faults, fresh counters and rate windows. */
+  reset(): void {
+    this.seed(this.options.seed);
+    this.log.clear();
+    this.clearCounters();
+    this.faults.clear();
+    this.limiter.reset();
+  }
+
+  /** Save the state file if anything changed since the last save. */
+  persist(): void {
+    if (!this.state.dirty) return;
+    this.state.dirty = false;
+    if (this.options.stateFile !== undefined) saveStateFile(this.options.stateFile, this.state.snapshot(), this.state.lastId);
+  }
+
+  record(entry: RequestLogEntry, rateLimited: boolean): void {
+    this.log.record(entry, rateLimited);
+    try {
+      this.options.onRequest?.(entry);
+    } catch {
+      // A failing observer must not break the simulated API.
+    }
+  }
+
+  counters(): SimCounters {
+    return this.log.counters(this.faults.applied, this.tokens.issued);
+  }
+
+  clearCounters(): void {
+    this.log.clearCounters();
+    this.faults.applied = 0;
+    this.tokens.issued = 0;
+  }
+
+  env(): SimEnv {
+    const o = this.options;
+    return { ZPA_CLIENT_ID: o.clientId, ZPA_CLIENT_SECRET: o.clientSecret, ZPA_CUSTOMER_ID: o.customerId, ZPA_CLOUD: this.baseUrl };
+  }
+
+  oneApiEnv(): SimOneApiEnv {
+    const o = this.options;
+    return {
+      ZSCALER_CLIENT_ID: o.clientId,
+      ZSCALER_CLIENT_SECRET: o.clientSecret,
+      ZSCALER_VANITY_DOMAIN: 'sim',
+      ZSCALER_CLOUD: this.baseUrl,
+      ZPA_CUSTOMER_ID: o.customerId,
+    };
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * The simulator's own shapes: its state records (what `snapshot()` returns and the state file
+ * holds), seeds, faults, options and the request log. Optional strings are stored as `""` and
+ * left out of API reads, as the real API does (NOTES.md: "Reads omit empty fields").
+ */
+import type { ClientCertificateType } from '../core/types.js';
+
+export interface SimMicrotenant {
+  id: string;
+  name: string;
+  enabled: boolean;
+  creationTime: string;
+  modifiedTime: string;
+  modifiedBy: string;
+}
+
+export interface SimEnrollmentCert {
+  id: string;
+  name: string;
+  description: string;
+  allowSigning: boolean;
+  validFromInEpochSec: string;
+  validToInEpochSec: string;
+  creationTime: string;
+  modifiedTime: string;
+  modifiedBy: string;
+}
+
+export interface SimUserPortal {
+  id: string;
+  name: string;
+  enabled: boolean;
+  domain: string;
+  /** "0" is the Default microtenant. */
+  microtenantId: string;
+  creationTime: string;
+  modifiedTime: string;
+  modifiedBy: string;
+}
+
+/** The writable fields of a link; `""` means empty (and absent on reads). */
+export interface SimLinkFields {
+  name: string;
+  link: string;
+  protocol: string;
+  linkPath: string;
+  description: string;
+  enabled: boolean;
+  iconText: string;
+  logoFileName: string;
+  applicationId: string;
+}
+
+export interface SimUserPortalLink extends SimLinkFields {
+  id: string;
+  microtenantId: string;
+  /** Portal ids in the order the last write gave them. */
+  userPortalIds: string[];
+  creationTime: string;
+  modifiedTime: string;
+  modifiedBy: string;
+}
+
+export interface SimClientSetting {
+  id: string;
+  clientCertificateType: ClientCertificateType;
+  enrollmentCertId: string;
+  enrollmentCertName: string;
+  name: string;
+  creationTime: string;
+  modifiedTime: string;
+  modifiedBy: string;
+}
+
+/** The whole tenant as plain JSON: `snapshot()`, `PUT /__sim/state` and the state file. */
+export interface SimSnapshot {
+  microtenants: SimMicrotenant[];
+  enrollmentCerts: SimEnrollmentCert[];
+  userPortals: SimUserPortal[];
+  userPortalLinks: SimUserPortalLink[];
+  clientSettings: SimClientSetting[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Seeds: a tenant described by names; ids are generated unless given.
+
+export interface SeedLink {
+  id?: string;
+  name: string;
+  link: string;
+  protocol?: string;
+  linkPath?: string;
+  description?: string;
+  enabled?: boolean;
+  iconText?: string;
+  logoFileName?: string;
+  applicationId?: string;
+  /** Portal names, looked up in the link's microtenant. */
+  portals: string[];
+  /** Microtenant name; Default when omitted. */
+  microtenant?: string;
+}
+
+export interface SimSeed {
+  microtenants?: { id?: string; name: string }[];
+  /** Defaults to the five built-ins: Root, Client, Connector, Service Edge, Isolation Client. */
+  enrollmentCerts?: { id?: string; name: string }[];
+  userPortals?: { id?: string; name: string; microtenant?: string; enabled?: boolean }[];
+  userPortalLinks?: SeedLink[];
+  clientSettings?: { clientCertificateType: ClientCertificateType; enrollmentCert: string; name?: string }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Faults, rate limits, the request log
+
+/**
+ * A fault applies to the next `times` requests (default 1) whose method and path match and to
+ * which it can apply (`lieTotalPages` only to paged GETs, `partialBulk` only to bulk creates).
+ */
+export interface SimFault {
+  method?: string;
+  /** Tested against the path without the query; a string is read as a regular expression. */
+  path?: RegExp | string;
+  times?: number;
+  /** Reply with this status instead of processing the request. */
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Delay the reply; the request is still processed (at once, so a timed-out write has landed). */
+  delayMs?: number;
+  /** Destroy the socket without processing. */
+  resetBeforeApply?: boolean;
+  /** Process the request (state changes), then destroy the socket without replying. */
+  resetAfterApply?: boolean;
+  /** Process, then reply 200 with truncated JSON. */
+  malformedJson?: boolean;
+  /** Paged GETs: claim one page more than there is. */
+  lieTotalPages?: boolean;
+  /** Bulk create: apply only the first n links, then reply 500. */
+  partialBulk?: number;
+}
+
+export interface RateLimits {
+  get: number;
+  write: number;
+  windowMs: number;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  /** Without the query. */
+  path: string;
+  query: Record<string, string>;
+  /** 0 when the socket was destroyed without a reply. */
+  status: number;
+  /** Arrival time, epoch milliseconds. */
+  at: number;
+  /** The parsed JSON or form body (sign-in secrets redacted), or the raw text if it did not parse. */
+  body?: unknown;
+  /** Names of the fault effects applied, joined by `+`, e.g. `delayMs+status`. */
+  fault?: string;
+}
+
+export interface RequestFilter {
+  method?: string;
+  /** Tested against the path; a string is read as a regular expression. */
+  path?: RegExp | string;
+  status?: number;
+}
+
+export interface SimCounters {
+  requests: number;
+  byMethod: Record<string, number>;
+  byStatus: Record<string, number>;
+  /** Replies 429 from the simulated rate limiter (not injected ones). */
+  rateLimited: number;
+  faultsApplied: number;
+  tokensIssued: number;
+}
+
+export interface SimOptions {
+  customerId?: string;
+  clientId?: string;
+  clientSecret?: string;
+  tokenLifetimeSeconds?: number;
+  /** `false` (the default) turns rate limiting off. */
+  rateLimits?: RateLimits | false;
+  /** Escape `&` as `&amp;` in names and descriptions on reads (the vendor's Terraform issue #149). */
+  htmlEscape?: boolean;
+  /** The tenant at start and after `reset()`; default: the built-in certificates only. */
+  seed?: SimSeed;
+  /** Loaded at start when it exists (instead of `seed`), saved after every change. */
+  stateFile?: string;
+  port?: number;
+  /** Called after each API or sign-in request is answered (never for `/__sim`). */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
