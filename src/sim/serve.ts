@@ -1,0 +1,58 @@
+/**
+ * `zpa-gitops sim`: a simulator for people rather than tests. Starts on the demo tenant (or the
+ * state file), and gives the text to print: the variables that point zpa-gitops at it, and a curl
+ * example. The CLI wires the command, prints the text and keeps the process alive.
+ */
+import { demoSeed } from './demo-seeds.js';
+import { startSimulator, type Simulator } from './index.js';
+import type { RateLimits, RequestLogEntry } from './types.js';
+
+export interface ServeOptions {
+  port?: number;
+  stateFile?: string;
+  rateLimits?: RateLimits | false;
+  /** For printing each request as it is answered. */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface ServedSimulator {
+  simulator: Simulator;
+  /** `export VAR=value` lines and a curl example, ready to print. */
+  instructions: string;
+}
+
+/** Single-quoted for POSIX shells, so any value survives copy and paste. */
+function shellQuote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+export async function serveSimulator(options: ServeOptions = {}): Promise<ServedSimulator> {
+  const simulator = await startSimulator({
+    seed: demoSeed(),
+    ...(options.port === undefined ? {} : { port: options.port }),
+    ...(options.stateFile === undefined ? {} : { stateFile: options.stateFile }),
+    ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
+    ...(options.onRequest === undefined ? {} : { onRequest: options.onRequest }),
+  });
+  return { simulator, instructions: instructionsFor(simulator, options) };
+}
+
+export function instructionsFor(simulator: Simulator, options: Pick<ServeOptions, 'stateFile' | 'rateLimits'> = {}): string {
+  const env = simulator.env();
+  const exports = Object.entries(env).map(([name, value]) => `export ${name}=${shellQuote(value)}`);
+  const limits = options.rateLimits ? `${options.rateLimits.get} GET and ${options.rateLimits.write} writes per ${options.rateLimits.windowMs / 1000} s` : 'off';
+  const linksUrl = `${simulator.url}/mgmtconfig/v1/admin/customers/${simulator.customerId}/userPortalLink?page=1&pagesize=20`;
+  return [
+    `ZPA simulator listening on ${simulator.url} (customer ${simulator.customerId}; rate limits ${limits}${options.stateFile ? `; state in ${options.stateFile}` : ''})`,
+    '',
+    '# Point zpa-gitops at it:',
+    ...exports,
+    '',
+    '# Or call the API yourself: sign in, then list the user portal links.',
+    `TOKEN=$(curl -s -X POST ${simulator.url}/signin -d client_id=${shellQuote(env.ZPA_CLIENT_ID)} -d client_secret=${shellQuote(env.ZPA_CLIENT_SECRET)} | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')`,
+    `curl -s -H "Authorization: Bearer $TOKEN" '${linksUrl}'`,
+    '',
+    `# The simulator's own state: curl -s ${simulator.url}/__sim/state`,
+    '',
+  ].join('\n');
+}

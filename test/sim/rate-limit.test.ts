@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { PUBLISHED_RATE_LIMITS } from '../../src/sim/index.js';
+import { apiFor, signIn, sleep, startSim } from './helpers.js';
+
+describe('rate limits', () => {
+  it('publishes the vendor limits', () => {
+    expect(PUBLISHED_RATE_LIMITS).toEqual({ get: 20, write: 10, windowMs: 10_000 });
+  });
+
+  it('answers 429 with retry-after in seconds and the recorded body once a window is spent', async () => {
+    const sim = await startSim({ rateLimits: PUBLISHED_RATE_LIMITS });
+    const api = await apiFor(sim);
+    for (let i = 0; i < 20; i++) expect((await api.call('GET', '/userPortal')).status).toBe(200);
+    const refused = await api.call('GET', '/userPortal');
+    expect(refused.status).toBe(429);
+    // Seconds until the 10-second window ends, rounded up, with an `s`.
+    expect(refused.headers.get('retry-after')).toMatch(/^(9|10)s$/);
+    expect(refused.json).toEqual({ id: 'invalid.toomanyrequests', reason: 'Exceeded the number of requests allowed.' });
+    expect(sim.counters().rateLimited).toBe(1);
+    expect(sim.count({ status: 429 })).toBe(1);
+  });
+
+  it('counts writes apart from GETs, and never counts sign-ins', async () => {
+    const sim = await startSim({ rateLimits: { get: 2, write: 1, windowMs: 5_000 } });
+    const api = await apiFor(sim);
+    for (let i = 0; i < 5; i++) await signIn(sim);
+    expect((await api.call('GET', '/clientSetting')).status).toBe(200);
+    expect((await api.call('DELETE', '/clientSetting?type=NONE')).status).toBe(400);
+    expect((await api.call('DELETE', '/clientSetting?type=NONE')).status).toBe(429);
+    expect((await api.call('GET', '/clientSetting')).status).toBe(200);
+    expect((await api.call('GET', '/clientSetting')).status).toBe(429);
+    expect(sim.counters().rateLimited).toBe(2);
+  });
+
+  it('opens a new window at the first request after the last one closed', async () => {
+    const sim = await startSim({ rateLimits: { get: 1, write: 1, windowMs: 300 } });
+    const api = await apiFor(sim);
+    expect((await api.call('GET', '/userPortal')).status).toBe(200);
+    const refused = await api.call('GET', '/userPortal');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('1s');
+    await sleep(350);
+    expect((await api.call('GET', '/userPortal')).status).toBe(200);
+  });
+
+  it('is off by default', async () => {
+    const sim = await startSim();
+    const api = await apiFor(sim);
+    const replies = await Promise.all(Array.from({ length: 40 }, () => api.call('GET', '/userPortal')));
+    expect(replies.every((r) => r.status === 200)).toBe(true);
+  });
+});
