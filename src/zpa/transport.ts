@@ -5,11 +5,12 @@
 import http from 'node:http';
 import https from 'node:https';
 import got, { type Got, type NormalizedOptions, type RequestError, type Response } from 'got';
-import { ApiError, AuthError, ZpaGitopsError } from '../core/errors.js';
+import { ZpaGitopsError } from '../core/errors.js';
 import { Authenticator, retryAfterOf } from './auth.js';
 import { RateLimiter, type RateLimits } from './rate-limiter.js';
 import type { DebugSink, Redactor } from './redact.js';
-import { parseErrorBody, parseJsonReply } from './replies.js';
+import { parseErrorBody } from './replies.js';
+import { noResponseError, readReply } from './reply-errors.js';
 import { decideRetry, type RetryPolicy, type WaitReason } from './retry-policy.js';
 import type { ZpaSettings } from './settings.js';
 
@@ -124,9 +125,10 @@ export class Transport {
         context: { call },
       });
     } catch (error) {
-      throw this.networkFailure(call, error);
+      throw noResponseError(request, error, this.options.timeoutMs);
     }
-    return this.readReply(call, response);
+    const { redactor, settings } = this.options;
+    return readReply(request, response.statusCode, response.body, { redactor, credentialVariables: settings.credentialVariables });
   }
 
   /** Drop kept-alive connections. The client stays usable; new connections are opened as needed. */
@@ -160,7 +162,9 @@ export class Transport {
       // NOTES.md: re-authenticate once on a 401, then repeat the call.
       call.reauthenticated = true;
       this.auth.invalidate(call.token);
-      retry({ preserveHooks: true });
+      // got's retry function returns a rejected promise (it is async): it must be returned, not
+      // just called, or the retry becomes an unhandled rejection.
+      return retry({ preserveHooks: true });
     }
     return response;
   }
@@ -194,45 +198,6 @@ export class Transport {
     this.debugLine(`zpa: ${call.request.method} ${call.request.displayPath}: retry ${attemptCount} in ${decision.delayMs} ms`);
     if (decision.delayMs >= NOTICEABLE_WAIT_MS) this.options.onWait?.({ ms: decision.delayMs, reason: decision.reason });
     return decision.delayMs;
-  }
-
-  private readReply(call: CallState, response: Response<string>): ApiReply {
-    const { method, displayPath: path } = call.request;
-    const status = response.statusCode;
-    if (status >= 200 && status <= 299) {
-      // A write whose reply cannot be read was still applied: the caller must read to find out how.
-      const endpoint = { method, path, status, ambiguous: method !== 'GET' };
-      return { status, body: parseJsonReply(response.body, endpoint) };
-    }
-    const body = parseErrorBody(response.body);
-    const reason = body.reason === undefined ? undefined : this.options.redactor.redact(body.reason);
-    const details = {
-      method,
-      path,
-      status,
-      ...(body.zpaId === undefined ? {} : { zpaId: body.zpaId }),
-      ...(reason === undefined ? {} : { reason }),
-      ...(body.params === undefined ? {} : { params: body.params }),
-      // A write that met a server error may have been applied before the server failed.
-      ...(method !== 'GET' && status >= 500 ? { ambiguous: true } : {}),
-    };
-    if (status === 401) {
-      const [idVar, secretVar] = this.options.settings.credentialVariables;
-      throw new AuthError(details, `${method} ${path}: the API refused a fresh token (HTTP 401): check ${idVar}, ${secretVar} and the cloud`);
-    }
-    throw new ApiError(details);
-  }
-
-  private networkFailure(call: CallState, error: unknown): ZpaGitopsError {
-    const cause = error instanceof Error ? error.cause : undefined;
-    if (cause instanceof ZpaGitopsError) return cause;
-    const { method, displayPath: path } = call.request;
-    const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'unknown error';
-    // Nothing was sent when the connection was refused; anything else may have reached the server.
-    const ambiguous = method !== 'GET' && code !== 'ECONNREFUSED';
-    const what = code === 'ETIMEDOUT' ? `timed out after ${this.options.timeoutMs} ms` : code;
-    const tail = ambiguous ? '; it may or may not have been applied' : '';
-    return new ApiError({ method, path, reason: code, ambiguous }, `${method} ${path} failed (no response: ${what})${tail}`);
   }
 
   private debugLine(line: string): void {

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../src/core/errors.js';
+import { startSimulator } from '../../src/sim/index.js';
+import { settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
+import { CUSTOMER_ID, SIM_SECRET, expectNoCredentials, harness, rejectionOf } from './sim-helpers.js';
+
+const PORTAL = '145283994705985838';
+const LINK = '145283994705985846';
+const seed = {
+  userPortals: [{ id: PORTAL, name: 'Portal A' }],
+  userPortalLinks: [{ id: LINK, name: 'Wiki', link: 'wiki.example.com', portals: ['Portal A'] }],
+};
+const fast = { retry: { limit: 3 } };
+const serverError = { status: 503, body: { id: 'service.unavailable', reason: 'try later' } };
+
+async function apiError(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await rejectionOf(promise);
+  if (!(error instanceof ApiError)) throw error;
+  return error;
+}
+
+describe('retries', () => {
+  it('repeats a GET, a PUT and a DELETE after a 5xx', async () => {
+    const { sim, client } = await harness({ seed }, fast);
+    sim.injectFault({ method: 'GET', path: /\/userPortal$/, ...serverError });
+    await client.listUserPortals();
+    sim.injectFault({ method: 'PUT', ...serverError, times: 2 });
+    await client.updateUserPortalLink(LINK, { name: 'Wiki', link: 'wiki2.example.com', userPortals: [{ id: PORTAL }] });
+    sim.injectFault({ method: 'DELETE', ...serverError });
+    await client.deleteUserPortalLink(LINK);
+    expect(sim.requests.filter((r) => r.path !== '/signin').map((r) => `${r.method} ${r.status}`)).toEqual([
+      'GET 503', 'GET 200', 'PUT 503', 'PUT 503', 'PUT 204', 'DELETE 503', 'DELETE 204',
+    ]);
+    expect(client.stats.retries).toBe(4);
+    expect(sim.snapshot().userPortalLinks).toHaveLength(0);
+  });
+
+  it('never repeats a POST after a 5xx: ambiguous ApiError, exactly one request', async () => {
+    const { sim, client } = await harness({ seed }, fast);
+    sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, ...serverError });
+    const error = await apiError(client.createUserPortalLink({ name: 'New', link: 'new.example.com' }, [PORTAL]));
+    expect(error).toMatchObject({ method: 'POST', path: '/userPortalLink', status: 503, zpaId: 'service.unavailable', ambiguous: true });
+    expect(sim.count({ method: 'POST', path: /\/userPortalLink$/ })).toBe(1);
+  });
+
+  it('a POST that times out is ambiguous and not repeated (it may have landed)', async () => {
+    const { sim, client } = await harness({ seed }, { ...fast, timeoutMs: 300 });
+    sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, delayMs: 1_000 });
+    const error = await apiError(client.createUserPortalLink({ name: 'Slow', link: 'slow.example.com' }, [PORTAL]));
+    expect(error.ambiguous).toBe(true);
+    expect(error.status).toBeUndefined();
+    expect(error.message).toContain('timed out');
+    expect(sim.count({ method: 'POST', path: /\/userPortalLink$/ })).toBe(1);
+  });
+
+  it('a POST whose connection drops after sending is ambiguous', async () => {
+    const { sim, client } = await harness({ seed }, fast);
+    sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, resetAfterApply: true });
+    const error = await apiError(client.createUserPortalLink({ name: 'Reset', link: 'r.example.com' }, [PORTAL]));
+    expect(error.ambiguous).toBe(true);
+    expect(sim.count({ method: 'POST', path: /\/userPortalLink$/ })).toBe(1);
+  });
+
+  it('a GET whose connection drops is repeated', async () => {
+    const { sim, client } = await harness({ seed }, fast);
+    sim.injectFault({ method: 'GET', path: /\/userPortal$/, resetBeforeApply: true });
+    expect(await client.listUserPortals()).toHaveLength(1);
+  });
+
+  it('repeats a POST whose connection was refused (nothing was sent)', async () => {
+    const first = await startSimulator(simOptions());
+    const client = new ZpaClient({ settings: settingsFromEnv({ ...first.env() }), retry: { limit: 3 } });
+    try {
+      await client.listUserPortals(); // signed in
+      await first.close();
+      // The API comes back on the same port while the client waits to repeat the refused POST.
+      const restarted = startLater({ ...simOptions(), port: Number(new URL(first.url).port) }, 200);
+      const created = await client.createUserPortalLink({ name: 'Back', link: 'back.example.com' }, [PORTAL]);
+      const second = await restarted;
+      expect(created.name).toBe('Back');
+      expect(client.stats.retries).toBeGreaterThanOrEqual(1);
+      // The new server does not know the old token: one 401, one sign-in, then the POST lands once.
+      expect(second.requests.map((r) => `${r.method} ${r.path.replace(/.*\/customers\/\d+/, '')} ${r.status}`)).toEqual([
+        'POST /userPortalLink 401',
+        'POST /signin 200',
+        'POST /userPortalLink 201',
+      ]);
+      await second.close();
+    } finally {
+      client.close();
+    }
+  });
+
+  it('fails with a non-ambiguous error when the API host keeps refusing connections', async () => {
+    const sim = await startSimulator(simOptions());
+    const client = new ZpaClient({ settings: settingsFromEnv({ ...sim.env() }), retry: { limit: 1 } });
+    try {
+      await client.listUserPortals();
+      await sim.close();
+      const error = await apiError(client.createUserPortalLink({ name: 'X', link: 'x.example.com' }, [PORTAL]));
+      expect(error).toMatchObject({ status: undefined, reason: 'ECONNREFUSED', ambiguous: false });
+      expect(client.stats.retries).toBe(1);
+    } finally {
+      client.close();
+    }
+  });
+});
+
+describe('error mapping', () => {
+  it('404 and 400 resource.not.found are both notFound', async () => {
+    const { sim, client } = await harness({ seed });
+    sim.injectFault({ method: 'GET', path: /\/userPortalLink\/1$/, status: 404, body: { id: 'resource.not.found', reason: 'gone' } });
+    const a = await apiError(client.getUserPortalLink('1'));
+    sim.injectFault({ method: 'GET', path: /\/userPortalLink\/2$/, status: 400, body: { id: 'resource.not.found', reason: 'gone', params: ['2'] } });
+    const b = await apiError(client.getUserPortalLink('2'));
+    expect([a.notFound, b.notFound]).toEqual([true, true]);
+    expect(b).toMatchObject({ method: 'GET', path: '/userPortalLink/2', status: 400, zpaId: 'resource.not.found', reason: 'gone', params: ['2'] });
+    const real = await apiError(client.getUserPortalLink('999999999999999999'));
+    expect(real.notFound).toBe(true);
+    expect(a.message).not.toContain('127.0.0.1');
+  });
+
+  it('a reply that is not JSON names the endpoint', async () => {
+    const { sim, client } = await harness({ seed });
+    sim.injectFault({ method: 'GET', path: /\/userPortalLink$/, malformedJson: true });
+    const error = await apiError(client.listUserPortalLinks());
+    expect(error.message).toBe('GET /userPortalLink: reply is not valid JSON');
+  });
+
+  it('a reply of the wrong shape names the endpoint', async () => {
+    const { sim, client } = await harness({ seed });
+    sim.injectFault({ method: 'GET', path: /\/userPortalLink$/, status: 200, body: { totalPages: '1', list: 'nope' } });
+    expect((await apiError(client.listUserPortalLinks())).message).toMatch(/^GET \/userPortalLink: reply is not the expected shape/);
+    sim.injectFault({ method: 'GET', path: /\/userPortalLink$/, status: 200, body: { totalPages: 'many', list: [] } });
+    expect((await apiError(client.listUserPortalLinks())).message).toContain('totalPages');
+    sim.injectFault({ method: 'GET', path: /\/userPortalLink$/, status: 200, body: { totalPages: '99999', list: [{ id: '1' }] } });
+    expect((await apiError(client.listUserPortalLinks())).message).toContain('99999 pages');
+    sim.injectFault({ method: 'GET', path: /\/clientSetting\/all$/, status: 200, body: { list: [] } });
+    expect((await apiError(client.listClientSettings())).message).toMatch(/^GET \/clientSetting\/all: reply is not the expected shape/);
+  });
+
+  it('no secret or token in any error message or debug line', async () => {
+    const { sim, client, debugLines } = await harness({ seed }, fast);
+    const messages: string[] = [];
+    const collect = async (promise: Promise<unknown>): Promise<void> => {
+      const error = await rejectionOf(promise);
+      messages.push(error.message, String(error.stack), JSON.stringify(error));
+    };
+    await client.listUserPortals();
+    sim.injectFault({ method: 'POST', ...serverError });
+    await collect(client.createUserPortalLink({ name: 'A', link: 'a.example.com' }, [PORTAL]));
+    sim.injectFault({ method: 'GET', path: /\/userPortal$/, status: 400, body: { id: 'bad', reason: `echo ${SIM_SECRET}` } });
+    await collect(client.listUserPortals());
+    sim.revokeTokens();
+    sim.injectFault({ method: 'GET', malformedJson: true });
+    await collect(client.listUserPortalLinks());
+    expect(debugLines.length).toBeGreaterThan(4);
+    expect(debugLines.some((line) => /GET \S*\/userPortal\b.* -> 200 in \d+ ms/.test(line))).toBe(true);
+    expectNoCredentials([...messages, ...debugLines]);
+  });
+});
+
+function simOptions(): NonNullable<Parameters<typeof startSimulator>[0]> {
+  return { customerId: CUSTOMER_ID, clientId: 'sim-client', clientSecret: SIM_SECRET, seed };
+}
+
+function startLater(options: NonNullable<Parameters<typeof startSimulator>[0]>, delayMs: number): ReturnType<typeof startSimulator> {
+  return new Promise((resolve, reject) => {
+    setTimeout(() => startSimulator(options).then(resolve, reject), delayMs);
+  });
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { generatedSeed } from '../../src/sim/index.js';
+import { CUSTOMER_ID, harness } from './sim-helpers.js';
+
+const BIG_PORTAL_ID = '145283994705985838'; // above 2^53: a JavaScript number would round it
+const BIG_LINK_ID = '145283994705985846';
+const base = `/mgmtconfig/v1/admin/customers/${CUSTOMER_ID}`;
+
+const seed = {
+  microtenants: [{ id: '145283994705986001', name: 'Branch' }],
+  userPortals: [
+    { id: BIG_PORTAL_ID, name: 'Portal A' },
+    { id: '145283994705985839', name: 'Portal B' },
+    { id: '145283994705986002', name: 'Branch portal', microtenant: 'Branch' },
+  ],
+  userPortalLinks: [{ id: BIG_LINK_ID, name: 'Wiki', link: 'wiki.example.com', portals: ['Portal A'] }],
+};
+
+describe('paging', () => {
+  it('reads 1,234 links in 3 GETs of 500, looping on totalPages', async () => {
+    const { sim, client } = await harness({ seed: generatedSeed({ links: 1234, portals: 3 }) });
+    const links = await client.listUserPortalLinks();
+    expect(links).toHaveLength(1234);
+    expect(new Set(links.map((l) => l.id)).size).toBe(1234);
+    const gets = sim.requests.filter((r) => r.method === 'GET' && r.path === `${base}/userPortalLink`);
+    expect(gets.map((r) => [r.query.page, r.query.pagesize])).toEqual([['1', '500'], ['2', '500'], ['3', '500']]);
+  });
+
+  it('ends safely when the server claims a page more than there is', async () => {
+    const { sim, client } = await harness({ seed: generatedSeed({ links: 600, portals: 2 }) });
+    sim.injectFault({ method: 'GET', path: /\/userPortalLink$/, lieTotalPages: true, times: 5 });
+    const links = await client.listUserPortalLinks();
+    expect(links).toHaveLength(600);
+    expect(sim.count({ method: 'GET', path: /\/userPortalLink$/ })).toBeLessThanOrEqual(3);
+  });
+
+  it('reads an empty collection in one GET', async () => {
+    const { sim, client } = await harness();
+    expect(await client.listUserPortalLinks()).toEqual([]);
+    expect(sim.count({ method: 'GET', path: /\/userPortalLink$/ })).toBe(1);
+  });
+});
+
+describe('endpoints', () => {
+  it('keeps a 64-bit id exact through create, read, update and delete', async () => {
+    const { sim, client } = await harness({ seed });
+    const created = await client.createUserPortalLink({ name: 'Docs', link: 'docs.example.com', enabled: false }, [BIG_PORTAL_ID]);
+    const createLog = sim.requests.find((r) => r.method === 'POST' && r.path === `${base}/userPortalLink`);
+    expect(createLog?.body).toMatchObject({ name: 'Docs', enabled: false, userPortals: [{ id: BIG_PORTAL_ID }] });
+    expect(typeof created.id).toBe('string');
+    const id = String(created.id);
+    const read = await client.getUserPortalLink(id);
+    expect(read.id).toBe(id);
+    expect(read.userPortals).toEqual([expect.objectContaining({ id: BIG_PORTAL_ID })]);
+    const existing = await client.getUserPortalLink(BIG_LINK_ID);
+    expect(existing.id).toBe(BIG_LINK_ID);
+    await client.updateUserPortalLink(BIG_LINK_ID, { name: 'Wiki', link: 'wiki2.example.com', userPortals: [{ id: BIG_PORTAL_ID }] });
+    expect(sim.snapshot().userPortalLinks.find((l) => l.id === BIG_LINK_ID)?.link).toBe('wiki2.example.com');
+    await client.deleteUserPortalLink(BIG_LINK_ID);
+    expect(sim.snapshot().userPortalLinks.some((l) => l.id === BIG_LINK_ID)).toBe(false);
+    expect(sim.requests.some((r) => r.path === `${base}/userPortalLink/${BIG_LINK_ID}` && r.method === 'DELETE')).toBe(true);
+  });
+
+  it('bulk-creates links on a shared portal set and returns them', async () => {
+    const { sim, client } = await harness({ seed });
+    const created = await client.bulkCreateUserPortalLinks(
+      [
+        { name: 'One', link: 'one.example.com' },
+        { name: 'Two', link: 'two.example.com' },
+      ],
+      [BIG_PORTAL_ID, '145283994705985839'],
+    );
+    expect(created.map((l) => l.name)).toEqual(['One', 'Two']);
+    const post = sim.requests.find((r) => r.path === `${base}/userPortalLink/bulk`);
+    expect(post?.body).toMatchObject({ userPortals: [{ id: BIG_PORTAL_ID }, { id: '145283994705985839' }] });
+    expect(await client.listUserPortalLinksByPortal('145283994705985839')).toHaveLength(2);
+    expect(await client.bulkCreateUserPortalLinks([], [BIG_PORTAL_ID])).toEqual([]);
+  });
+
+  it('upserts, lists and deletes client settings; always sends the type', async () => {
+    const { sim, client } = await harness({ seed });
+    const certs = await client.listEnrollmentCerts();
+    expect(sim.requests.some((r) => r.path === `/mgmtconfig/v2/admin/customers/${CUSTOMER_ID}/enrollmentCert`)).toBe(true);
+    const cert = certs.find((c) => c.name === 'Client');
+    expect(cert).toBeDefined();
+    await client.upsertClientSetting({
+      clientCertificateType: 'ZAPP_CLIENT',
+      enrollmentCertId: String(cert?.id),
+      enrollmentCertName: 'Client',
+      name: 'Client',
+    });
+    const settings = await client.listClientSettings();
+    expect(settings.map((s) => s.clientCertificateType)).toContain('ZAPP_CLIENT');
+    await client.deleteClientSetting('ZAPP_CLIENT');
+    const del = sim.requests.find((r) => r.method === 'DELETE');
+    expect(del?.query).toEqual({ type: 'ZAPP_CLIENT' });
+    expect(await client.listClientSettings()).not.toContainEqual(expect.objectContaining({ clientCertificateType: 'ZAPP_CLIENT' }));
+  });
+
+  it('lists microtenants and portals', async () => {
+    const { client } = await harness({ seed });
+    const microtenants = await client.listMicrotenants();
+    expect(microtenants).toContainEqual(expect.objectContaining({ id: '0' }));
+    expect(microtenants).toContainEqual(expect.objectContaining({ id: '145283994705986001', name: 'Branch' }));
+    const portals = await client.listUserPortals();
+    expect(portals.map((p) => p.name)).toEqual(expect.arrayContaining(['Portal A', 'Portal B']));
+  });
+
+  it('sends microtenantId on portal and link calls, never on client-setting calls', async () => {
+    const { sim, client } = await harness({ seed });
+    const branch = client.withMicrotenant('145283994705986001');
+    expect(branch.target.microtenantId).toBe('145283994705986001');
+    await branch.listUserPortals();
+    await branch.listUserPortalLinks();
+    await branch.listClientSettings();
+    await client.listUserPortals();
+    const byPath = sim.requests.filter((r) => r.path !== '/signin').map((r) => [r.path.replace(base, ''), r.query.microtenantId]);
+    expect(byPath).toEqual([
+      ['/userPortal', '145283994705986001'],
+      ['/userPortalLink', '145283994705986001'],
+      ['/clientSetting/all', undefined],
+      ['/userPortal', undefined],
+    ]);
+    // Shared sign-in and stats.
+    expect(client.stats.signIns).toBe(1);
+    expect(client.stats.gets).toBe(4);
+    expect(() => client.withMicrotenant('Branch')).toThrow(/digits/);
+  });
+});
