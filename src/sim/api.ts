@@ -24,7 +24,8 @@ export interface ApiRequest {
 
 const TOKEN_PROBLEMS: Record<Exclude<TokenCheck, 'ok'>, string> = {
   missing: 'Missing Authorization: Bearer token',
-  unknown: 'Invalid or revoked token',
+  unknown: 'Invalid token',
+  revoked: 'Token revoked',
   expired: 'Token expired',
   'wrong-api': 'Token was issued for the other API (legacy /signin vs OneAPI /oauth2/v1/token)',
 };

@@ -1,64 +1,93 @@
 /**
- * Bearer tokens that look like the real ones: signed JWTs with an `exp` claim (NOTES.md: clients
- * read `exp` to refresh early). A token is good only for the API flavour that issued it: a legacy
- * token on a `/zpa/...` path is refused, as it would be by the real gateways.
+ * Bearer tokens that look and behave like the real ones: signed JWTs with an `exp` claim (NOTES.md:
+ * clients read `exp` to refresh early), checked by signature rather than looked up. Each simulator
+ * instance signs with its own random key: a restarted simulator answers an old token with 401, so
+ * clients meet the re-authentication path (the zpa client's tests rely on it).
+ * A token is good only for the API flavour that issued it: a legacy token on a `/zpa/...` path is
+ * refused, as it would be by the real gateways.
  */
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AuthMode } from './routes.js';
 
-export type TokenCheck = 'ok' | 'missing' | 'unknown' | 'expired' | 'wrong-api';
+export type TokenCheck = 'ok' | 'missing' | 'unknown' | 'expired' | 'revoked' | 'wrong-api';
 
-interface IssuedToken {
-  mode: AuthMode;
-  expiresAtMs: number;
+const AUDIENCE: Record<AuthMode, string> = { legacy: 'zpa-api', oneapi: 'https://api.zscaler.com' };
+
+interface Claims {
+  aud: string;
+  /** Issue and expiry times in fractional milliseconds: lifetimes under a second are testable. */
+  simIssuedAt: number;
+  simExpiresAt: number;
 }
 
 function base64url(value: Buffer | string): string {
   return Buffer.from(value).toString('base64url');
 }
 
+function readClaims(payload: string): Claims | undefined {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    const { aud, simIssuedAt, simExpiresAt } = parsed as Record<string, unknown>;
+    if (typeof aud !== 'string' || typeof simIssuedAt !== 'number' || typeof simExpiresAt !== 'number') return undefined;
+    return { aud, simIssuedAt, simExpiresAt };
+  } catch {
+    return undefined;
+  }
+}
+
 export class TokenStore {
-  private readonly tokens = new Map<string, IssuedToken>();
   private readonly key = randomBytes(32);
+  /** Tokens stamped at or before this instant are revoked. */
+  private revokedAt = 0;
+  /** Stamps only go up, so "issued after the last revocation" is exact even within a millisecond. */
+  private lastStamp = 0;
   issued = 0;
 
   issue(mode: AuthMode, clientId: string, customerId: string, lifetimeSeconds: number): string {
-    const nowMs = Date.now();
-    const expiresAtMs = nowMs + lifetimeSeconds * 1000;
+    const stamp = this.nextStamp();
     const header = { alg: 'HS256', typ: 'JWT' };
     const payload = {
       iss: mode === 'oneapi' ? 'https://sim.zslogin.net/oauth2' : 'zpa-simulator',
-      aud: mode === 'oneapi' ? 'https://api.zscaler.com' : 'zpa-api',
+      aud: AUDIENCE[mode],
       sub: clientId,
       customer_id: customerId,
-      iat: Math.floor(nowMs / 1000),
-      exp: Math.ceil(expiresAtMs / 1000),
+      iat: Math.floor(stamp / 1000),
+      exp: Math.ceil((stamp + lifetimeSeconds * 1000) / 1000),
       jti: randomUUID(),
+      simIssuedAt: stamp,
+      simExpiresAt: stamp + lifetimeSeconds * 1000,
     };
     const unsigned = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}`;
-    const token = `${unsigned}.${base64url(createHmac('sha256', this.key).update(unsigned).digest())}`;
-    this.forgetExpired(nowMs);
-    this.tokens.set(token, { mode, expiresAtMs });
     this.issued += 1;
-    return token;
+    return `${unsigned}.${this.sign(unsigned)}`;
   }
 
   check(authorization: string | undefined, mode: AuthMode): TokenCheck {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-    if (!match?.[1]) return 'missing';
-    const issued = this.tokens.get(match[1]);
-    if (!issued) return 'unknown';
-    if (Date.now() >= issued.expiresAtMs) return 'expired';
-    return issued.mode === mode ? 'ok' : 'wrong-api';
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    if (!token) return 'missing';
+    const [header = '', payload = '', signature = ''] = token.split('.');
+    const expected = Buffer.from(this.sign(`${header}.${payload}`));
+    const given = Buffer.from(signature);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'unknown';
+    const claims = readClaims(payload);
+    if (!claims) return 'unknown';
+    if (claims.simIssuedAt <= this.revokedAt) return 'revoked';
+    if (Date.now() >= claims.simExpiresAt) return 'expired';
+    return claims.aud === AUDIENCE[mode] ? 'ok' : 'wrong-api';
   }
 
+  /** Every token issued so far stops working; tokens issued afterwards work. */
   revokeAll(): void {
-    this.tokens.clear();
+    this.revokedAt = this.nextStamp();
   }
 
-  /** Keep the map small in long runs; expired tokens answer "unknown" instead of "expired" after a while. */
-  private forgetExpired(nowMs: number): void {
-    if (this.tokens.size < 1000) return;
-    for (const [token, issued] of this.tokens) if (issued.expiresAtMs + 60_000 < nowMs) this.tokens.delete(token);
+  private nextStamp(): number {
+    this.lastStamp = Math.max(performance.timeOrigin + performance.now(), this.lastStamp + 0.001);
+    return this.lastStamp;
+  }
+
+  private sign(unsigned: string): string {
+    return base64url(createHmac('sha256', this.key).update(unsigned).digest());
   }
 }

@@ -95,6 +95,14 @@ describe('bearer tokens', () => {
     expect((await fresh.call('GET', '/clientSetting')).status).toBe(200);
   });
 
+  it('401 for a token another simulator instance issued (a restart forgets tokens)', async () => {
+    const first = await startSim();
+    const second = await startSim();
+    const token = await signIn(first);
+    const reply = await request(`${second.url}/mgmtconfig/v1/admin/customers/${second.customerId}/userPortal`, { headers: { authorization: `Bearer ${token}` } });
+    expect(reply.status).toBe(401);
+  });
+
   it('403 with an error body for another customer id in the path', async () => {
     const sim = await startSim();
     const api = await apiFor(sim);
