@@ -97,6 +97,18 @@ describe('endpoints', () => {
     expect(await client.listClientSettings()).not.toContainEqual(expect.objectContaining({ clientCertificateType: 'ZAPP_CLIENT' }));
   });
 
+  it('accepts every documented reply to a client-setting upsert: 204, 200 with an object, 201 with an array', async () => {
+    const { sim, client } = await harness({ seed });
+    const body = { clientCertificateType: 'ISOLATION_CLIENT', enrollmentCertId: '1', enrollmentCertName: 'Isolation Client', name: 'Isolation Client' };
+    const reply = { id: '150207', clientCertificateType: 'ISOLATION_CLIENT', enrollmentCertId: '1' };
+    sim.injectFault({ method: 'POST', path: /\/clientSetting$/, status: 204 });
+    expect(await client.upsertClientSetting(body)).toBeUndefined();
+    sim.injectFault({ method: 'POST', path: /\/clientSetting$/, status: 200, body: reply });
+    expect(await client.upsertClientSetting(body)).toEqual(reply);
+    sim.injectFault({ method: 'POST', path: /\/clientSetting$/, status: 201, body: [reply] });
+    expect(await client.upsertClientSetting(body)).toEqual(reply);
+  });
+
   it('lists microtenants and portals', async () => {
     const { client } = await harness({ seed });
     const microtenants = await client.listMicrotenants();
