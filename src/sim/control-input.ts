@@ -4,8 +4,7 @@
  */
 import { CLIENT_CERTIFICATE_TYPES, type ClientCertificateType } from '../core/types.js';
 import { SimInputError } from './http-error.js';
-import { isRecord } from './link-input.js';
-import { narrowArray, narrowRecord } from './narrow.js';
+import { isRecord, narrowArray, narrowRecord } from './narrow.js';
 import type { RateLimits, SimFault, SimSeed, SimSnapshot } from './types.js';
 
 const STAMPS = { creationTime: 'string', modifiedTime: 'string', modifiedBy: 'string' } as const;

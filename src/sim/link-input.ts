@@ -3,6 +3,7 @@
  * client bugs (a numeric id that lost digits, a protocol without `://`) before they reach state.
  */
 import { invalidInput } from './http-error.js';
+import { isRecord } from './narrow.js';
 import type { SimLinkFields } from './types.js';
 
 /** NOTES.md: at most 500 links per portal. */
@@ -12,10 +13,6 @@ export const MAX_LINKS_PER_PORTAL = 500;
 const PROTOCOLS = new Set(['', 'https://', 'http://']);
 
 const OPTIONAL_STRINGS = ['linkPath', 'description', 'iconText', 'logoFileName'] as const;
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function requireObject(body: unknown, what: string): Record<string, unknown> {
   if (!isRecord(body)) throw invalidInput(`${what} must be a JSON object`);

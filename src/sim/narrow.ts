@@ -3,7 +3,10 @@
  * field, with messages that name the offending field.
  */
 import { SimInputError } from './http-error.js';
-import { isRecord } from './link-input.js';
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 type FieldType = 'string' | 'boolean' | 'string[]' | 'string?' | 'boolean?' | 'number' | 'number?';
 

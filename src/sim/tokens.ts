@@ -7,6 +7,7 @@
  * refused, as it would be by the real gateways.
  */
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { isRecord } from './narrow.js';
 import type { AuthMode } from './routes.js';
 
 export type TokenCheck = 'ok' | 'missing' | 'unknown' | 'expired' | 'revoked' | 'wrong-api';
@@ -27,8 +28,8 @@ function base64url(value: Buffer | string): string {
 function readClaims(payload: string): Claims | undefined {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    if (typeof parsed !== 'object' || parsed === null) return undefined;
-    const { aud, simIssuedAt, simExpiresAt } = parsed as Record<string, unknown>;
+    if (!isRecord(parsed)) return undefined;
+    const { aud, simIssuedAt, simExpiresAt } = parsed;
     if (typeof aud !== 'string' || typeof simIssuedAt !== 'number' || typeof simExpiresAt !== 'number') return undefined;
     return { aud, simIssuedAt, simExpiresAt };
   } catch {
