@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { SimRuntime, type SimEnv, type SimOneApiEnv } from './runtime.js';
 import { createSimServer } from './server.js';
 import type { PendingFaultView } from './faults.js';
-import type { RequestFilter, RequestLogEntry, SimCounters, SimFault, SimOptions, SimSeed, SimSnapshot } from './types.js';
+import { parseRateLimits } from './control-input.js';
+import type { RateLimits, RequestFilter, RequestLogEntry, SimCounters, SimFault, SimOptions, SimSeed, SimSnapshot } from './types.js';
 
 export { PUBLISHED_RATE_LIMITS } from './rate-limiter.js';
 export { demoSeed, generatedSeed, type GeneratedSeedOptions } from './demo-seeds.js';
@@ -42,6 +43,8 @@ export interface Simulator {
   reset(): void;
   /** Every token issued so far stops working (401). */
   revokeTokens(): void;
+  /** Turn the simulated rate limiter on, off (`false`) or to other limits; windows start afresh. */
+  setRateLimits(limits: RateLimits | false): void;
   injectFault(fault: SimFault): void;
   clearFaults(): void;
   pendingFaults(): PendingFaultView[];
@@ -56,7 +59,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
     clientId: options.clientId ?? DEFAULT_CLIENT_ID,
     clientSecret: options.clientSecret ?? DEFAULT_CLIENT_SECRET,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
-    rateLimits: options.rateLimits ?? false,
+    rateLimits: parseRateLimits(options.rateLimits ?? false),
     htmlEscape: options.htmlEscape ?? false,
     seed: options.seed ?? {},
     stateFile: options.stateFile,
@@ -90,6 +93,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
     seed: (seed) => runtime.seed(seed),
     reset: () => runtime.reset(),
     revokeTokens: () => runtime.tokens.revokeAll(),
+    setRateLimits: (limits) => runtime.limiter.configure(parseRateLimits(limits)),
     injectFault: (fault) => runtime.faults.add(fault),
     clearFaults: () => runtime.faults.clear(),
     pendingFaults: () => runtime.faults.list(),

@@ -43,10 +43,16 @@ describe('rate limits', () => {
     expect((await api.call('GET', '/userPortal')).status).toBe(200);
   });
 
-  it('is off by default', async () => {
+  it('is off by default, and can be turned on and off while running', async () => {
     const sim = await startSim();
     const api = await apiFor(sim);
     const replies = await Promise.all(Array.from({ length: 40 }, () => api.call('GET', '/userPortal')));
     expect(replies.every((r) => r.status === 200)).toBe(true);
+    sim.setRateLimits({ get: 1, write: 1, windowMs: 60_000 });
+    expect((await api.call('GET', '/userPortal')).status).toBe(200);
+    expect((await api.call('GET', '/userPortal')).status).toBe(429);
+    sim.setRateLimits(false);
+    expect((await api.call('GET', '/userPortal')).status).toBe(200);
+    expect(() => sim.setRateLimits({ get: 0, write: 1, windowMs: 1000 })).toThrow(/positive/);
   });
 });
