@@ -23,6 +23,7 @@ export class IconReader {
     const fail = (code: string, message: string, hint: string): IconRead => ({ diagnostic: problem(code, message, hint, source.location) });
     const root = await this.repositoryRoot(source.folder);
     const shown = quote(source.path);
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(source.path)) return fail('icon-not-found', `icon ${shown} is a URL, not a file`, 'download the image into the repository and give its path relative to this manifest');
     if (escapes(root, source.absolute)) return fail('icon-outside-repository', `icon ${shown} is outside the repository`, 'copy the image into the repository and give its path relative to this manifest');
     let real: string;
     try {

@@ -18,6 +18,9 @@ export function checkLinkTarget(value: string, subject: string, location: Source
   const host = cut >= 0 ? rest.slice(0, cut) : rest;
   const path = cut >= 0 ? rest.slice(cut) : '';
   const linkPath = path.startsWith('/') ? path : `/${path}`;
+  if (scheme && host === '') {
+    return [problem('link-invalid', `${subject}: ${quote(value)} has no domain name or IP address`, 'give the host in link and the scheme in protocol', location)];
+  }
   if (scheme) {
     const protocol = `${scheme.toLowerCase()}://`;
     const known = protocol === 'https://' || protocol === 'http://';

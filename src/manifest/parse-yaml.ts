@@ -69,7 +69,8 @@ function fromYamlError(error: YAMLError, locator: Locator): Diagnostic {
 }
 
 function fromYamlWarning(error: YAMLError, locator: Locator): Diagnostic {
-  return warning('yaml-warning', `YAML: ${yamlMessage(error)}`, 'plain YAML is expected here; remove tags and directives', locator.at(error.pos[0]));
+  const hint = error.code === 'TAG_RESOLVE_FAILED' ? 'remove the tag: manifests use plain YAML values' : error.code === 'BAD_DIRECTIVE' ? 'remove the directive' : 'check the YAML here';
+  return warning('yaml-warning', `YAML: ${yamlMessage(error)}`, hint, locator.at(error.pos[0]));
 }
 
 /** yaml's message, minus any position suffix (the diagnostic has its own) and without a trailing dot. */

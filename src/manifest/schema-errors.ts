@@ -79,9 +79,10 @@ function wrongType(error: ErrorObject, path: Segment[], subject: string, locator
   if (error.data === null) return problem('wrong-type', `${subject} has no value`, `give ${TYPE_NAMES[expected] ?? expected}, or remove the key`, location);
   const source = sourceText(locator, path);
   if (expected === 'string' && (typeof error.data === 'number' || typeof error.data === 'boolean')) {
-    if (error.schemaPath.includes('/$defs/id/')) {
+    if (error.schemaPath.includes('/$defs/id/') && /^\d+$/.test(source)) {
       return problem('id-not-quoted', `${subject} must be a quoted string of digits`, `quote it: "${source}" (ids exceed 2^53, so a bare number loses digits)`, location);
     }
+    if (error.schemaPath.includes('/$defs/id/')) return problem('invalid-id', `${subject} must be a quoted string of digits`, `ids are digits only, e.g. "26781"; found ${source || describeValue(error.data)}`, location);
     return problem('wrong-type', `${subject} must be a string, not ${typeof error.data === 'number' ? 'a number' : 'true or false'}`, `quote it: "${source}"`, location);
   }
   if (expected === 'boolean' && typeof error.data === 'string') {
