@@ -14,6 +14,8 @@ describe('closest', () => {
     ['https', ['https://', 'http://'], 'https://'],
     ['colour', ['name', 'link', 'enabled'], undefined],
     ['x', ['name'], undefined],
+    ['nmae', ['enrollmentCert', 'name'], 'name'],
+    ['porune', ['prune', 'links'], 'prune'],
   ])('%s', (word, candidates, expected) => {
     expect(closest(word, candidates)).toBe(expected);
   });
