@@ -3,11 +3,11 @@
  * list it: its fields may be given in several mentions as long as they agree, and a mention may
  * give only the name. Each clash cites both places.
  */
+import { resolve } from 'node:path';
 import type { DesiredClientSetting, DesiredLinkFields, DesiredPortal, DesiredState, Diagnostic, SourceLocation } from '../core/types.js';
 import { formatLocation } from '../render/diagnostics.js';
 import { problem, quote } from './diagnostic.js';
 import type { FileDeclarations, LinkFieldName, LinkMention } from './extract.js';
-import { resolve } from 'node:path';
 
 /** Where a link's icon is given; read after merging so each file is read once per link. */
 export interface IconSource {
