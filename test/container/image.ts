@@ -9,7 +9,7 @@ import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rm
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
+import { GenericContainer, getContainerRuntimeClient, Wait, type StartedTestContainer } from 'testcontainers';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const IMAGE_NAME = 'zpa-gitops-sim:test';
@@ -113,6 +113,20 @@ export async function buildSimulatorImage(root: string = REPO_ROOT): Promise<Gen
     return await GenericContainer.fromDockerfile(context).build(IMAGE_NAME, { deleteOnExit: false });
   } finally {
     rmSync(context, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Removes the image, so a developer's own engine does not collect a 100 MB image per code change
+ * (testcontainers' image client has no remove: dockerode does).
+ */
+export async function removeSimulatorImage(): Promise<void> {
+  const client = await getContainerRuntimeClient();
+  try {
+    await client.container.dockerode.getImage(IMAGE_NAME).remove({ force: true });
+  } catch (error) {
+    // Not there (its build failed): nothing to remove.
+    if (!(typeof error === 'object' && error !== null && 'statusCode' in error && error.statusCode === 404)) throw error;
   }
 }
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { StartedTestContainer } from 'testcontainers';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { buildSimulatorImage, startSimulatorContainer } from './image.js';
+import { buildSimulatorImage, removeSimulatorImage, startSimulatorContainer } from './image.js';
 import { freePort, missingEngine, runBuiltCli, SimControl, writesIn } from './support.js';
 
 const noEngine = await missingEngine();
@@ -59,6 +59,7 @@ describe.skipIf(noEngine !== undefined)('the simulator image, driven by the buil
 
   afterAll(async () => {
     await container?.stop();
+    await removeSimulatorImage();
   });
 
   beforeEach(async () => {
