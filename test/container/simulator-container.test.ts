@@ -51,7 +51,10 @@ describe.skipIf(noEngine !== undefined)('the simulator image, driven by the buil
     const image = await buildSimulatorImage();
     const started = Date.now();
     const port = await freePort();
-    container = await startSimulatorContainer(image, port, (text) => logs.push(text));
+    container = await startSimulatorContainer(image, port, (text) => logs.push(text)).catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`${reason}\nsimulator container output:\n${logs.join('') || '(none)'}`, { cause: error });
+    });
     console.log(`container suite: image built in ${((started - built) / 1000).toFixed(1)} s, simulator up in ${((Date.now() - started) / 1000).toFixed(1)} s on 127.0.0.1:${port}`);
     control = new SimControl(`http://127.0.0.1:${port}`);
     simEnv = await control.env();
