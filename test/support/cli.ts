@@ -9,7 +9,8 @@ export interface CliResult {
 }
 
 export interface CliRunOptions {
-  env?: Record<string, string | undefined>;
+  /** Environment variables (SimEnv is an interface, hence `object`). */
+  env?: object;
   cwd?: string;
   tty?: boolean;
   /** Answer to the apply prompt. */
@@ -22,7 +23,7 @@ export async function cli(argv: string[], options: CliRunOptions = {}): Promise<
   const io: CliIo = {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
-    env: { NO_COLOR: '1', ...options.env },
+    env: { NO_COLOR: '1', ...(options.env as Record<string, string | undefined> | undefined) },
     cwd: options.cwd ?? process.cwd(),
     stdoutIsTty: options.tty ?? false,
     stdinIsTty: options.tty ?? false,

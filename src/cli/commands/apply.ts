@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { UnsafePlanError, UsageError } from '../../core/errors.js';
 import type { DesiredState, Plan } from '../../core/types.js';
 import type { ApplyReport } from '../../apply/report.js';
@@ -30,7 +31,7 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
 
   if (values.plan !== undefined) {
     if (positionals.length > 0) throw new UsageError('apply --plan takes no manifest paths: the saved plan says everything');
-    const plan = await readPlanFile(values.plan);
+    const plan = await readPlanFile(resolve(io.cwd, values.plan));
     checkSafety(plan, values['allow-unsafe'] ?? false);
     if (!hasChanges(plan)) return done(io, say, 'No changes. The tenant matches the manifests.\n');
     const client = connect(io);

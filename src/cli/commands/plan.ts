@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { writePlanFile } from '../../planfile/planfile.js';
 import { PLAN_FORMATS, renderPlan } from '../../render/plan.js';
 import { renderMarkdown } from '../../render/markdown.js';
@@ -21,7 +22,7 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
   const { plan } = await planTenant(desired, client, safety).finally(() => client.close());
   io.stdout(renderPlan(plan, { format, style: styleFor(io), showNoOps: values['show-unchanged'] ?? false }));
   if (values.out) {
-    await writePlanFile(values.out, plan);
+    await writePlanFile(resolve(io.cwd, values.out), plan);
     if (format === 'text') io.stdout(`Saved the plan to ${values.out}. Apply it with: zpa-gitops apply --plan ${values.out}\n`);
   }
   await appendStepSummary(io, renderMarkdown(plan));

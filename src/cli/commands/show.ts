@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { readPlanFile } from '../../planfile/planfile.js';
 import { PLAN_FORMATS, renderPlan } from '../../render/plan.js';
@@ -10,7 +11,7 @@ export async function showCommand(args: string[], io: CliIo): Promise<number> {
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new UsageError('show takes exactly one plan file (see: zpa-gitops show --help)');
   const format = oneOf('format', values.format, PLAN_FORMATS, 'text');
-  const plan = await readPlanFile(file);
+  const plan = await readPlanFile(resolve(io.cwd, file));
   io.stdout(renderPlan(plan, { format, style: styleFor(io), showNoOps: values['show-unchanged'] ?? false }));
   return 0;
 }

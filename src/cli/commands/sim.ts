@@ -1,6 +1,29 @@
 import { UsageError } from '../../core/errors.js';
+import { PUBLISHED_RATE_LIMITS } from '../../sim/index.js';
+import { serveSimulator } from '../../sim/serve.js';
+import { parseCommandArgs, positiveInteger } from '../args.js';
 import type { CliIo } from '../io.js';
 
-export async function simCommand(_args: string[], _io: CliIo): Promise<number> {
-  throw new UsageError('sim is not available yet');
+/** Runs the embedded simulator until the process is stopped (Ctrl-C). */
+export async function simCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('sim', args, {
+    port: { type: 'string' },
+    state: { type: 'string' },
+    'rate-limits': { type: 'boolean' },
+  });
+  if (positionals.length > 0) throw new UsageError(`sim takes no arguments, got "${positionals[0]}"`);
+  const port = values.port === undefined ? undefined : positiveInteger('port', values.port, 0);
+  const { simulator, instructions } = await serveSimulator({
+    ...(port === undefined ? {} : { port }),
+    ...(values.state === undefined ? {} : { stateFile: values.state }),
+    ...(values['rate-limits'] ? { rateLimits: PUBLISHED_RATE_LIMITS } : {}),
+  });
+  io.stdout(instructions.endsWith('\n') ? instructions : `${instructions}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await simulator.close();
+  return 0;
 }
