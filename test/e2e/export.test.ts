@@ -1,0 +1,49 @@
+/** Export from a live tenant, then plan the exported files: nothing to change. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoSeed, startSimulator, type Simulator } from '../../src/sim/index.js';
+import { cli } from '../support/cli.js';
+import { removeWorkspaces, workspace } from '../support/workspace.js';
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator({ seed: demoSeed(), htmlEscape: true });
+});
+afterAll(async () => {
+  removeWorkspaces();
+  await sim.close();
+});
+
+describe('export', () => {
+  it('round-trips: the exported manifests plan to no changes', async () => {
+    const dir = workspace();
+    const exported = await cli(['export', '--out', 'zpa'], { cwd: dir, env: sim.env() });
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    expect(existsSync(join(dir, 'zpa', 'client-settings.yaml'))).toBe(true);
+    const plan = await cli(['plan', 'zpa', '--detailed-exitcode'], { cwd: dir, env: sim.env() });
+    expect(plan.stderr).not.toMatch(/ error /); // the seed's http:// link earns a warning, no more
+    expect(plan.stdout).toContain('No changes. The tenant matches the manifests.');
+    expect(plan.code).toBe(0);
+  });
+
+  it('writes a link shared by several portals once, and by name elsewhere', async () => {
+    const dir = workspace();
+    await cli(['export', '--out', '.'], { cwd: dir, env: sim.env() });
+    const shared = sim.snapshot().userPortalLinks.find((l) => l.userPortalIds.length > 1);
+    expect(shared).toBeDefined();
+    const texts = sim.snapshot().userPortals.map((p) => readFileSync(join(dir, `portal-${p.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.yaml`), 'utf8'));
+    const full = texts.filter((t) => t.includes(`name: ${shared!.name}\n        link:`));
+    expect(full).toHaveLength(1);
+  });
+
+  it('keeps existing files unless --force', async () => {
+    const dir = workspace();
+    expect((await cli(['export'], { cwd: dir, env: sim.env() })).code).toBe(0);
+    const again = await cli(['export'], { cwd: dir, env: sim.env() });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/would overwrite .*--force/);
+    expect((await cli(['export', '--force'], { cwd: dir, env: sim.env() })).code).toBe(0);
+  });
+});
