@@ -6,7 +6,7 @@ import type { ApiObject, Canonical, Change, ClientCertificateType, LiveState } f
 import { fieldChanges } from '../planner/field-changes.js';
 import { fingerprint, sameCanonical } from '../planner/equality.js';
 import type { KindPlan, PlannedWrite, ResolvedDesired, ResourceKind } from './kind.js';
-import { idOf, optionalString, unescapeHtml } from './normalize.js';
+import { hasUsableId, idOf, optionalString, unescapeHtml, unusableIdDiagnostic } from './normalize.js';
 
 function canonicalLive(live: ApiObject): Canonical {
   // The vendor page's one example says signingCertId/signingCertName; its field table and both SDKs
@@ -25,6 +25,7 @@ function keyOfLive(live: ApiObject): string {
 function plan(desired: ResolvedDesired, live: LiveState): KindPlan {
   const liveByType = new Map(live.clientSettings.map((object) => [keyOfLive(object), object]));
   const changes: Change[] = [];
+  const diagnostics = live.clientSettings.filter((o) => !hasUsableId(o)).map((o) => unusableIdDiagnostic('client setting', keyOfLive(o)));
   for (const setting of desired.clientSettings) {
     const current = liveByType.get(setting.type);
     const base = { kind: 'clientSetting', key: setting.type, declaredAt: setting.location } as const;
@@ -52,7 +53,7 @@ function plan(desired: ResolvedDesired, live: LiveState): KindPlan {
       changes.push({ ...base, action: 'update', id, before, after, fieldChanges: fieldChanges(before, after), fingerprint: fingerprint(before) });
     }
   }
-  return { changes, diagnostics: [] };
+  return { changes, diagnostics };
 }
 
 function writes(changes: Change[]): PlannedWrite[] {

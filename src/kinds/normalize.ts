@@ -18,9 +18,9 @@ export function unescapeHtml(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+|#39);/g, (whole, entity: string) => {
     if (entity in NAMED_ENTITIES) return NAMED_ENTITIES[entity] ?? whole;
-    if (entity.startsWith('#x')) return String.fromCodePoint(Number.parseInt(entity.slice(2), 16));
-    if (entity.startsWith('#')) return String.fromCodePoint(Number.parseInt(entity.slice(1), 10));
-    return whole;
+    const code = entity.startsWith('#x') ? Number.parseInt(entity.slice(2), 16) : entity.startsWith('#') ? Number.parseInt(entity.slice(1), 10) : NaN;
+    // An entity naming no Unicode character stays as it was, rather than crash the plan.
+    return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
 }
 
@@ -57,4 +57,18 @@ export function idOf(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   return '';
+}
+
+/** A live object without a usable id cannot be written to: planning refuses rather than guess. */
+export function hasUsableId(object: Record<string, unknown>): boolean {
+  return /^[0-9]+$/.test(idOf(object['id']));
+}
+
+export function unusableIdDiagnostic(noun: string, key: string) {
+  return {
+    severity: 'error' as const,
+    code: 'live-object-without-id',
+    message: `the API returned ${noun} "${key}" without a valid id; nothing is planned for it`,
+    hint: 'read it in the ZPA console or API; this may be a transient API fault, so try again',
+  };
 }

@@ -7,16 +7,17 @@ import type { ApiObject, Canonical, Change, Diagnostic, LiveState } from '../cor
 import { fieldChanges } from '../planner/field-changes.js';
 import { fingerprint, sameCanonical } from '../planner/equality.js';
 import type { KindPlan, ResolvedDesired, ResolvedLink } from './kind.js';
-import { idOf, idSet, normalizeDataUri } from './normalize.js';
+import { hasUsableId, idOf, idSet, normalizeDataUri, unusableIdDiagnostic } from './normalize.js';
 import { canonicalLink } from './user-portal-link-canonical.js';
 
 export function planLinks(desired: ResolvedDesired, live: LiveState): KindPlan {
   const managed = new Set(desired.portals.map((p) => p.id));
   const pruned = new Set(desired.portals.filter((p) => p.prune).map((p) => p.id));
+  const diagnostics: Diagnostic[] = [];
   const liveLinks = live.userPortalLinks.map((raw) => ({ raw, canonical: canonicalLink(raw) }));
+  for (const { raw, canonical } of liveLinks) if (!hasUsableId(raw)) diagnostics.push(unusableIdDiagnostic('link', String(canonical['name'])));
   const liveByName = groupByName(liveLinks);
   const changes: Change[] = [];
-  const diagnostics: Diagnostic[] = [];
 
   for (const link of desired.links) {
     const matches = liveByName.get(link.name) ?? [];

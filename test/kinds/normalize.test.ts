@@ -16,6 +16,7 @@ describe('normalisation rules', () => {
     ['&#x41;&#66;', 'AB'],
     ['plain & simple', 'plain & simple'],
     ['&unknown;', '&unknown;'],
+    ['&#99999999;', '&#99999999;'],
   ])('unescapeHtml(%j) is %j', (input, expected) => expect(unescapeHtml(input)).toBe(expected));
 
   it.each([
