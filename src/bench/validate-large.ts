@@ -5,8 +5,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { hasErrors, loadManifests } from '../src/manifest/index.js';
+import { hasErrors, loadManifests } from '../manifest/index.js';
 
 export interface ValidateBenchResult {
   files: number;
@@ -42,7 +41,3 @@ export async function benchValidate(files = 200, links = 10_000, runs = 5): Prom
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const result = await benchValidate();
-  console.log(`validate: ${result.files} files, ${result.links} links: median ${result.medianMs.toFixed(0)} ms of ${result.runsMs.length} runs`);
-}
