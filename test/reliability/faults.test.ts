@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(async () => {
   removeWorkspaces();
   await sim.close();
-  console.log(['', '| fault | first run | account | second run |', '|---|---|---|---|', ...table].join('\n'));
+  console.log(['', '| fault | command | first run | account | second run |', '|---|---|---|---|---|', ...table].join('\n'));
 });
 
 const table: string[] = [];
@@ -65,24 +65,34 @@ const rows: Row[] = [
   { fault: 'bulk create applied only in part', inject: [{ method: 'POST', path: /bulk$/, partialBulk: 1 }] },
 ];
 
+type Mode = 'apply' | 'apply --plan' | 'plan';
+const cases: (Row & { mode: Mode })[] = [
+  ...rows.map((row) => ({ ...row, mode: 'apply' as const })),
+  ...rows.map((row) => ({ ...row, mode: 'apply --plan' as const })),
+  ...rows.filter((row) => row.inject.every((f) => f.method === 'GET')).map((row) => ({ ...row, mode: 'plan' as const })),
+];
+
 describe('fault table', () => {
-  it.each(rows)('$fault', async (row) => {
+  it.each(cases)('$fault ($mode)', async (row) => {
     const dir = seedTenant();
+    if (row.mode === 'apply --plan') expect((await cli(['plan', '--out', 'plan.json'], { cwd: dir, env: sim.env() })).code).toBe(0);
     for (const fault of row.inject) sim.injectFault(fault);
-    const first = await cli(['apply', '--auto-approve', '--parallelism', '2'], { cwd: dir, env: sim.env() });
+    const argv = row.mode === 'plan' ? ['plan'] : row.mode === 'apply' ? ['apply', '--auto-approve', '--parallelism', '2'] : ['apply', '--plan', 'plan.json', '--parallelism', '2'];
+    const first = await cli(argv, { cwd: dir, env: sim.env() });
     const names = sim.snapshot().userPortalLinks.map((l) => l.name);
     expect(new Set(names).size, 'no link created twice').toBe(names.length);
     expect(sim.snapshot().userPortalLinks.find((l) => l.name === 'untouched')).toMatchObject({ description: 'not ours', userPortalIds: [expect.any(String)] });
-    const account = /Apply (complete|failed): [^\n]*/.exec(first.stdout)?.[0] ?? first.stderr.trim().split('\n')[0] ?? '';
+    const account = /Apply (complete|failed): [^\n]*/.exec(first.stdout)?.[0] ?? /Plan: [^\n]*/.exec(first.stdout)?.[0] ?? first.stderr.trim().split('\n')[0] ?? '';
     if (first.code !== 0) {
       expect(row.mayFail, `${row.fault}: ${first.stdout}${first.stderr}`).toBe(true);
       expect(first.stderr.includes('error') || /failed/.test(first.stdout)).toBe(true);
     }
+    if (row.mode === 'plan' && first.code === 0) expect(first.stdout).toContain('Plan: 3 to create, 1 to update, 1 to delete.');
     const second = await cli(['apply', '--auto-approve'], { cwd: dir, env: sim.env() });
     expect(second.code, second.stdout + second.stderr).toBe(0);
     const plan = await cli(['plan', '--detailed-exitcode'], { cwd: dir, env: sim.env() });
     expect(plan.code).toBe(0);
     expect(sim.snapshot().userPortalLinks.map((l) => l.name).sort()).toEqual(EXPECTED);
-    table.push(`| ${row.fault} | exit ${first.code} | ${account.replace(/\|/g, '/')} | converged |`);
+    table.push(`| ${row.fault} | ${row.mode} | exit ${first.code} | ${account.replace(/\|/g, '/')} | converged |`);
   });
 });
