@@ -2,6 +2,7 @@
  * Sign-in and the shared bearer token. Concurrent callers share one sign-in; a token is dropped a
  * little before it expires and when the API answers 401.
  */
+import { baseHttpOptions } from './http-defaults.js';
 import got, { type Got, RequestError } from 'got';
 import { AuthError } from '../core/errors.js';
 import type { ZpaSettings } from './settings.js';
@@ -34,11 +35,7 @@ export class Authenticator {
     this.path = new URL(options.settings.tokenUrl).pathname;
     const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry, limit: SIGN_IN_RETRIES };
     this.http = got.extend({
-      timeout: { request: options.timeoutMs },
-      throwHttpErrors: false,
-      followRedirect: false,
-      responseType: 'text',
-      headers: { accept: 'application/json', 'user-agent': 'zpa-gitops' },
+      ...baseHttpOptions(options.timeoutMs),
       retry: {
         limit: SIGN_IN_RETRIES,
         methods: ['POST'],

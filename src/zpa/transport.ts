@@ -2,6 +2,7 @@
  * One HTTP call to the ZPA API, through got: token, rate limit, retries (got's own retry machinery,
  * driven by `decideRetry`), re-sign-in on 401, and the mapping of every failure to ApiError.
  */
+import { baseHttpOptions } from './http-defaults.js';
 import http from 'node:http';
 import https from 'node:https';
 import got, { type Got, type NormalizedOptions, type RequestError, type Response } from 'got';
@@ -97,11 +98,7 @@ export class Transport {
       },
     });
     this.http = got.extend({
-      timeout: { request: options.timeoutMs },
-      throwHttpErrors: false,
-      followRedirect: false,
-      responseType: 'text',
-      headers: { accept: 'application/json', 'user-agent': 'zpa-gitops' },
+      ...baseHttpOptions(options.timeoutMs),
       retry: {
         limit: options.retry.limit,
         calculateDelay: ({ attemptCount, error }) => this.retryDelay(attemptCount, error),
