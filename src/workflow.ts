@@ -3,8 +3,8 @@
  * to an applied tenant. I/O happens here and at the edges it calls; planning stays pure.
  */
 import { ManifestError } from './core/errors.js';
-import type { DesiredState, LiveState, Plan } from './core/types.js';
-import { readLiveState, readCollections } from './live/read-live.js';
+import type { DesiredState, LiveState, Plan, PlanTarget } from './core/types.js';
+import { readLiveCollections, readLiveState } from './live/read-live.js';
 import type { LiveSource } from './live/source.js';
 import { planChanges, type SafetyOptions } from './planner/plan.js';
 import { resolveMicrotenant } from './planner/resolve.js';
@@ -13,7 +13,6 @@ import type { ApplyReport } from './apply/report.js';
 import { assertFresh, assertSameTarget } from './apply/stale.js';
 import type { ApiWriter } from './apply/writer.js';
 import { KINDS } from './kinds/registry.js';
-import type { PlanTarget } from './core/types.js';
 import { TOOL_VERSION } from './version.js';
 
 /** What the workflow needs of a ZPA client. */
@@ -58,7 +57,7 @@ export async function applySavedPlan(plan: Plan, client: TenantClient, options: 
   assertSameTarget(plan, scoped.target);
   const touched = new Set(plan.changes.filter((c) => c.action !== 'no-op').map((c) => c.kind));
   const collections = KINDS.filter((k) => touched.has(k.name)).map((k) => k.collection);
-  const live: LiveState = { clientSettings: [], userPortalLinks: [], userPortals: [], ...(await readCollections(scoped, collections)) };
+  const live = await readLiveCollections(scoped, collections);
   assertFresh(plan, live);
   return applyChanges(plan.changes, { ...options, writer: scoped, source: scoped, live });
 }

@@ -1,12 +1,11 @@
 import { appendFile } from 'node:fs/promises';
-import { ManifestError } from '../core/errors.js';
+import { ManifestError, UsageError } from '../core/errors.js';
 import type { DesiredState } from '../core/types.js';
 import { hasErrors, loadManifests } from '../manifest/index.js';
 import { DEFAULT_SAFETY, type SafetyOptions } from '../planner/plan.js';
 import { formatDiagnostics } from '../render/diagnostics.js';
 import { COLOR, PLAIN, wantsColor, type Style } from '../render/style.js';
 import { settingsFromEnv, ZpaClient } from '../zpa/index.js';
-import { UsageError } from '../core/errors.js';
 import type { CliIo } from './io.js';
 
 export function styleFor(io: CliIo): Style {

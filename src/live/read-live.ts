@@ -30,8 +30,12 @@ export async function readCollections(source: LiveSource, collections: readonly 
   return Object.fromEntries(entries) as Partial<LiveState>;
 }
 
-/** Live state for planning; collections not needed are read as empty. */
-export async function readLiveState(source: LiveSource, desired: DesiredState): Promise<LiveState> {
-  const read = await readCollections(source, collectionsFor(desired));
-  return { clientSettings: [], userPortalLinks: [], userPortals: [], ...read };
+/** Live state holding the collections read; the others are empty. */
+export async function readLiveCollections(source: LiveSource, collections: readonly LiveCollection[]): Promise<LiveState> {
+  return { clientSettings: [], userPortalLinks: [], userPortals: [], ...(await readCollections(source, collections)) };
+}
+
+/** Live state for planning: only the collections the manifests need. */
+export function readLiveState(source: LiveSource, desired: DesiredState): Promise<LiveState> {
+  return readLiveCollections(source, collectionsFor(desired));
 }

@@ -33,7 +33,10 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
     if (positionals.length > 0) throw new UsageError('apply --plan takes no manifest paths: the saved plan says everything');
     const plan = await readPlanFile(resolve(io.cwd, values.plan));
     checkSafety(plan, values['allow-unsafe'] ?? false);
-    if (!hasChanges(plan)) return done(io, say, 'No changes. The tenant matches the manifests.\n');
+    if (!hasChanges(plan)) {
+      say('No changes. The tenant matches the manifests.\n');
+      return 0;
+    }
     const client = connect(io);
     const report = await applySavedPlan(plan, client, options).finally(() => client.close());
     return finish(report, client, format, io);
@@ -66,7 +69,10 @@ async function planAndApply(
   if (!values['auto-approve']) {
     if (!io.stdinIsTty) throw new UsageError('apply needs confirmation: run it on a terminal, or pass --auto-approve (nothing was changed)');
     const answer = await io.readLine("\nDo you want to apply these changes? Only 'yes' will be accepted: ");
-    if (answer.trim() !== 'yes') return done(io, say, 'Apply cancelled. Nothing was changed.\n', 1);
+    if (answer.trim() !== 'yes') {
+      say('Apply cancelled. Nothing was changed.\n');
+      return 1;
+    }
   }
   say('\n');
   const report = await applyPlanned(planned, options);
@@ -79,11 +85,6 @@ function hasChanges(plan: Plan): boolean {
 
 function checkSafety(plan: Plan, allowUnsafe: boolean): void {
   if (!plan.safety.safe && !allowUnsafe) throw new UnsafePlanError(plan.safety.reasons);
-}
-
-function done(_io: CliIo, say: (text: string) => void, message: string, code = 0): number {
-  say(message);
-  return code;
 }
 
 function finish(report: ApplyReport, client: ZpaClient, format: 'text' | 'json', io: CliIo): number {

@@ -1,7 +1,7 @@
 import { ManifestError, UsageError } from '../../core/errors.js';
 import { buildExport } from '../../export/build-export.js';
 import { writeExport } from '../../export/write-export.js';
-import { readCollections } from '../../live/read-live.js';
+import { readLiveCollections } from '../../live/read-live.js';
 import type { LiveCollection } from '../../kinds/kind.js';
 import { formatDiagnostics } from '../../render/diagnostics.js';
 import { parseCommandArgs } from '../args.js';
@@ -24,7 +24,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   if (clientSettings) collections.push('clientSettings', 'enrollmentCerts');
   const client = connect(io);
   try {
-    const live = { clientSettings: [], userPortalLinks: [], userPortals: [], ...(await readCollections(client, collections)) };
+    const live = await readLiveCollections(client, collections);
     const { files, warnings } = buildExport(live, { portals, clientSettings });
     const errors = warnings.filter((w) => w.severity === 'error');
     if (errors.length > 0) throw new ManifestError(errors);
