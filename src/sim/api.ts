@@ -5,7 +5,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ApiReply } from './api-context.js';
 import { SimHttpError } from './http-error.js';
-import { matchRoute, type ApiPath, type RouteMatch } from './routes.js';
+import type { ApiPath, RouteMatch } from './routes.js';
 import type { SimRuntime } from './runtime.js';
 import { DEFAULT_MICROTENANT_ID } from './state.js';
 import type { TokenCheck } from './tokens.js';
