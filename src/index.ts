@@ -11,7 +11,13 @@ export type * from './core/types.js';
 export * from './core/errors.js';
 export { loadManifests, hasErrors } from './manifest/index.js';
 export { formatDiagnostic, formatDiagnostics, githubAnnotations } from './render/diagnostics.js';
-export { planChanges, DEFAULT_SAFETY, PLAN_FORMAT_VERSION, type PlanOptions, type SafetyOptions } from './planner/plan.js';
+export {
+  planChanges,
+  DEFAULT_SAFETY,
+  PLAN_FORMAT_VERSION,
+  type PlanOptions,
+  type SafetyOptions,
+} from './planner/plan.js';
 export { renderPlan, PLAN_FORMATS, type PlanFormat, type RenderOptions } from './render/plan.js';
 export { renderApplyReport } from './render/apply-report.js';
 export { COLOR, PLAIN, wantsColor, type Style } from './render/style.js';

@@ -29,7 +29,11 @@ export interface PlannedTenant {
 }
 
 /** Resolves the manifests' microtenant, reads what they need, and plans. */
-export async function planTenant(desired: DesiredState, client: TenantClient, safety?: SafetyOptions): Promise<PlannedTenant> {
+export async function planTenant(
+  desired: DesiredState,
+  client: TenantClient,
+  safety?: SafetyOptions,
+): Promise<PlannedTenant> {
   const byName = desired.microtenant !== undefined && 'name' in desired.microtenant;
   const microtenants = byName ? await client.listMicrotenants() : undefined;
   const { id, diagnostics } = resolveMicrotenant(desired, microtenants, client.target.microtenantId);
@@ -37,7 +41,11 @@ export async function planTenant(desired: DesiredState, client: TenantClient, sa
   const scoped = id === client.target.microtenantId ? client : client.withMicrotenant(id);
   const live = await readLiveState(scoped, desired);
   if (microtenants) live.microtenants = microtenants;
-  const plan = planChanges(desired, live, { target: scoped.target, toolVersion: TOOL_VERSION, ...(safety ? { safety } : {}) });
+  const plan = planChanges(desired, live, {
+    target: scoped.target,
+    toolVersion: TOOL_VERSION,
+    ...(safety ? { safety } : {}),
+  });
   return { plan, live, client: scoped };
 }
 
@@ -52,8 +60,15 @@ export async function applyPlanned(planned: PlannedTenant, options: ApplyRunOpti
  * Applies a saved plan exactly, after checking that it was made for this target and that nothing
  * it would change has changed since (the collections it touches are read again).
  */
-export async function applySavedPlan(plan: Plan, client: TenantClient, options: ApplyRunOptions = {}): Promise<ApplyReport> {
-  const scoped = plan.target.microtenantId === client.target.microtenantId ? client : client.withMicrotenant(plan.target.microtenantId);
+export async function applySavedPlan(
+  plan: Plan,
+  client: TenantClient,
+  options: ApplyRunOptions = {},
+): Promise<ApplyReport> {
+  const scoped =
+    plan.target.microtenantId === client.target.microtenantId
+      ? client
+      : client.withMicrotenant(plan.target.microtenantId);
   assertSameTarget(plan, scoped.target);
   const touched = new Set(plan.changes.filter((c) => c.action !== 'no-op').map((c) => c.kind));
   const collections = KINDS.filter((k) => touched.has(k.name)).map((k) => k.collection);

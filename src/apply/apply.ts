@@ -37,13 +37,24 @@ export async function applyChanges(changes: readonly Change[], options: ApplyOpt
     await Promise.all(writes.filter((w) => w.destructive === destructive).map((w) => limit(() => run.execute(w))));
   }
   const mismatches = await run.verify();
-  return { outcomes: run.outcomes, counts: countOutcomes(run.outcomes), mismatches, writeCalls: run.writeCalls, durationMs: performance.now() - started };
+  return {
+    outcomes: run.outcomes,
+    counts: countOutcomes(run.outcomes),
+    mismatches,
+    writeCalls: run.writeCalls,
+    durationMs: performance.now() - started,
+  };
 }
 
 export function plannedWrites(changes: readonly Change[], live: LiveState): PlannedWrite[] {
   const liveById = new Map<string, ApiObject>();
   for (const kind of KINDS) for (const object of kind.liveObjects(live)) liveById.set(idOf(object['id']), object);
-  return KINDS.flatMap((kind) => kind.writes(changes.filter((c) => c.kind === kind.name), liveById));
+  return KINDS.flatMap((kind) =>
+    kind.writes(
+      changes.filter((c) => c.kind === kind.name),
+      liveById,
+    ),
+  );
 }
 
 class ApplyRun {
@@ -104,10 +115,13 @@ class ApplyRun {
 
   private fail(changes: readonly Change[], error: ApiError | undefined, started: number): void {
     this.stopped = true;
-    const detail: NonNullable<ChangeOutcome['error']> = { message: error?.message ?? 'the outcome of the call is unknown and could not be read back' };
+    const detail: NonNullable<ChangeOutcome['error']> = {
+      message: error?.message ?? 'the outcome of the call is unknown and could not be read back',
+    };
     if (error?.zpaId) detail.zpaId = error.zpaId;
     if (error?.reason) detail.reason = error.reason;
-    for (const change of changes) this.record({ change, outcome: 'failed', error: detail, ms: performance.now() - started });
+    for (const change of changes)
+      this.record({ change, outcome: 'failed', error: detail, ms: performance.now() - started });
   }
 
   private finish(changes: readonly Change[], outcome: 'done' | 'not-attempted', ms?: number): void {
@@ -134,10 +148,14 @@ function describeMismatch(change: Change, live: LiveState): string {
   const label = `${kind.noun} "${change.key}"`;
   if (change.action === 'delete') return `${label} still exists after its delete`;
   if (change.action !== 'create' && change.action !== 'update') return `${label} does not match the plan`;
-  const objects = kind.liveObjects(live).filter((o) => (change.action === 'create' ? kind.keyOfLive(o) === change.key : idOf(o['id']) === change.id));
+  const objects = kind
+    .liveObjects(live)
+    .filter((o) => (change.action === 'create' ? kind.keyOfLive(o) === change.key : idOf(o['id']) === change.id));
   const [object, ...others] = objects;
   if (!object) return `${label} is missing after apply`;
   if (others.length > 0) return `${label} exists ${objects.length} times after apply`;
-  const fields = fieldChanges(change.after, kind.canonicalLive(object)).map((f) => `${f.field} is ${JSON.stringify(f.after)}, planned ${JSON.stringify(f.before)}`);
+  const fields = fieldChanges(change.after, kind.canonicalLive(object)).map(
+    (f) => `${f.field} is ${JSON.stringify(f.after)}, planned ${JSON.stringify(f.before)}`,
+  );
   return `${label} differs from the plan after apply: ${fields.join('; ')}`;
 }

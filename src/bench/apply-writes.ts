@@ -17,14 +17,19 @@ export function writeLowerBound(plan: Plan): number {
   const changed = plan.changes.filter((c) => c.action !== 'no-op');
   const settings = changed.filter((c) => c.kind === 'clientSetting').length;
   const links = changed.filter((c) => c.kind === 'userPortalLink');
-  const createGroups = new Set(links.flatMap((c) => (c.action === 'create' ? [JSON.stringify(c.after['userPortals'] ?? null)] : [])));
+  const createGroups = new Set(
+    links.flatMap((c) => (c.action === 'create' ? [JSON.stringify(c.after['userPortals'] ?? null)] : [])),
+  );
   return settings + createGroups.size + links.filter((c) => c.action === 'update' || c.action === 'delete').length;
 }
 
 async function clientSettingsDesired(): Promise<DesiredState> {
   const dir = await mkdtemp(join(tmpdir(), 'zpa-gitops-bench-cs-'));
   try {
-    await writeFile(join(dir, 'client-settings.yaml'), 'apiVersion: zpa-gitops/v1\nclientSettings:\n  ZAPP_CLIENT:\n    enrollmentCert: Client\n');
+    await writeFile(
+      join(dir, 'client-settings.yaml'),
+      'apiVersion: zpa-gitops/v1\nclientSettings:\n  ZAPP_CLIENT:\n    enrollmentCert: Client\n',
+    );
     const { desired, diagnostics } = await loadManifests([dir], { cwd: dir });
     if (hasErrors(diagnostics)) throw new Error('client-settings manifest did not load');
     return desired;
@@ -41,12 +46,28 @@ interface Scenario {
 
 export async function benchApplyWrites(sim: Simulator): Promise<Row[]> {
   const scenarios: Scenario[] = [
-    { name: 'from empty: 1,000 links / 10 portals', seed: tenantSeed(0, PORTALS), desired: async () => desiredState(LINKS, PORTALS) },
-    { name: '10% of 1,000 links changed', seed: tenantSeed(LINKS, PORTALS), desired: async () => desiredState(LINKS, PORTALS, { description: (l) => (tenth(l) ? `Changed ${l}` : `Application ${l}`) }) },
-    { name: '10% of 1,000 links removed (pruned)', seed: tenantSeed(LINKS, PORTALS), desired: async () => desiredState(LINKS, PORTALS, { skip: tenth }) },
+    {
+      name: 'from empty: 1,000 links / 10 portals',
+      seed: tenantSeed(0, PORTALS),
+      desired: async () => desiredState(LINKS, PORTALS),
+    },
+    {
+      name: '10% of 1,000 links changed',
+      seed: tenantSeed(LINKS, PORTALS),
+      desired: async () =>
+        desiredState(LINKS, PORTALS, { description: (l) => (tenth(l) ? `Changed ${l}` : `Application ${l}`) }),
+    },
+    {
+      name: '10% of 1,000 links removed (pruned)',
+      seed: tenantSeed(LINKS, PORTALS),
+      desired: async () => desiredState(LINKS, PORTALS, { skip: tenth }),
+    },
     {
       name: 'client setting changed',
-      seed: { ...tenantSeed(0, 0), clientSettings: [{ clientCertificateType: 'ZAPP_CLIENT', enrollmentCert: 'Connector' }] },
+      seed: {
+        ...tenantSeed(0, 0),
+        clientSettings: [{ clientCertificateType: 'ZAPP_CLIENT', enrollmentCert: 'Connector' }],
+      },
       desired: clientSettingsDesired,
     },
   ];
@@ -58,7 +79,8 @@ export async function benchApplyWrites(sim: Simulator): Promise<Row[]> {
     const client = clientFor(sim);
     try {
       const planned = await planTenant(await s.desired(), client);
-      if (!planned.plan.safety.safe) throw new Error(`${s.name}: plan unsafe: ${planned.plan.safety.reasons.join('; ')}`);
+      if (!planned.plan.safety.safe)
+        throw new Error(`${s.name}: plan unsafe: ${planned.plan.safety.reasons.join('; ')}`);
       sim.clearRequests();
       const report = await applyPlanned(planned);
       if (report.counts.failed > 0) throw new Error(`${s.name}: ${report.counts.failed} changes failed`);
@@ -66,7 +88,17 @@ export async function benchApplyWrites(sim: Simulator): Promise<Row[]> {
       const bound = writeLowerBound(planned.plan);
       const perObject = planned.plan.changes.filter((c) => c.action !== 'no-op').length;
       const r = ratio(writes, bound);
-      rows.push({ section: 'Apply writes', name: s.name, figure: writes, unit: 'writes', bound, baseline: perObject, ratio: r, goal: '≤ 1.1× bound', meets: r !== null && r <= 1.1 });
+      rows.push({
+        section: 'Apply writes',
+        name: s.name,
+        figure: writes,
+        unit: 'writes',
+        bound,
+        baseline: perObject,
+        ratio: r,
+        goal: '≤ 1.1× bound',
+        meets: r !== null && r <= 1.1,
+      });
     } finally {
       client.close();
     }

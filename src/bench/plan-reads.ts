@@ -12,7 +12,17 @@ export async function benchPlanReads(sim: Simulator): Promise<Row[]> {
     for (const portals of PORTAL_COUNTS) {
       const name = `plan reads: ${links.toLocaleString('en-US')} links / ${portals} portals`;
       if (links > portals * PORTAL_LINK_CAP) {
-        rows.push({ section: 'Plan reads', name, figure: NaN, unit: 'GETs', bound: null, ratio: null, goal: '—', meets: null, note: `skipped: over ${PORTAL_LINK_CAP} links per portal` });
+        rows.push({
+          section: 'Plan reads',
+          name,
+          figure: NaN,
+          unit: 'GETs',
+          bound: null,
+          ratio: null,
+          goal: '—',
+          meets: null,
+          note: `skipped: over ${PORTAL_LINK_CAP} links per portal`,
+        });
         continue;
       }
       sim.reset();
@@ -21,11 +31,22 @@ export async function benchPlanReads(sim: Simulator): Promise<Row[]> {
       try {
         sim.clearRequests();
         const { plan } = await planTenant(desiredState(links, portals), client);
-        if (plan.counts.create + plan.counts.update + plan.counts.delete !== 0) throw new Error(`${name}: expected an empty plan`);
+        if (plan.counts.create + plan.counts.update + plan.counts.delete !== 0)
+          throw new Error(`${name}: expected an empty plan`);
         const gets = countGets(sim);
         const bound = Math.ceil(links / 500) + Math.ceil(portals / 500) + 1;
         const r = ratio(gets, bound);
-        rows.push({ section: 'Plan reads', name, figure: gets, unit: 'GETs', bound, baseline: links + portals + 1, ratio: r, goal: '≤ 1.1× bound', meets: r !== null && r <= 1.1 });
+        rows.push({
+          section: 'Plan reads',
+          name,
+          figure: gets,
+          unit: 'GETs',
+          bound,
+          baseline: links + portals + 1,
+          ratio: r,
+          goal: '≤ 1.1× bound',
+          meets: r !== null && r <= 1.1,
+        });
       } finally {
         client.close();
       }

@@ -12,7 +12,8 @@ export function header(): BenchHeader {
   return { node: process.version, cpus: cpus().length, date: new Date().toISOString() };
 }
 
-const num = (n: number | null | undefined): string => (n === null || n === undefined || Number.isNaN(n) ? '—' : n.toLocaleString('en-US'));
+const num = (n: number | null | undefined): string =>
+  n === null || n === undefined || Number.isNaN(n) ? '—' : n.toLocaleString('en-US');
 const verdict = (meets: boolean | null): string => (meets === null ? '—' : meets ? 'meets' : 'MISSES');
 
 export function markdown(head: BenchHeader, rows: Row[]): string {
@@ -29,10 +30,17 @@ export function markdown(head: BenchHeader, rows: Row[]): string {
   for (const row of rows) {
     if (row.section !== section) {
       section = row.section;
-      lines.push(`## ${section}`, '', '| Benchmark | Figure | Bound / floor | Per-object baseline | Ratio | Goal | Result | Note |', '|---|---:|---:|---:|---:|---|---|---|');
+      lines.push(
+        `## ${section}`,
+        '',
+        '| Benchmark | Figure | Bound / floor | Per-object baseline | Ratio | Goal | Result | Note |',
+        '|---|---:|---:|---:|---:|---|---|---|',
+      );
     }
     const ratio = row.ratio === null ? '—' : `${row.ratio.toFixed(2)}×`;
-    lines.push(`| ${row.name} | ${num(row.figure)} ${Number.isNaN(row.figure) ? '' : row.unit} | ${num(row.bound)} | ${num(row.baseline)} | ${ratio} | ${row.goal} | ${verdict(row.meets)} | ${row.note ?? ''} |`);
+    lines.push(
+      `| ${row.name} | ${num(row.figure)} ${Number.isNaN(row.figure) ? '' : row.unit} | ${num(row.bound)} | ${num(row.baseline)} | ${ratio} | ${row.goal} | ${verdict(row.meets)} | ${row.note ?? ''} |`,
+    );
     const next = rows[rows.indexOf(row) + 1];
     if (!next || next.section !== section) lines.push('');
   }

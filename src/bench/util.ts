@@ -82,7 +82,14 @@ export function liveState(links: number, portals: number): LiveState {
   const userPortals = Array.from({ length: portals }, (_, p) => ({ id: String(1000 + p), name: portalName(p) }));
   const userPortalLinks = Array.from({ length: links }, (_, l) => {
     const portal = userPortals[l % portals]!;
-    return { id: String(100000 + l), name: linkName(l), link: `app-${l}.corp.example.com`, description: `Application ${l}`, enabled: true, userPortals: [portal] };
+    return {
+      id: String(100000 + l),
+      name: linkName(l),
+      link: `app-${l}.corp.example.com`,
+      description: `Application ${l}`,
+      enabled: true,
+      userPortals: [portal],
+    };
   });
   return { clientSettings: [], userPortalLinks, userPortals };
 }
@@ -95,6 +102,8 @@ export function clientFor(sim: Simulator, rateLimits: RateLimits = NO_LIMITS): Z
 }
 
 const isAuth = (path: string): boolean => path.endsWith('/signin') || path.includes('/oauth2/');
-export const countGets = (sim: Simulator): number => sim.requests.filter((r) => r.method === 'GET' && !isAuth(r.path)).length;
-export const countWrites = (sim: Simulator): number => sim.requests.filter((r) => r.method !== 'GET' && !isAuth(r.path)).length;
+export const countGets = (sim: Simulator): number =>
+  sim.requests.filter((r) => r.method === 'GET' && !isAuth(r.path)).length;
+export const countWrites = (sim: Simulator): number =>
+  sim.requests.filter((r) => r.method !== 'GET' && !isAuth(r.path)).length;
 export const count429 = (sim: Simulator): number => sim.requests.filter((r) => r.status === 429).length;

@@ -21,7 +21,13 @@ export async function benchValidate(files = 200, links = 10_000, runs = 5): Prom
     for (let f = 0; f < files; f++) {
       const lines = ['apiVersion: zpa-gitops/v1', 'userPortals:', `  portal-${f}:`, '    links:'];
       for (let l = f * perFile; l < Math.min(links, (f + 1) * perFile); l++) {
-        lines.push(`      - name: link-${l}`, `        link: app-${l}.corp.example.com`, '        protocol: "https://"', `        linkPath: /home/${l}`, `        description: Application number ${l}`);
+        lines.push(
+          `      - name: link-${l}`,
+          `        link: app-${l}.corp.example.com`,
+          '        protocol: "https://"',
+          `        linkPath: /home/${l}`,
+          `        description: Application number ${l}`,
+        );
       }
       // A few links of the previous portal listed here too, by name only.
       for (let l = (f - 1) * perFile; f > 0 && l < (f - 1) * perFile + 5; l++) lines.push(`      - name: link-${l}`);
@@ -32,7 +38,8 @@ export async function benchValidate(files = 200, links = 10_000, runs = 5): Prom
       const started = performance.now();
       const { desired, diagnostics } = await loadManifests([dir], { cwd: dir });
       runsMs.push(performance.now() - started);
-      if (hasErrors(diagnostics) || desired.links.length !== links) throw new Error(`benchmark manifests did not load cleanly (${desired.links.length} links)`);
+      if (hasErrors(diagnostics) || desired.links.length !== links)
+        throw new Error(`benchmark manifests did not load cleanly (${desired.links.length} links)`);
     }
     const sorted = [...runsMs].sort((a, b) => a - b);
     return { files, links, medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0, runsMs };
@@ -40,4 +47,3 @@ export async function benchValidate(files = 200, links = 10_000, runs = 5): Prom
     await rm(dir, { recursive: true, force: true });
   }
 }
-

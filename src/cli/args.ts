@@ -1,7 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type HelpOption = { help: { type: 'boolean'; short: string } };
-type Parsed<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: T & HelpOption; allowPositionals: true; strict: true }>>;
+type Parsed<T extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T & HelpOption; allowPositionals: true; strict: true }>
+>;
 import { UsageError } from '../core/errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -12,12 +14,19 @@ export function parseCommandArgs<T extends Options>(command: string, args: strin
     const help: HelpOption = { help: { type: 'boolean', short: 'h' } };
     return parseArgs({ args, options: { ...options, ...help }, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
-    throw new UsageError(`${message.replace(/\. To specify a positional argument.*$/, '')} (see: zpa-gitops ${command} --help)`);
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    throw new UsageError(
+      `${message.replace(/\. To specify a positional argument.*$/, '')} (see: zpa-gitops ${command} --help)`,
+    );
   }
 }
 
-export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+export function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}, not "${value}"`);

@@ -26,7 +26,8 @@ export function reportError(error: unknown, io: CliIo): number {
 }
 
 function hintFor(error: ApiError): string {
-  if (error.status === 401 || error.status === 403) return 'hint: check ZPA_CLIENT_ID, ZPA_CLIENT_SECRET, ZPA_CUSTOMER_ID and the API key\'s role in ZPA.\n';
+  if (error.status === 401 || error.status === 403)
+    return "hint: check ZPA_CLIENT_ID, ZPA_CLIENT_SECRET, ZPA_CUSTOMER_ID and the API key's role in ZPA.\n";
   if (error.status === 429) return 'hint: the API rate limit was exceeded even after waiting; try again in a minute.\n';
   if (error.status === undefined) return 'hint: the API could not be reached; check ZPA_CLOUD and the network.\n';
   return '';

@@ -36,7 +36,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const command = COMMANDS[name];
     if (!command) {
       const close = Object.keys(COMMANDS).find((c) => c.startsWith(name.slice(0, 2)));
-      throw new UsageError(`unknown command "${name}"${close ? ` (did you mean "${close}"?)` : ''}; see zpa-gitops --help`);
+      throw new UsageError(
+        `unknown command "${name}"${close ? ` (did you mean "${close}"?)` : ''}; see zpa-gitops --help`,
+      );
     }
     if (args.includes('--help') || args.includes('-h')) {
       io.stdout(HELP[name] ?? '');

@@ -35,7 +35,8 @@ export function connect(io: CliIo): ZpaClient {
 export function safetyFrom(value: string | undefined): SafetyOptions {
   if (value === undefined) return DEFAULT_SAFETY;
   const percent = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || percent > 100) throw new UsageError(`--prune-threshold must be a percentage from 0 to 100, not "${value}"`);
+  if (!/^\d+(\.\d+)?$/.test(value) || percent > 100)
+    throw new UsageError(`--prune-threshold must be a percentage from 0 to 100, not "${value}"`);
   return { ...DEFAULT_SAFETY, pruneThreshold: percent / 100 };
 }
 

@@ -31,12 +31,14 @@ export function buildExport(live: LiveState, options: ExportOptions): ExportResu
     .filter((p) => options.portals.length === 0 || options.portals.includes(p.name))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : compareIds(a.id, b.id)));
   for (const wanted of options.portals) {
-    if (!portals.some((p) => p.name === wanted)) warnings.push({ severity: 'error', code: 'unknown-user-portal', message: `no user portal is named "${wanted}"` });
+    if (!portals.some((p) => p.name === wanted))
+      warnings.push({ severity: 'error', code: 'unknown-user-portal', message: `no user portal is named "${wanted}"` });
   }
 
   const links = live.userPortalLinks.map((raw) => ({ raw, canonical: canonicalLink(raw) }));
   const counts = new Map<string, number>();
-  for (const { canonical } of links) counts.set(String(canonical['name']), (counts.get(String(canonical['name'])) ?? 0) + 1);
+  for (const { canonical } of links)
+    counts.set(String(canonical['name']), (counts.get(String(canonical['name'])) ?? 0) + 1);
 
   const written = new Set<string>();
   const usedFiles = new Set<string>();
@@ -49,7 +51,11 @@ export function buildExport(live: LiveState, options: ExportOptions): ExportResu
       if ((counts.get(name) ?? 0) > 1) {
         // Exporting either twin would be a guess, and leaving them out with pruning on would delete them.
         prune = false;
-        warnings.push({ severity: 'warning', code: 'live-duplicate-link', message: `${counts.get(name)} live links are named "${name}": left out of portal "${portal.name}", which is exported with prune: false` });
+        warnings.push({
+          severity: 'warning',
+          code: 'live-duplicate-link',
+          message: `${counts.get(name)} live links are named "${name}": left out of portal "${portal.name}", which is exported with prune: false`,
+        });
         continue;
       }
       if (written.has(name)) {
@@ -67,13 +73,16 @@ export function buildExport(live: LiveState, options: ExportOptions): ExportResu
 
 function linkEntry(canonical: Record<string, unknown>, files: Map<string, string | Buffer>): Record<string, unknown> {
   const entry: Record<string, unknown> = { name: canonical['name'], link: canonical['link'] };
-  for (const field of ['protocol', 'linkPath', 'description'] as const) if (canonical[field]) entry[field] = canonical[field];
+  for (const field of ['protocol', 'linkPath', 'description'] as const)
+    if (canonical[field]) entry[field] = canonical[field];
   if (canonical['enabled'] === false) entry['enabled'] = false;
   const icon = String(canonical['iconText'] ?? '');
   const match = /^data:image\/([a-z0-9.+-]+)(?:;[^;,]+)*;base64,(.*)$/s.exec(icon);
   if (match) {
     const [, type = 'png', payload = ''] = match;
-    const fileName = safeFileName(String(canonical['logoFileName'] ?? '')) || `${slug(String(canonical['name']))}.${type === 'svg+xml' ? 'svg' : type}`;
+    const fileName =
+      safeFileName(String(canonical['logoFileName'] ?? '')) ||
+      `${slug(String(canonical['name']))}.${type === 'svg+xml' ? 'svg' : type}`;
     // One folder per link, so two links may carry icons of the same file name.
     const path = `icons/${slug(String(canonical['name']))}/${fileName}`;
     files.set(path, Buffer.from(payload, 'base64'));
@@ -83,10 +92,16 @@ function linkEntry(canonical: Record<string, unknown>, files: Map<string, string
 }
 
 function exportClientSettings(live: LiveState): string {
-  const certs = (live.enrollmentCerts ?? []).map((c) => ({ id: idOf(c['id']), name: unescapeHtml(optionalString(c['name'])) }));
+  const certs = (live.enrollmentCerts ?? []).map((c) => ({
+    id: idOf(c['id']),
+    name: unescapeHtml(optionalString(c['name'])),
+  }));
   const settings: Record<string, unknown> = {};
-  const sorted = [...live.clientSettings].sort((a, b) => optionalString(a['clientCertificateType']).localeCompare(optionalString(b['clientCertificateType'])));
-  for (const setting of sorted) settings[optionalString(setting['clientCertificateType'])] = settingEntry(setting, certs);
+  const sorted = [...live.clientSettings].sort((a, b) =>
+    optionalString(a['clientCertificateType']).localeCompare(optionalString(b['clientCertificateType'])),
+  );
+  for (const setting of sorted)
+    settings[optionalString(setting['clientCertificateType'])] = settingEntry(setting, certs);
   const body = Object.keys(settings).length > 0 ? { clientSettings: settings } : {};
   return HEADER + (Object.keys(body).length > 0 ? stringify(body, { lineWidth: 0 }) : '');
 }
@@ -102,7 +117,13 @@ function settingEntry(setting: ApiObject, certs: { id: string; name: string }[])
 }
 
 export function slug(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unnamed';
+  return (
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'unnamed'
+  );
 }
 
 function safeFileName(name: string): string {

@@ -3,11 +3,18 @@ import { dirname, join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 
 /** Writes every file, or none: existing files are kept unless `force`. */
-export async function writeExport(dir: string, files: ReadonlyMap<string, string | Buffer>, force: boolean): Promise<void> {
+export async function writeExport(
+  dir: string,
+  files: ReadonlyMap<string, string | Buffer>,
+  force: boolean,
+): Promise<void> {
   if (!force) {
     const existing: string[] = [];
     for (const path of files.keys()) if (await exists(join(dir, path))) existing.push(join(dir, path));
-    if (existing.length > 0) throw new UsageError(`export would overwrite ${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ', …' : ''}; pass --force to overwrite (nothing was written)`);
+    if (existing.length > 0)
+      throw new UsageError(
+        `export would overwrite ${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ', …' : ''}; pass --force to overwrite (nothing was written)`,
+      );
   }
   for (const [path, content] of files) {
     await mkdir(dirname(join(dir, path)), { recursive: true });

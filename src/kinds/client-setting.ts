@@ -25,14 +25,23 @@ function keyOfLive(live: ApiObject): string {
 function plan(desired: ResolvedDesired, live: LiveState): KindPlan {
   const liveByType = new Map(live.clientSettings.map((object) => [keyOfLive(object), object]));
   const changes: Change[] = [];
-  const diagnostics = live.clientSettings.filter((o) => !hasUsableId(o)).map((o) => unusableIdDiagnostic('client setting', keyOfLive(o)));
+  const diagnostics = live.clientSettings
+    .filter((o) => !hasUsableId(o))
+    .map((o) => unusableIdDiagnostic('client setting', keyOfLive(o)));
   for (const setting of desired.clientSettings) {
     const current = liveByType.get(setting.type);
     const base = { kind: 'clientSetting', key: setting.type, declaredAt: setting.location } as const;
     if (setting.absent) {
       if (current) {
         const before = canonicalLive(current);
-        changes.push({ ...base, action: 'delete', id: idOf(current['id']), before, fingerprint: fingerprint(before), reason: 'absent' });
+        changes.push({
+          ...base,
+          action: 'delete',
+          id: idOf(current['id']),
+          before,
+          fingerprint: fingerprint(before),
+          reason: 'absent',
+        });
       }
       continue;
     }
@@ -50,7 +59,15 @@ function plan(desired: ResolvedDesired, live: LiveState): KindPlan {
     if (sameCanonical(before, after)) {
       changes.push({ ...base, action: 'no-op', id, before, fingerprint: fingerprint(before) });
     } else {
-      changes.push({ ...base, action: 'update', id, before, after, fieldChanges: fieldChanges(before, after), fingerprint: fingerprint(before) });
+      changes.push({
+        ...base,
+        action: 'update',
+        id,
+        before,
+        after,
+        fieldChanges: fieldChanges(before, after),
+        fingerprint: fingerprint(before),
+      });
     }
   }
   return { changes, diagnostics };
@@ -64,7 +81,11 @@ function writes(changes: Change[]): PlannedWrite[] {
       case 'create':
       case 'update':
         // One upsert POST creates or updates; the type is the key.
-        planned.push({ op: { call: 'upsertClientSetting', body: { clientCertificateType: type, ...change.after } }, changes: [change], destructive: false });
+        planned.push({
+          op: { call: 'upsertClientSetting', body: { clientCertificateType: type, ...change.after } },
+          changes: [change],
+          destructive: false,
+        });
         break;
       case 'delete':
         planned.push({ op: { call: 'deleteClientSetting', type }, changes: [change], destructive: true });

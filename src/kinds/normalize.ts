@@ -18,7 +18,11 @@ export function unescapeHtml(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+|#39);/g, (whole, entity: string) => {
     if (entity in NAMED_ENTITIES) return NAMED_ENTITIES[entity] ?? whole;
-    const code = entity.startsWith('#x') ? Number.parseInt(entity.slice(2), 16) : entity.startsWith('#') ? Number.parseInt(entity.slice(1), 10) : NaN;
+    const code = entity.startsWith('#x')
+      ? Number.parseInt(entity.slice(2), 16)
+      : entity.startsWith('#')
+        ? Number.parseInt(entity.slice(1), 10)
+        : NaN;
     // An entity naming no Unicode character stays as it was, rather than crash the plan.
     return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });

@@ -4,7 +4,9 @@ import { enabledFlag, idOf, idSet, normalizeDataUri, optionalString, unescapeHtm
 
 export function livePortalIds(live: ApiObject): string[] {
   const portals = live['userPortals'];
-  return Array.isArray(portals) ? portals.map((p: unknown) => idOf((p as ApiObject | null)?.['id'])).filter(Boolean) : [];
+  return Array.isArray(portals)
+    ? portals.map((p: unknown) => idOf((p as ApiObject | null)?.['id'])).filter(Boolean)
+    : [];
 }
 
 export function canonicalLink(live: ApiObject): Canonical {

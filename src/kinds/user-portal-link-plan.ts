@@ -15,7 +15,8 @@ export function planLinks(desired: ResolvedDesired, live: LiveState): KindPlan {
   const pruned = new Set(desired.portals.filter((p) => p.prune).map((p) => p.id));
   const diagnostics: Diagnostic[] = [];
   const liveLinks = live.userPortalLinks.map((raw) => ({ raw, canonical: canonicalLink(raw) }));
-  for (const { raw, canonical } of liveLinks) if (!hasUsableId(raw)) diagnostics.push(unusableIdDiagnostic('link', String(canonical['name'])));
+  for (const { raw, canonical } of liveLinks)
+    if (!hasUsableId(raw)) diagnostics.push(unusableIdDiagnostic('link', String(canonical['name'])));
   const liveByName = groupByName(liveLinks);
   const changes: Change[] = [];
 
@@ -24,7 +25,12 @@ export function planLinks(desired: ResolvedDesired, live: LiveState): KindPlan {
     liveByName.delete(link.name);
     const [current, ...others] = matches;
     if (others.length > 0) {
-      diagnostics.push(duplicateLive(link, matches.map((m) => m.raw)));
+      diagnostics.push(
+        duplicateLive(
+          link,
+          matches.map((m) => m.raw),
+        ),
+      );
       continue;
     }
     const base = { kind: 'userPortalLink', key: link.name, declaredAt: link.location } as const;
@@ -39,7 +45,15 @@ export function planLinks(desired: ResolvedDesired, live: LiveState): KindPlan {
     changes.push(
       sameCanonical(before, after)
         ? { ...base, action: 'no-op', id, before, fingerprint: print }
-        : { ...base, action: 'update', id, before, after, fieldChanges: fieldChanges(before, after), fingerprint: print },
+        : {
+            ...base,
+            action: 'update',
+            id,
+            before,
+            after,
+            fieldChanges: fieldChanges(before, after),
+            fingerprint: print,
+          },
     );
   }
 
@@ -53,7 +67,13 @@ export function planLinks(desired: ResolvedDesired, live: LiveState): KindPlan {
     const kept = portals.filter((id) => !pruned.has(id));
     if (kept.length === portals.length) continue;
     prunedCount += 1;
-    const base = { kind: 'userPortalLink', key: before['name'] as string, id: idOf(raw['id']), before, fingerprint: fingerprint(before) } as const;
+    const base = {
+      kind: 'userPortalLink',
+      key: before['name'] as string,
+      id: idOf(raw['id']),
+      before,
+      fingerprint: fingerprint(before),
+    } as const;
     if (kept.length === 0) {
       changes.push({ ...base, action: 'delete', reason: 'prune' });
     } else {
@@ -61,7 +81,11 @@ export function planLinks(desired: ResolvedDesired, live: LiveState): KindPlan {
       changes.push({ ...base, action: 'update', after, fieldChanges: fieldChanges(before, after), reason: 'detach' });
     }
   }
-  return { changes, diagnostics, pruneStats: { counted: 'live links on managed portals', managedLive, pruned: prunedCount } };
+  return {
+    changes,
+    diagnostics,
+    pruneStats: { counted: 'live links on managed portals', managedLive, pruned: prunedCount },
+  };
 }
 
 /**

@@ -95,9 +95,17 @@ function createWrites(group: Change[]): PlannedWrite[] {
 
 /** Grouped by every portal the change touches: a detach shows under the portal it leaves. */
 function groupOf(change: Change, names: Plan['names']): string {
-  const sides = change.action === 'create' ? [change.after] : change.action === 'update' ? [change.before, change.after] : [change.before];
+  const sides =
+    change.action === 'create'
+      ? [change.after]
+      : change.action === 'update'
+        ? [change.before, change.after]
+        : [change.before];
   const ids = new Set(sides.flatMap((side) => portalRefs(side['userPortals']).map((p) => p.id)));
-  const labels = [...ids].sort(compareIds).map((id) => names.userPortals[id] ?? id).sort();
+  const labels = [...ids]
+    .sort(compareIds)
+    .map((id) => names.userPortals[id] ?? id)
+    .sort();
   return labels.length ? `User portal ${labels.join(', ')}` : 'User portal links on no portal';
 }
 

@@ -25,13 +25,19 @@ export function collectionsFor(desired: DesiredState): LiveCollection[] {
   return needed;
 }
 
-export async function readCollections(source: LiveSource, collections: readonly LiveCollection[]): Promise<Partial<LiveState>> {
+export async function readCollections(
+  source: LiveSource,
+  collections: readonly LiveCollection[],
+): Promise<Partial<LiveState>> {
   const entries = await Promise.all(collections.map(async (name) => [name, await READERS[name](source)] as const));
   return Object.fromEntries(entries) as Partial<LiveState>;
 }
 
 /** Live state holding the collections read; the others are empty. */
-export async function readLiveCollections(source: LiveSource, collections: readonly LiveCollection[]): Promise<LiveState> {
+export async function readLiveCollections(
+  source: LiveSource,
+  collections: readonly LiveCollection[],
+): Promise<LiveState> {
   return { clientSettings: [], userPortalLinks: [], userPortals: [], ...(await readCollections(source, collections)) };
 }
 

@@ -1,15 +1,31 @@
 /** Building diagnostics: a stable code, what is wrong, how to fix it, and where. */
 import type { Diagnostic, SourceLocation } from '../core/types.js';
 
-export function problem(code: string, message: string, hint: string | undefined, location: SourceLocation | undefined): Diagnostic {
+export function problem(
+  code: string,
+  message: string,
+  hint: string | undefined,
+  location: SourceLocation | undefined,
+): Diagnostic {
   return shape('error', code, message, hint, location);
 }
 
-export function warning(code: string, message: string, hint: string | undefined, location: SourceLocation | undefined): Diagnostic {
+export function warning(
+  code: string,
+  message: string,
+  hint: string | undefined,
+  location: SourceLocation | undefined,
+): Diagnostic {
   return shape('warning', code, message, hint, location);
 }
 
-function shape(severity: Diagnostic['severity'], code: string, message: string, hint: string | undefined, location: SourceLocation | undefined): Diagnostic {
+function shape(
+  severity: Diagnostic['severity'],
+  code: string,
+  message: string,
+  hint: string | undefined,
+  location: SourceLocation | undefined,
+): Diagnostic {
   return { severity, code, message, ...(hint ? { hint } : {}), ...(location ? { location } : {}) };
 }
 
@@ -42,7 +58,9 @@ export function closest(word: string, candidates: readonly string[]): string | u
 /** Edit distance counting a swap of two neighbours as one edit (optimal string alignment): "nmae" is one from "name". */
 function editDistance(a: string, b: string): number {
   if (a.length > 64 || b.length > 64) return Math.max(a.length, b.length);
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   const at = (i: number, j: number): number => rows[i]?.[j] ?? Number.MAX_SAFE_INTEGER;
   for (let i = 1; i <= a.length; i++) {
     const row = rows[i] ?? [];

@@ -3,7 +3,13 @@
  * rejected are skipped (already reported) and the rest is still checked, so a file's problems
  * all show at once.
  */
-import { CLIENT_CERTIFICATE_TYPES, type DesiredClientSetting, type Diagnostic, type NameOrId, type SourceLocation } from '../core/types.js';
+import {
+  CLIENT_CERTIFICATE_TYPES,
+  type DesiredClientSetting,
+  type Diagnostic,
+  type NameOrId,
+  type SourceLocation,
+} from '../core/types.js';
 import { ABSENT, LINK_FIELD_TYPES, PROTOCOLS, type ManifestLink, type Protocol } from './document.js';
 import { checkLinkTarget, checkProtocol } from './link-checks.js';
 import { describeLink } from './subject.js';
@@ -39,7 +45,11 @@ export interface FileDeclarations {
 
 type Fields = Record<string, unknown>;
 
-export function extractDeclarations(data: unknown, locator: Locator, folder: string): { declarations: FileDeclarations; diagnostics: Diagnostic[] } {
+export function extractDeclarations(
+  data: unknown,
+  locator: Locator,
+  folder: string,
+): { declarations: FileDeclarations; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const root = record(data) ?? {};
   const microtenant = readMicrotenant(root, locator);
@@ -82,14 +92,27 @@ function readClientSettings(settings: Fields | undefined, locator: Locator): Des
     const fields = record(value);
     if (!fields) continue;
     const { enrollmentCert: certName, enrollmentCertId: certId, name } = fields;
-    const enrollmentCert = typeof certName === 'string' ? { name: certName } : typeof certId === 'string' ? { id: certId } : undefined;
+    const enrollmentCert =
+      typeof certName === 'string' ? { name: certName } : typeof certId === 'string' ? { id: certId } : undefined;
     if (!enrollmentCert) continue;
-    result.push({ type: known, absent: false, enrollmentCert, ...(typeof name === 'string' ? { name } : {}), location });
+    result.push({
+      type: known,
+      absent: false,
+      enrollmentCert,
+      ...(typeof name === 'string' ? { name } : {}),
+      location,
+    });
   }
   return result;
 }
 
-function readMention(item: Fields | undefined, path: Segment[], portal: string, locator: Locator, folder: string): LinkMention | undefined {
+function readMention(
+  item: Fields | undefined,
+  path: Segment[],
+  portal: string,
+  locator: Locator,
+  folder: string,
+): LinkMention | undefined {
   const name = item?.['name'];
   if (!item || typeof name !== 'string' || name.trim() === '') return undefined;
   const fields: MentionFields = {};

@@ -35,7 +35,14 @@ export async function findCandidates(paths: readonly string[], cwd: string): Pro
     const absolute = resolve(cwd, argument);
     const kind = await kindOf(absolute);
     if (kind === 'missing') {
-      diagnostics.push(problem('path-not-found', `no such file or directory: ${argument}`, 'give a manifest file or a folder holding manifests', undefined));
+      diagnostics.push(
+        problem(
+          'path-not-found',
+          `no such file or directory: ${argument}`,
+          'give a manifest file or a folder holding manifests',
+          undefined,
+        ),
+      );
     } else if (kind === 'file') {
       const known = byPath.get(absolute);
       // Named explicitly anywhere, a file must be a manifest even if a folder walk also found it.

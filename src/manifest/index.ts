@@ -77,7 +77,14 @@ function foldersWithoutManifests(folders: string[], candidates: Candidate[], res
   const productive = new Set(candidates.filter((_, i) => results[i]?.kind === 'manifest').map((c) => c.argument));
   return [...new Set(folders)]
     .filter((folder) => !productive.has(folder))
-    .map((folder) => warning('no-manifests', `no manifests found in ${folder}`, `manifests are *.yaml or *.yml files starting with apiVersion: ${API_VERSION}`, undefined));
+    .map((folder) =>
+      warning(
+        'no-manifests',
+        `no manifests found in ${folder}`,
+        `manifests are *.yaml or *.yml files starting with apiVersion: ${API_VERSION}`,
+        undefined,
+      ),
+    );
 }
 
 function relativePath(cwd: string, absolute: string): string {

@@ -30,7 +30,14 @@ export function inspectTree(doc: Document, locator: Locator): TreeReport {
     const { node, path } = visit;
     if (path.length > MAX_DEPTH) {
       const location = locator.of(node) ?? locator.start();
-      diagnostics.push(problem('too-deep', `nesting is deeper than ${MAX_DEPTH} levels`, 'a manifest needs about 6 levels; check the indentation here', location));
+      diagnostics.push(
+        problem(
+          'too-deep',
+          `nesting is deeper than ${MAX_DEPTH} levels`,
+          'a manifest needs about 6 levels; check the indentation here',
+          location,
+        ),
+      );
       return { diagnostics, tooDeep: true };
     }
     if (isAlias(node)) {
@@ -41,16 +48,28 @@ export function inspectTree(doc: Document, locator: Locator): TreeReport {
         const key = keyText(pair.key);
         if (key === undefined) continue;
         const first = seen.get(key);
-        if (first) diagnostics.push(duplicateKey(key, path, locator.of(first) ?? locator.start(), locator.of(pair.key) ?? locator.start()));
+        if (first)
+          diagnostics.push(
+            duplicateKey(key, path, locator.of(first) ?? locator.start(), locator.of(pair.key) ?? locator.start()),
+          );
         else seen.set(key, pair.key as Node);
         stack.push({ node: pair.value, path: [...path, key] });
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, index) => stack.push({ node: isPair(item) ? item.value : item, path: [...path, String(index)] }));
+      node.items.forEach((item, index) =>
+        stack.push({ node: isPair(item) ? item.value : item, path: [...path, String(index)] }),
+      );
     }
   }
   if (firstAlias) {
-    diagnostics.push(warning('yaml-alias', 'this file uses YAML anchors and aliases (*name)', 'write the values out: an alias hides what a change really touches in review', firstAlias));
+    diagnostics.push(
+      warning(
+        'yaml-alias',
+        'this file uses YAML anchors and aliases (*name)',
+        'write the values out: an alias hides what a change really touches in review',
+        firstAlias,
+      ),
+    );
   }
   return { diagnostics, tooDeep: false, ...(firstAlias ? { firstAlias } : {}) };
 }
@@ -58,7 +77,12 @@ export function inspectTree(doc: Document, locator: Locator): TreeReport {
 function duplicateKey(key: string, path: string[], first: SourceLocation, again: SourceLocation): Diagnostic {
   const where = `first at ${formatLocation(first)}`;
   if (path.length === 1 && path[0] === 'userPortals') {
-    return problem('duplicate-portal', `portal ${quote(key)} is declared twice`, `${where}; merge the two into one`, again);
+    return problem(
+      'duplicate-portal',
+      `portal ${quote(key)} is declared twice`,
+      `${where}; merge the two into one`,
+      again,
+    );
   }
   if (path.length === 1 && path[0] === 'clientSettings') {
     return problem('duplicate-client-setting', `client setting ${key} is declared twice`, `${where}; keep one`, again);

@@ -10,7 +10,8 @@ import { readSource } from './read-source.js';
 import { validateDocument } from './schema.js';
 import type { Locator } from './yaml-nodes.js';
 
-export type FileResult = { kind: 'skipped' } | { kind: 'manifest'; file: string; diagnostics: Diagnostic[]; declarations?: FileDeclarations };
+export type FileResult =
+  { kind: 'skipped' } | { kind: 'manifest'; file: string; diagnostics: Diagnostic[]; declarations?: FileDeclarations };
 
 export async function loadFile(candidate: Candidate, file: string): Promise<FileResult> {
   const source = await readSource(candidate, file);
@@ -31,12 +32,25 @@ export async function loadFile(candidate: Candidate, file: string): Promise<File
 
 /** A manifest says which format it is in; a file that does not is refused before validation. */
 function checkApiVersion(data: unknown, locator: Locator): Diagnostic | undefined {
-  const version = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>)['apiVersion'] : undefined;
+  const version =
+    typeof data === 'object' && data !== null && !Array.isArray(data)
+      ? (data as Record<string, unknown>)['apiVersion']
+      : undefined;
   if (typeof version !== 'string' || !version.startsWith(API_GROUP)) {
-    return problem('not-a-manifest', 'not a zpa-gitops manifest', `a manifest starts with apiVersion: ${API_VERSION}`, typeof version === 'string' ? locator.value(['apiVersion']) : locator.start());
+    return problem(
+      'not-a-manifest',
+      'not a zpa-gitops manifest',
+      `a manifest starts with apiVersion: ${API_VERSION}`,
+      typeof version === 'string' ? locator.value(['apiVersion']) : locator.start(),
+    );
   }
   if (version !== API_VERSION) {
-    return problem('unsupported-api-version', `apiVersion ${quote(version)} is not supported`, `this version of zpa-gitops reads ${API_VERSION}; upgrade zpa-gitops or rewrite the manifest`, locator.value(['apiVersion']));
+    return problem(
+      'unsupported-api-version',
+      `apiVersion ${quote(version)} is not supported`,
+      `this version of zpa-gitops reads ${API_VERSION}; upgrade zpa-gitops or rewrite the manifest`,
+      locator.value(['apiVersion']),
+    );
   }
   return undefined;
 }

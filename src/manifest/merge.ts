@@ -4,7 +4,14 @@
  * give only the name. Each clash cites both places.
  */
 import { resolve } from 'node:path';
-import type { DesiredClientSetting, DesiredLinkFields, DesiredPortal, DesiredState, Diagnostic, SourceLocation } from '../core/types.js';
+import type {
+  DesiredClientSetting,
+  DesiredLinkFields,
+  DesiredPortal,
+  DesiredState,
+  Diagnostic,
+  SourceLocation,
+} from '../core/types.js';
 import { formatLocation } from '../render/diagnostics.js';
 import { problem, quote } from './diagnostic.js';
 import type { FileDeclarations, LinkFieldName, LinkMention } from './extract.js';
@@ -54,19 +61,35 @@ export function mergeDeclarations(files: readonly FileDeclarations[]): Merged {
 
   for (const file of files) {
     const wanted = file.microtenant;
-    if (wanted && microtenant && !sameMicrotenant(wanted, microtenant)) diagnostics.push(microtenantConflict(wanted, microtenant));
+    if (wanted && microtenant && !sameMicrotenant(wanted, microtenant))
+      diagnostics.push(microtenantConflict(wanted, microtenant));
     microtenant ??= wanted;
 
     for (const setting of file.clientSettings) {
       const first = settings.get(setting.type);
-      if (first) diagnostics.push(problem('duplicate-client-setting', `client setting ${setting.type} is declared twice`, `first at ${formatLocation(first.location)}; keep one`, setting.location));
+      if (first)
+        diagnostics.push(
+          problem(
+            'duplicate-client-setting',
+            `client setting ${setting.type} is declared twice`,
+            `first at ${formatLocation(first.location)}; keep one`,
+            setting.location,
+          ),
+        );
       else settings.set(setting.type, setting);
     }
 
     for (const portal of file.portals) {
       const first = portals.get(portal.name);
       if (first) {
-        diagnostics.push(problem('duplicate-portal', `portal ${quote(portal.name)} is declared twice`, `first at ${formatLocation(first.location)}; declare each portal in one place`, portal.location));
+        diagnostics.push(
+          problem(
+            'duplicate-portal',
+            `portal ${quote(portal.name)} is declared twice`,
+            `first at ${formatLocation(first.location)}; declare each portal in one place`,
+            portal.location,
+          ),
+        );
         continue;
       }
       portals.set(portal.name, { name: portal.name, prune: portal.prune, location: portal.location });
@@ -79,7 +102,13 @@ export function mergeDeclarations(files: readonly FileDeclarations[]): Merged {
     const link = finish(build, diagnostics);
     if (link) merged.push(link);
   }
-  return { ...(microtenant ? { microtenant } : {}), clientSettings: [...settings.values()], portals: [...portals.values()], links: merged, diagnostics };
+  return {
+    ...(microtenant ? { microtenant } : {}),
+    clientSettings: [...settings.values()],
+    portals: [...portals.values()],
+    links: merged,
+    diagnostics,
+  };
 }
 
 function addMention(links: Map<string, LinkBuild>, mention: LinkMention, diagnostics: Diagnostic[]): void {
@@ -90,16 +119,29 @@ function addMention(links: Map<string, LinkBuild>, mention: LinkMention, diagnos
   }
   const listed = build.listedAt.get(mention.portal);
   if (listed) {
-    diagnostics.push(problem('duplicate-link', `link ${quote(mention.name)} is listed twice in portal ${quote(mention.portal)}`, `first at ${formatLocation(listed)}; remove one`, mention.location));
+    diagnostics.push(
+      problem(
+        'duplicate-link',
+        `link ${quote(mention.name)} is listed twice in portal ${quote(mention.portal)}`,
+        `first at ${formatLocation(listed)}; remove one`,
+        mention.location,
+      ),
+    );
     return;
   }
   build.listedAt.set(mention.portal, mention.location);
   for (const [field, value] of Object.entries(mention.fields) as [LinkFieldName, string | boolean][]) {
     const at = mention.fieldLocations[field] ?? mention.location;
     if (field === 'icon') {
-      const icon: IconSource = { path: String(value), absolute: resolve(mention.folder, String(value)), folder: mention.folder, location: at };
+      const icon: IconSource = {
+        path: String(value),
+        absolute: resolve(mention.folder, String(value)),
+        folder: mention.folder,
+        location: at,
+      };
       if (!build.icon) build.icon = icon;
-      else if (build.icon.absolute !== icon.absolute) diagnostics.push(conflict(mention.name, field, icon.path, build.icon.path, at, build.icon.location));
+      else if (build.icon.absolute !== icon.absolute)
+        diagnostics.push(conflict(mention.name, field, icon.path, build.icon.path, at, build.icon.location));
       continue;
     }
     const before = build.fields[field];
@@ -119,8 +161,18 @@ function finish(build: LinkBuild, diagnostics: Diagnostic[]): MergedLink | undef
   const [firstListed] = build.listedAt.values();
   if (link === undefined || !build.definedAt) {
     const onlyNames = Object.keys(build.fields).length === 0 && !build.icon;
-    const message = onlyNames ? `link ${quote(build.name)} is only ever listed by name` : `link ${quote(build.name)} has no link (domain or IP address) in any mention`;
-    if (firstListed) diagnostics.push(problem('link-not-defined', message, 'give link: <domain or IP address> (and its other fields) in one of its mentions', firstListed));
+    const message = onlyNames
+      ? `link ${quote(build.name)} is only ever listed by name`
+      : `link ${quote(build.name)} has no link (domain or IP address) in any mention`;
+    if (firstListed)
+      diagnostics.push(
+        problem(
+          'link-not-defined',
+          message,
+          'give link: <domain or IP address> (and its other fields) in one of its mentions',
+          firstListed,
+        ),
+      );
     return undefined;
   }
   return {
@@ -134,7 +186,14 @@ function finish(build: LinkBuild, diagnostics: Diagnostic[]): MergedLink | undef
   };
 }
 
-function conflict(name: string, field: string, value: unknown, before: unknown, at: SourceLocation, origin: SourceLocation): Diagnostic {
+function conflict(
+  name: string,
+  field: string,
+  value: unknown,
+  before: unknown,
+  at: SourceLocation,
+  origin: SourceLocation,
+): Diagnostic {
   return problem(
     'conflicting-link',
     `link ${quote(name)} has ${field} ${quote(value)} here but ${quote(before)} at ${formatLocation(origin)}`,
@@ -150,12 +209,15 @@ function sameMicrotenant(a: Microtenant, b: Microtenant): boolean {
 }
 
 function microtenantConflict(wanted: Microtenant, first: Microtenant): Diagnostic {
-  const describe = (m: Microtenant): string => ('id' in m ? `microtenantId ${quote(m.id)}` : `microtenant ${quote(m.name)}`);
+  const describe = (m: Microtenant): string =>
+    'id' in m ? `microtenantId ${quote(m.id)}` : `microtenant ${quote(m.name)}`;
   const sameForm = 'id' in wanted === 'id' in first;
   return problem(
     'microtenant-conflict',
     `${describe(wanted)} differs from ${describe(first)} at ${formatLocation(first.location)}`,
-    sameForm ? 'all manifests in one run must target the same microtenant' : 'all manifests must target the same microtenant, named the same way (microtenant or microtenantId) in every file',
+    sameForm
+      ? 'all manifests in one run must target the same microtenant'
+      : 'all manifests must target the same microtenant, named the same way (microtenant or microtenantId) in every file',
     wanted.location,
   );
 }

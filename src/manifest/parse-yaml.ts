@@ -30,15 +30,30 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     const locator = new Locator(file, lines);
     return { locator, diagnostics: [tooDeep(locator.at(deep))] };
   }
-  const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: false, stringKeys: true, prettyErrors: false });
+  const docs = parseAllDocuments(text, {
+    lineCounter: lines,
+    uniqueKeys: false,
+    stringKeys: true,
+    prettyErrors: false,
+  });
   const [doc, ...others] = docs.filter((d) => d.contents !== null || d.errors.length > 0);
   if (!doc) return { locator: new Locator(file, lines), data: null, diagnostics: [] };
   const locator = new Locator(file, lines, doc);
-  const diagnostics = [...doc.errors.map((e) => fromYamlError(e, locator)), ...doc.warnings.map((w) => fromYamlWarning(w, locator))];
+  const diagnostics = [
+    ...doc.errors.map((e) => fromYamlError(e, locator)),
+    ...doc.warnings.map((w) => fromYamlWarning(w, locator)),
+  ];
   for (const other of others) diagnostics.push(...other.errors.map((e) => fromYamlError(e, locator)));
   const [second] = others;
   if (second) {
-    diagnostics.push(problem('multiple-documents', 'file holds more than one YAML document', 'keep one document per file: move what follows --- to a file of its own', locator.at(second.range[0])));
+    diagnostics.push(
+      problem(
+        'multiple-documents',
+        'file holds more than one YAML document',
+        'keep one document per file: move what follows --- to a file of its own',
+        locator.at(second.range[0]),
+      ),
+    );
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { doc, locator, diagnostics };
 
@@ -50,7 +65,14 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   } catch {
     // yaml throws a ReferenceError when aliases expand past maxAliasCount; the error replaces the warning.
     const softer = diagnostics.filter((d) => d.code !== 'yaml-alias');
-    softer.push(problem('yaml-alias-limit', `aliases expand to more than ${MAX_ALIAS_EXPANSIONS} values`, 'write the values out instead of using anchors and aliases', tree.firstAlias ?? locator.start()));
+    softer.push(
+      problem(
+        'yaml-alias-limit',
+        `aliases expand to more than ${MAX_ALIAS_EXPANSIONS} values`,
+        'write the values out instead of using anchors and aliases',
+        tree.firstAlias ?? locator.start(),
+      ),
+    );
     return { doc, locator, diagnostics: softer };
   }
 }
@@ -62,16 +84,31 @@ function fromYamlError(error: YAMLError, locator: Locator): Diagnostic {
   // eslint-disable-next-line @typescript-eslint/switch-exhaustiveness-check
   switch (error.code) {
     case 'TAB_AS_INDENT':
-      return problem('yaml-tab', 'a tab is used for indentation', 'indent with spaces; YAML does not allow tabs there', location);
+      return problem(
+        'yaml-tab',
+        'a tab is used for indentation',
+        'indent with spaces; YAML does not allow tabs there',
+        location,
+      );
     case 'RESOURCE_EXHAUSTION':
       return tooDeep(location);
     default:
-      return problem('yaml-syntax', `YAML syntax: ${what}`, 'fix the YAML syntax here; an editor with a YAML plugin shows it too', location);
+      return problem(
+        'yaml-syntax',
+        `YAML syntax: ${what}`,
+        'fix the YAML syntax here; an editor with a YAML plugin shows it too',
+        location,
+      );
   }
 }
 
 function fromYamlWarning(error: YAMLError, locator: Locator): Diagnostic {
-  const hint = error.code === 'TAG_RESOLVE_FAILED' ? 'remove the tag: manifests use plain YAML values' : error.code === 'BAD_DIRECTIVE' ? 'remove the directive' : 'check the YAML here';
+  const hint =
+    error.code === 'TAG_RESOLVE_FAILED'
+      ? 'remove the tag: manifests use plain YAML values'
+      : error.code === 'BAD_DIRECTIVE'
+        ? 'remove the directive'
+        : 'check the YAML here';
   return warning('yaml-warning', `YAML: ${yamlMessage(error)}`, hint, locator.at(error.pos[0]));
 }
 
@@ -83,7 +120,12 @@ function yamlMessage(error: YAMLError): string {
 }
 
 function tooDeep(location: Diagnostic['location']): Diagnostic {
-  return problem('too-deep', `nesting is deeper than ${MAX_DEPTH} levels`, 'a manifest needs about 6 levels; check the brackets and dashes here', location);
+  return problem(
+    'too-deep',
+    `nesting is deeper than ${MAX_DEPTH} levels`,
+    'a manifest needs about 6 levels; check the brackets and dashes here',
+    location,
+  );
 }
 
 /**

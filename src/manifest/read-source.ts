@@ -13,7 +13,8 @@ const SNIFF_BYTES = 64 * 1024;
 /** A top-level `apiVersion: zpa-gitops/...` line (quotes allowed) marks a manifest. */
 const MANIFEST_MARK = /^["']?apiVersion["']?[ \t]*:[ \t]*["']?zpa-gitops\//m;
 
-export type SourceRead = { kind: 'text'; text: string } | { kind: 'skip' } | { kind: 'problem'; diagnostic: Diagnostic };
+export type SourceRead =
+  { kind: 'text'; text: string } | { kind: 'skip' } | { kind: 'problem'; diagnostic: Diagnostic };
 
 export async function readSource(candidate: Candidate, file: string): Promise<SourceRead> {
   const start: SourceLocation = { file, line: 1, col: 1 };
@@ -27,7 +28,15 @@ export async function readSource(candidate: Candidate, file: string): Promise<So
         const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
         if (!candidate.explicit && !looksLikeManifest(head.subarray(0, bytesRead))) return { kind: 'skip' };
         const megabytes = (size / 1024 / 1024).toFixed(1);
-        return { kind: 'problem', diagnostic: problem('file-too-large', `file is ${megabytes} MB; manifests are limited to ${MAX_MANIFEST_BYTES / 1024 / 1024} MB`, 'split it into several files', start) };
+        return {
+          kind: 'problem',
+          diagnostic: problem(
+            'file-too-large',
+            `file is ${megabytes} MB; manifests are limited to ${MAX_MANIFEST_BYTES / 1024 / 1024} MB`,
+            'split it into several files',
+            start,
+          ),
+        };
       }
       bytes = await handle.readFile();
     } finally {
@@ -35,7 +44,15 @@ export async function readSource(candidate: Candidate, file: string): Promise<So
     }
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
-    return { kind: 'problem', diagnostic: problem('unreadable-file', `cannot read the file${reason}`, 'check that it exists and is readable', start) };
+    return {
+      kind: 'problem',
+      diagnostic: problem(
+        'unreadable-file',
+        `cannot read the file${reason}`,
+        'check that it exists and is readable',
+        start,
+      ),
+    };
   }
   if (!candidate.explicit && !looksLikeManifest(bytes)) return { kind: 'skip' };
   return decode(bytes, file);
@@ -47,16 +64,35 @@ function looksLikeManifest(bytes: Buffer): boolean {
 
 function decode(bytes: Buffer, file: string): SourceRead {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { kind: 'problem', diagnostic: problem('invalid-utf8', 'file is UTF-16 encoded', 'save it as UTF-8', { file, line: 1, col: 1 }) };
+    return {
+      kind: 'problem',
+      diagnostic: problem('invalid-utf8', 'file is UTF-16 encoded', 'save it as UTF-8', { file, line: 1, col: 1 }),
+    };
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    return { kind: 'problem', diagnostic: problem('binary-file', 'file holds binary data (a NUL byte)', 'manifests are UTF-8 text; check that this is the file you meant', locateByte(bytes, nul, file)) };
+    return {
+      kind: 'problem',
+      diagnostic: problem(
+        'binary-file',
+        'file holds binary data (a NUL byte)',
+        'manifests are UTF-8 text; check that this is the file you meant',
+        locateByte(bytes, nul, file),
+      ),
+    };
   }
   const invalid = firstInvalidUtf8(bytes);
   if (invalid >= 0) {
     const byte = (bytes[invalid] ?? 0).toString(16).padStart(2, '0');
-    return { kind: 'problem', diagnostic: problem('invalid-utf8', `invalid UTF-8 (byte 0x${byte})`, 'save the file as UTF-8', locateByte(bytes, invalid, file)) };
+    return {
+      kind: 'problem',
+      diagnostic: problem(
+        'invalid-utf8',
+        `invalid UTF-8 (byte 0x${byte})`,
+        'save the file as UTF-8',
+        locateByte(bytes, invalid, file),
+      ),
+    };
   }
   // TextDecoder drops a UTF-8 byte order mark, so columns on line 1 match what an editor shows.
   return { kind: 'text', text: new TextDecoder('utf-8').decode(bytes) };

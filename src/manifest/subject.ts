@@ -15,7 +15,11 @@ export function describePath(data: unknown, path: readonly Segment[]): string {
   if (field === undefined) return portal;
   if (field !== 'links' || index === undefined) return `${field} in ${portal}`;
   const link = describeLink(data, key, Number(index));
-  return linkField === undefined ? link : path.length > 5 ? `${path.slice(4).join('.')} in ${link}` : `${linkField} in ${link}`;
+  return linkField === undefined
+    ? link
+    : path.length > 5
+      ? `${path.slice(4).join('.')} in ${link}`
+      : `${linkField} in ${link}`;
 }
 
 /** A link by its name when it has a usable one, else by its position under the portal. */
@@ -32,5 +36,7 @@ function linkName(data: unknown, portal: string, index: number): string | undefi
 }
 
 function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }

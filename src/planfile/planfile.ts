@@ -9,7 +9,7 @@ import type { Plan } from '../core/types.js';
 import { PLAN_FORMAT_VERSION } from '../planner/plan.js';
 import { readSchema } from '../schemas.js';
 
-let validatePlan: ((data: unknown) => boolean) & { errors?: unknown } | undefined;
+let validatePlan: (((data: unknown) => boolean) & { errors?: unknown }) | undefined;
 
 async function validator() {
   if (!validatePlan) {
@@ -38,7 +38,9 @@ export async function readPlanFile(path: string): Promise<Plan> {
   }
   const version = (data as { formatVersion?: unknown } | null)?.formatVersion;
   if (version !== PLAN_FORMAT_VERSION) {
-    throw new StalePlanError(`${path} has plan format version ${String(version)}; this zpa-gitops reads version ${PLAN_FORMAT_VERSION}. Run plan again.`);
+    throw new StalePlanError(
+      `${path} has plan format version ${String(version)}; this zpa-gitops reads version ${PLAN_FORMAT_VERSION}. Run plan again.`,
+    );
   }
   const validate = await validator();
   if (!validate(data)) throw new UsageError(`${path} is not a valid zpa-gitops plan file`);

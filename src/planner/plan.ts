@@ -2,7 +2,17 @@
  * plan(): pure and deterministic. Desired and live state in, a Plan out: no I/O, no clock.
  */
 import { ManifestError } from '../core/errors.js';
-import type { Action, Change, DesiredState, Diagnostic, LiveState, Plan, PlanCounts, PlanSafety, PlanTarget } from '../core/types.js';
+import type {
+  Action,
+  Change,
+  DesiredState,
+  Diagnostic,
+  LiveState,
+  Plan,
+  PlanCounts,
+  PlanSafety,
+  PlanTarget,
+} from '../core/types.js';
 import type { PruneStats, ResolvedDesired } from '../kinds/kind.js';
 import { KINDS } from '../kinds/registry.js';
 import { compareIds, idOf, optionalString, unescapeHtml } from '../kinds/normalize.js';
@@ -88,7 +98,9 @@ function assessSafety(stats: PruneStats[], options: SafetyOptions): PlanSafety {
   for (const { counted, managedLive, pruned } of stats) {
     if (managedLive >= options.pruneMinimum && pruned / managedLive > options.pruneThreshold) {
       const share = Math.round((pruned / managedLive) * 100);
-      reasons.push(`pruning would remove ${pruned} of ${managedLive} ${counted} (${share} %, above the ${Math.round(options.pruneThreshold * 100)} % threshold)`);
+      reasons.push(
+        `pruning would remove ${pruned} of ${managedLive} ${counted} (${share} %, above the ${Math.round(options.pruneThreshold * 100)} % threshold)`,
+      );
     }
   }
   return { safe: reasons.length === 0, reasons };

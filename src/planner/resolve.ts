@@ -21,16 +21,40 @@ function lookUp(what: string, ref: NameOrId, candidates: Named[], location: Sour
   if ('id' in ref) {
     const found = candidates.find((c) => c.id === ref.id);
     if (found) return { found };
-    return { problem: { severity: 'error', code: `unknown-${slug(what)}`, message: `no ${what} has id "${ref.id}"`, hint: `check the id in ZPA, or refer to the ${what} by name`, location } };
+    return {
+      problem: {
+        severity: 'error',
+        code: `unknown-${slug(what)}`,
+        message: `no ${what} has id "${ref.id}"`,
+        hint: `check the id in ZPA, or refer to the ${what} by name`,
+        location,
+      },
+    };
   }
   const matches = candidates.filter((c) => c.name === ref.name);
   const [found, ...others] = matches;
   if (found && others.length === 0) return { found };
   if (found) {
     const ids = matches.map((m) => m.id).join(', ');
-    return { problem: { severity: 'error', code: `ambiguous-${slug(what)}`, message: `${matches.length} ${what}s are named "${ref.name}" (ids ${ids})`, hint: `rename one in ZPA, or refer to it by id`, location } };
+    return {
+      problem: {
+        severity: 'error',
+        code: `ambiguous-${slug(what)}`,
+        message: `${matches.length} ${what}s are named "${ref.name}" (ids ${ids})`,
+        hint: `rename one in ZPA, or refer to it by id`,
+        location,
+      },
+    };
   }
-  return { problem: { severity: 'error', code: `unknown-${slug(what)}`, message: `no ${what} is named "${ref.name}"`, hint: suggest(what, ref.name, candidates), location } };
+  return {
+    problem: {
+      severity: 'error',
+      code: `unknown-${slug(what)}`,
+      message: `no ${what} is named "${ref.name}"`,
+      hint: suggest(what, ref.name, candidates),
+      location,
+    },
+  };
 }
 
 function slug(what: string): string {
@@ -41,12 +65,21 @@ function suggest(what: string, name: string, candidates: Named[]): string {
   const folded = name.trim().toLowerCase();
   const close = candidates.find((c) => c.name.trim().toLowerCase() === folded);
   if (close) return `did you mean "${close.name}"? Names are case-sensitive`;
-  const known = candidates.slice(0, 8).map((c) => `"${c.name}"`).join(', ');
-  return known ? `create it in ZPA first, or check the spelling (known: ${known}${candidates.length > 8 ? ', …' : ''})` : `create it in ZPA first`;
+  const known = candidates
+    .slice(0, 8)
+    .map((c) => `"${c.name}"`)
+    .join(', ');
+  return known
+    ? `create it in ZPA first, or check the spelling (known: ${known}${candidates.length > 8 ? ', …' : ''})`
+    : `create it in ZPA first`;
 }
 
 /** The microtenant to work in: the manifests' choice, else the settings' default ("0" = Default). */
-export function resolveMicrotenant(desired: DesiredState, microtenants: ApiObject[] | undefined, fallback: string): { id: string; diagnostics: Diagnostic[] } {
+export function resolveMicrotenant(
+  desired: DesiredState,
+  microtenants: ApiObject[] | undefined,
+  fallback: string,
+): { id: string; diagnostics: Diagnostic[] } {
   const ref = desired.microtenant;
   if (!ref) return { id: fallback, diagnostics: [] };
   if ('id' in ref) return { id: ref.id, diagnostics: [] };
@@ -54,7 +87,11 @@ export function resolveMicrotenant(desired: DesiredState, microtenants: ApiObjec
   return 'found' in result ? { id: result.found.id, diagnostics: [] } : { id: fallback, diagnostics: [result.problem] };
 }
 
-export function resolveDesired(desired: DesiredState, live: LiveState, microtenantId: string): { resolved: ResolvedDesired; diagnostics: Diagnostic[] } {
+export function resolveDesired(
+  desired: DesiredState,
+  live: LiveState,
+  microtenantId: string,
+): { resolved: ResolvedDesired; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const portals = named(live.userPortals);
   const certs = named(live.enrollmentCerts);
@@ -92,7 +129,14 @@ export function resolveDesired(desired: DesiredState, live: LiveState, microtena
       continue;
     }
     const cert = result.found;
-    clientSettings.push({ type: setting.type, absent: false, name: setting.name ?? cert.name, enrollmentCertId: cert.id, enrollmentCertName: cert.name, location: setting.location });
+    clientSettings.push({
+      type: setting.type,
+      absent: false,
+      name: setting.name ?? cert.name,
+      enrollmentCertId: cert.id,
+      enrollmentCertName: cert.name,
+      location: setting.location,
+    });
   }
 
   return { resolved: { microtenantId, clientSettings, portals: resolvedPortals, links }, diagnostics };

@@ -23,7 +23,9 @@ export function renderProgress(style: Style, write: (line: string) => void): (ev
         return;
       }
       case 'failed':
-        write(`${counter} ${style.red(`! failed to ${change.action} ${label(result)}: ${result.error?.message ?? 'unknown error'}`)}\n`);
+        write(
+          `${counter} ${style.red(`! failed to ${change.action} ${label(result)}: ${result.error?.message ?? 'unknown error'}`)}\n`,
+        );
         return;
       case 'not-attempted':
         write(`${counter} ${style.dim(`  not attempted: ${change.action} ${label(result)}`)}\n`);
@@ -32,7 +34,10 @@ export function renderProgress(style: Style, write: (line: string) => void): (ev
   };
 }
 
-export function renderApplyReport(report: ApplyReport, options: { format: 'text' | 'json'; style: Style; apiCalls: number }): string {
+export function renderApplyReport(
+  report: ApplyReport,
+  options: { format: 'text' | 'json'; style: Style; apiCalls: number },
+): string {
   if (options.format === 'json') {
     const json = {
       counts: report.counts,
@@ -40,7 +45,13 @@ export function renderApplyReport(report: ApplyReport, options: { format: 'text'
       apiCalls: options.apiCalls,
       durationMs: Math.round(report.durationMs),
       mismatches: report.mismatches,
-      changes: report.outcomes.map((o) => ({ kind: o.change.kind, key: o.change.key, action: o.change.action, outcome: o.outcome, ...(o.error ? { error: o.error } : {}) })),
+      changes: report.outcomes.map((o) => ({
+        kind: o.change.kind,
+        key: o.change.key,
+        action: o.change.action,
+        outcome: o.outcome,
+        ...(o.error ? { error: o.error } : {}),
+      })),
     };
     return `${JSON.stringify(json, null, 2)}\n`;
   }
@@ -54,12 +65,19 @@ export function renderApplyReport(report: ApplyReport, options: { format: 'text'
   if (report.counts.failed + report.counts['not-attempted'] === 0) {
     lines.push(style.bold(`Apply complete: ${summary}`));
   } else {
-    lines.push(style.red(style.bold(`Apply failed: ${summary} ${report.counts.failed} failed, ${report.counts['not-attempted']} not attempted.`)));
+    lines.push(
+      style.red(
+        style.bold(
+          `Apply failed: ${summary} ${report.counts.failed} failed, ${report.counts['not-attempted']} not attempted.`,
+        ),
+      ),
+    );
     for (const o of report.outcomes.filter((x) => x.outcome === 'failed')) {
       const zpa = o.error?.zpaId ? ` [${o.error.zpaId}]` : '';
       lines.push(`  failed: ${o.change.action} ${label(o)}${zpa}: ${o.error?.reason ?? o.error?.message ?? ''}`);
     }
-    for (const o of report.outcomes.filter((x) => x.outcome === 'not-attempted')) lines.push(`  not attempted: ${o.change.action} ${label(o)}`);
+    for (const o of report.outcomes.filter((x) => x.outcome === 'not-attempted'))
+      lines.push(`  not attempted: ${o.change.action} ${label(o)}`);
     lines.push('Run plan again to see what remains; apply again to finish.');
   }
   return `${lines.join('\n')}\n`;

@@ -46,7 +46,9 @@ function describeChange(change: Change, plan: Plan): Entry {
       return { sign: '+', title: `create ${label}`, details: fieldsOf(change.after, names) };
     case 'update': {
       const why = change.reason === 'detach' ? ' (taken off pruned portals)' : '';
-      const details = change.fieldChanges.flatMap((fc) => describeFieldChange(fc.field, fc.before, fc.after, names(fc.field)));
+      const details = change.fieldChanges.flatMap((fc) =>
+        describeFieldChange(fc.field, fc.before, fc.after, names(fc.field)),
+      );
       return { sign: '~', title: `update ${label}${why}`, details };
     }
     case 'delete': {
@@ -64,7 +66,12 @@ function fieldsOf(object: Canonical, names: (field: string) => Record<string, st
     .map(([field, value]) => ({ sign: ' ', text: `${field}: ${formatValue(value, names(field))}` }));
 }
 
-function describeFieldChange(field: string, before: Json, after: Json, names: Record<string, string> | undefined): DetailLine[] {
+function describeFieldChange(
+  field: string,
+  before: Json,
+  after: Json,
+  names: Record<string, string> | undefined,
+): DetailLine[] {
   if (isMultiline(before, after)) {
     const lines = lineDiff(String(before), String(after));
     return [{ sign: ' ', text: `${field}:` }, ...lines.map(({ sign, line }) => ({ sign, text: `  ${line}` }))];

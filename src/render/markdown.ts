@@ -17,7 +17,11 @@ export function renderMarkdown(plan: Plan, budget = MARKDOWN_BUDGET): string {
     `| ${create} | ${update} | ${del} | ${noOp} |`,
     '',
   ];
-  if (!plan.safety.safe) head.push(`> [!CAUTION]\n> Unsafe plan: ${plan.safety.reasons.join('; ')}. \`apply\` needs \`--allow-unsafe\`.`, '');
+  if (!plan.safety.safe)
+    head.push(
+      `> [!CAUTION]\n> Unsafe plan: ${plan.safety.reasons.join('; ')}. \`apply\` needs \`--allow-unsafe\`.`,
+      '',
+    );
   for (const warning of plan.warnings) head.push(`> [!WARNING]\n> ${warning.message}`, '');
   const foot = `<sub>${plan.target.host} · customer ${plan.target.customerId} · microtenant ${plan.target.microtenantId} · zpa-gitops ${plan.toolVersion}</sub>\n`;
 
@@ -32,7 +36,8 @@ export function renderMarkdown(plan: Plan, budget = MARKDOWN_BUDGET): string {
     }
     text += block;
   }
-  if (omitted > 0) text += `\n_${omitted} more changes are left out to fit a comment: run \`zpa-gitops show\` on the saved plan to see them all._\n\n`;
+  if (omitted > 0)
+    text += `\n_${omitted} more changes are left out to fit a comment: run \`zpa-gitops show\` on the saved plan to see them all._\n\n`;
   return text + foot;
 }
 

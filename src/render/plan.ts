@@ -16,7 +16,11 @@ export interface RenderOptions {
 export function renderPlan(plan: Plan, options: RenderOptions): string {
   switch (options.format) {
     case 'text':
-      return renderText(plan, options.style ?? PLAIN, options.showNoOps === undefined ? {} : { showNoOps: options.showNoOps });
+      return renderText(
+        plan,
+        options.style ?? PLAIN,
+        options.showNoOps === undefined ? {} : { showNoOps: options.showNoOps },
+      );
     case 'markdown':
       return renderMarkdown(plan);
     case 'json':

@@ -9,7 +9,13 @@ export interface Style {
 
 const paint = (code: string) => (text: string) => `\u001b[${code}m${text}\u001b[0m`;
 
-export const COLOR: Style = { green: paint('32'), yellow: paint('33'), red: paint('31'), bold: paint('1'), dim: paint('2') };
+export const COLOR: Style = {
+  green: paint('32'),
+  yellow: paint('33'),
+  red: paint('31'),
+  bold: paint('1'),
+  dim: paint('2'),
+};
 const plain = (text: string) => text;
 export const PLAIN: Style = { green: plain, yellow: plain, red: plain, bold: plain, dim: plain };
 

@@ -4,7 +4,12 @@ import type { Style } from './style.js';
 
 /** Terraform-like text: `+` create, `~` update with `field: old → new`, `-` delete. */
 export function renderText(plan: Plan, style: Style, options: { showNoOps?: boolean } = {}): string {
-  const paintSign: Record<Sign, (text: string) => string> = { '+': style.green, '~': style.yellow, '-': style.red, '=': style.dim };
+  const paintSign: Record<Sign, (text: string) => string> = {
+    '+': style.green,
+    '~': style.yellow,
+    '-': style.red,
+    '=': style.dim,
+  };
   const out: string[] = [];
   for (const group of describePlan(plan, options)) {
     out.push(style.bold(group.heading));
@@ -18,7 +23,8 @@ export function renderText(plan: Plan, style: Style, options: { showNoOps?: bool
     out.push('');
   }
   for (const warning of plan.warnings) out.push(style.yellow(`warning: ${warning.message}`));
-  if (!plan.safety.safe) out.push(style.red(`Unsafe plan: ${plan.safety.reasons.join('; ')}. apply needs --allow-unsafe.`));
+  if (!plan.safety.safe)
+    out.push(style.red(`Unsafe plan: ${plan.safety.reasons.join('; ')}. apply needs --allow-unsafe.`));
   out.push(style.bold(summaryLine(plan)));
   return `${out.join('\n')}\n`;
 }

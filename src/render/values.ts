@@ -10,7 +10,8 @@ export function formatValue(value: Json, names?: Record<string, string>): string
   if (typeof value === 'string') {
     if (names && value in names) return `${JSON.stringify(names[value])} (${value})`;
     if (value.startsWith('data:')) return describeDataUri(value);
-    if (value.length > LONG) return `${JSON.stringify(value.slice(0, LONG))}… (${value.length} characters, sha256 ${shortHash(value)})`;
+    if (value.length > LONG)
+      return `${JSON.stringify(value.slice(0, LONG))}… (${value.length} characters, sha256 ${shortHash(value)})`;
   }
   return JSON.stringify(value);
 }

@@ -48,15 +48,22 @@ function dispatch(runtime: SimRuntime, request: ApiRequest): ApiReply {
   const check = runtime.tokens.check(request.headers.authorization, request.api.mode);
   if (check !== 'ok') throw new SimHttpError(401, 'authentication.failed', TOKEN_PROBLEMS[check]);
   if (request.api.customerId !== runtime.options.customerId) {
-    throw new SimHttpError(403, 'customer.mismatch', `The API key does not belong to customer ${request.api.customerId}`, [request.api.customerId]);
+    throw new SimHttpError(
+      403,
+      'customer.mismatch',
+      `The API key does not belong to customer ${request.api.customerId}`,
+      [request.api.customerId],
+    );
   }
   const { match } = request;
   if (!match.found) {
-    if (match.methodNotAllowed) throw new SimHttpError(405, 'method.not.allowed', `${request.method} is not supported on ${request.path}`);
+    if (match.methodNotAllowed)
+      throw new SimHttpError(405, 'method.not.allowed', `${request.method} is not supported on ${request.path}`);
     throw new SimHttpError(404, 'route.not.found', `No API at ${request.method} ${request.path}`);
   }
   const microtenantId = request.query['microtenantId'] || DEFAULT_MICROTENANT_ID;
-  if (!runtime.state.microtenants.has(microtenantId)) throw new SimHttpError(400, 'resource.not.found', `Microtenant ${microtenantId} not found`, [microtenantId]);
+  if (!runtime.state.microtenants.has(microtenantId))
+    throw new SimHttpError(400, 'resource.not.found', `Microtenant ${microtenantId} not found`, [microtenantId]);
   return match.route.handler({
     state: runtime.state,
     params: match.params,

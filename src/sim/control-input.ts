@@ -11,7 +11,8 @@ const STAMPS = { creationTime: 'string', modifiedTime: 'string', modifiedBy: 'st
 
 function certificateType(value: unknown, where: string): ClientCertificateType {
   const type = CLIENT_CERTIFICATE_TYPES.find((known) => known === value);
-  if (type === undefined) throw new SimInputError(`${where}.clientCertificateType must be one of ${CLIENT_CERTIFICATE_TYPES.join(', ')}`);
+  if (type === undefined)
+    throw new SimInputError(`${where}.clientCertificateType must be one of ${CLIENT_CERTIFICATE_TYPES.join(', ')}`);
   return type;
 }
 
@@ -24,12 +25,24 @@ export function parseSnapshot(value: unknown, where = 'snapshot'): SimSnapshot {
     enrollmentCerts: narrowArray(value['enrollmentCerts'], `${where}.enrollmentCerts`, (c, at) =>
       narrowRecord(
         c,
-        { id: 'string', name: 'string', description: 'string', allowSigning: 'boolean', validFromInEpochSec: 'string', validToInEpochSec: 'string', ...STAMPS },
+        {
+          id: 'string',
+          name: 'string',
+          description: 'string',
+          allowSigning: 'boolean',
+          validFromInEpochSec: 'string',
+          validToInEpochSec: 'string',
+          ...STAMPS,
+        },
         at,
       ),
     ),
     userPortals: narrowArray(value['userPortals'], `${where}.userPortals`, (p, at) =>
-      narrowRecord(p, { id: 'string', name: 'string', enabled: 'boolean', domain: 'string', microtenantId: 'string', ...STAMPS }, at),
+      narrowRecord(
+        p,
+        { id: 'string', name: 'string', enabled: 'boolean', domain: 'string', microtenantId: 'string', ...STAMPS },
+        at,
+      ),
     ),
     userPortalLinks: narrowArray(value['userPortalLinks'], `${where}.userPortalLinks`, (l, at) =>
       narrowRecord(
@@ -53,7 +66,11 @@ export function parseSnapshot(value: unknown, where = 'snapshot'): SimSnapshot {
       ),
     ),
     clientSettings: narrowArray(value['clientSettings'], `${where}.clientSettings`, (s, at) => ({
-      ...narrowRecord(s, { id: 'string', enrollmentCertId: 'string', enrollmentCertName: 'string', name: 'string', ...STAMPS }, at),
+      ...narrowRecord(
+        s,
+        { id: 'string', enrollmentCertId: 'string', enrollmentCertName: 'string', name: 'string', ...STAMPS },
+        at,
+      ),
       clientCertificateType: certificateType(isRecord(s) ? s['clientCertificateType'] : undefined, at),
     })),
   };
@@ -93,7 +110,9 @@ export function parseSeed(value: unknown): SimSeed {
   };
   // Absent means "the built-ins"; an empty list means none.
   if (value['enrollmentCerts'] !== undefined) {
-    seed.enrollmentCerts = narrowArray(value['enrollmentCerts'], 'seed.enrollmentCerts', (c, at) => narrowRecord(c, named, at));
+    seed.enrollmentCerts = narrowArray(value['enrollmentCerts'], 'seed.enrollmentCerts', (c, at) =>
+      narrowRecord(c, named, at),
+    );
   }
   return seed;
 }

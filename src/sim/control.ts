@@ -55,7 +55,10 @@ export function handleControl(runtime: SimRuntime, method: string, url: URL, raw
   const handler = CONTROL_ROUTES[`${method} ${name}`];
   if (!handler) {
     const known = Object.keys(CONTROL_ROUTES).map((key) => key.replace(' ', ` ${CONTROL_PREFIX}/`));
-    return { status: 404, body: { id: 'sim.control.not.found', reason: `Unknown control ${method} ${url.pathname}`, params: known } };
+    return {
+      status: 404,
+      body: { id: 'sim.control.not.found', reason: `Unknown control ${method} ${url.pathname}`, params: known },
+    };
   }
   let body: unknown;
   try {
@@ -66,7 +69,8 @@ export function handleControl(runtime: SimRuntime, method: string, url: URL, raw
   try {
     return { status: 200, body: handler(runtime, body) };
   } catch (error) {
-    if (error instanceof SimInputError) return { status: 400, body: { id: 'sim.invalid.input', reason: error.message } };
+    if (error instanceof SimInputError)
+      return { status: 400, body: { id: 'sim.invalid.input', reason: error.message } };
     throw error;
   }
 }

@@ -4,7 +4,8 @@ import { SimInputError } from './http-error.js';
 import type { SeedLink, SimSeed } from './types.js';
 
 /** A 1x1 PNG: small enough to read, real enough to decode. */
-const PNG_ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const PNG_ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 /**
  * Portals Engineering, Ops and Sales; the five built-in certificates; a Client Connector setting on
@@ -40,7 +41,13 @@ export function demoSeed(): SimSeed {
         applicationId: '145283994705999001',
         portals: ['Engineering'],
       },
-      { name: 'Runbooks', link: 'wiki.corp.example.com', protocol: 'https://', linkPath: '/ops/runbooks', portals: ['Ops'] },
+      {
+        name: 'Runbooks',
+        link: 'wiki.corp.example.com',
+        protocol: 'https://',
+        linkPath: '/ops/runbooks',
+        portals: ['Ops'],
+      },
       { name: 'Legacy NAS', link: '10.20.30.40', protocol: 'http://', enabled: false, portals: ['Ops'] },
       {
         name: 'CRM',
@@ -72,7 +79,9 @@ export function generatedSeed({ links, portals, prefix = '' }: GeneratedSeedOpti
   }
   if (links > 0 && portals === 0) throw new SimInputError('generatedSeed: links need at least one portal');
   if (portals > 0 && Math.ceil(links / portals) > MAX_LINKS_PER_PORTAL) {
-    throw new SimInputError(`generatedSeed: ${links} links over ${portals} portals puts more than ${MAX_LINKS_PER_PORTAL} on a portal`);
+    throw new SimInputError(
+      `generatedSeed: ${links} links over ${portals} portals puts more than ${MAX_LINKS_PER_PORTAL} on a portal`,
+    );
   }
   const portalNames = Array.from({ length: portals }, (_, i) => `${prefix}portal-${i}`);
   const userPortalLinks: SeedLink[] = new Array<SeedLink>(links);

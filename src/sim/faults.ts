@@ -6,7 +6,15 @@ import { SimInputError } from './http-error.js';
 import type { SimFault } from './types.js';
 
 /** The effect names, as the request log reports them. */
-export const FAULT_EFFECTS = ['delayMs', 'status', 'resetBeforeApply', 'resetAfterApply', 'malformedJson', 'lieTotalPages', 'partialBulk'] as const;
+export const FAULT_EFFECTS = [
+  'delayMs',
+  'status',
+  'resetBeforeApply',
+  'resetAfterApply',
+  'malformedJson',
+  'lieTotalPages',
+  'partialBulk',
+] as const;
 
 export interface FaultTarget {
   method: string;
@@ -50,7 +58,8 @@ function checkFault(fault: SimFault): void {
   if (fault.partialBulk !== undefined && (!Number.isInteger(fault.partialBulk) || fault.partialBulk < 0)) {
     throw new SimInputError('fault partialBulk must be a non-negative integer');
   }
-  if (describeFault(fault) === '') throw new SimInputError(`a fault needs at least one effect: ${FAULT_EFFECTS.join(', ')}`);
+  if (describeFault(fault) === '')
+    throw new SimInputError(`a fault needs at least one effect: ${FAULT_EFFECTS.join(', ')}`);
 }
 
 /** The effects a fault carries, e.g. `delayMs+status`. */
@@ -99,7 +108,11 @@ export class FaultQueue {
   list(): PendingFaultView[] {
     return this.pending.map(({ fault, remaining }) => {
       const { path, times: _times, ...rest } = fault;
-      return { ...rest, ...(path === undefined ? {} : { path: path instanceof RegExp ? path.source : path }), remaining };
+      return {
+        ...rest,
+        ...(path === undefined ? {} : { path: path instanceof RegExp ? path.source : path }),
+        remaining,
+      };
     });
   }
 }

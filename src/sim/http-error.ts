@@ -15,7 +15,9 @@ export class SimHttpError extends Error {
   }
 
   toBody(): { id: string; reason: string; params?: string[] } {
-    return this.params ? { id: this.errorId, reason: this.reason, params: this.params } : { id: this.errorId, reason: this.reason };
+    return this.params
+      ? { id: this.errorId, reason: this.reason, params: this.params }
+      : { id: this.errorId, reason: this.reason };
   }
 }
 

@@ -8,7 +8,16 @@ import { SimRuntime, type SimEnv, type SimOneApiEnv } from './runtime.js';
 import { createSimServer } from './server.js';
 import type { PendingFaultView } from './faults.js';
 import { parseRateLimits } from './control-input.js';
-import type { RateLimits, RequestFilter, RequestLogEntry, SimCounters, SimFault, SimOptions, SimSeed, SimSnapshot } from './types.js';
+import type {
+  RateLimits,
+  RequestFilter,
+  RequestLogEntry,
+  SimCounters,
+  SimFault,
+  SimOptions,
+  SimSeed,
+  SimSnapshot,
+} from './types.js';
 
 export { PUBLISHED_RATE_LIMITS } from './rate-limiter.js';
 export { demoSeed, generatedSeed, type GeneratedSeedOptions } from './demo-seeds.js';

@@ -69,7 +69,8 @@ export function createLink(ctx: ApiContext): ApiReply {
 export function bulkCreateLinks(ctx: ApiContext): ApiReply {
   const body = requireObject(ctx.body, 'The body');
   const list = body['userPortalLinks'];
-  if (!Array.isArray(list) || list.length === 0) throw invalidInput('userPortalLinks must be a non-empty array', 'userPortalLinks');
+  if (!Array.isArray(list) || list.length === 0)
+    throw invalidInput('userPortalLinks must be a non-empty array', 'userPortalLinks');
   const fields: SimLinkFields[] = list.map((item: unknown, index) =>
     parseLinkFields(requireObject(item, `userPortalLinks[${index}]`), `userPortalLinks[${index}].`),
   );
@@ -79,7 +80,11 @@ export function bulkCreateLinks(ctx: ApiContext): ApiReply {
   const applied = partial === undefined ? fields : fields.slice(0, partial);
   const created = applied.map((f) => ctx.state.createLink(f, portalIds, ctx.microtenantId));
   if (partial !== undefined) {
-    throw new SimHttpError(500, 'internal.server.error', `Bulk create failed after ${created.length} of ${fields.length} links`);
+    throw new SimHttpError(
+      500,
+      'internal.server.error',
+      `Bulk create failed after ${created.length} of ${fields.length} links`,
+    );
   }
   return json(201, {
     userPortalLinks: created.map((link) => renderBulkCreatedLink(link, ctx.state, ctx.read)),

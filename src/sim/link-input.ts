@@ -27,7 +27,10 @@ export function parseId(value: unknown, field: string): string {
   if (typeof value === 'string' && /^\d{1,20}$/.test(value)) return value;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
   if (typeof value === 'number') {
-    throw invalidInput(`${field} ${value} is not an exact integer: send ids as strings (numbers above 2^53 lose digits)`, field);
+    throw invalidInput(
+      `${field} ${value} is not an exact integer: send ids as strings (numbers above 2^53 lose digits)`,
+      field,
+    );
   }
   throw invalidInput(`${field} must be an id (a string of digits)`, field);
 }
@@ -38,7 +41,10 @@ export function parseLinkFields(body: Record<string, unknown>, where = ''): SimL
   const link = requiredString(body, 'link', where);
   const protocol = optionalString(body, 'protocol', where);
   if (!PROTOCOLS.has(protocol)) {
-    throw invalidInput(`${where}protocol must be "https://" or "http://" (got ${JSON.stringify(protocol)})`, 'protocol');
+    throw invalidInput(
+      `${where}protocol must be "https://" or "http://" (got ${JSON.stringify(protocol)})`,
+      'protocol',
+    );
   }
   const enabled = body['enabled'];
   if (enabled !== undefined && enabled !== null && typeof enabled !== 'boolean') {
@@ -56,7 +62,10 @@ export function parseLinkFields(body: Record<string, unknown>, where = ''): SimL
     enabled: enabled !== false,
     iconText: strings['iconText'] ?? '',
     logoFileName: strings['logoFileName'] ?? '',
-    applicationId: applicationId === undefined || applicationId === null || applicationId === '' ? '' : parseId(applicationId, 'applicationId'),
+    applicationId:
+      applicationId === undefined || applicationId === null || applicationId === ''
+        ? ''
+        : parseId(applicationId, 'applicationId'),
   };
 }
 

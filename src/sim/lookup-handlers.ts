@@ -8,7 +8,10 @@ import type { SimEnrollmentCert, SimUserPortal } from './types.js';
 
 export function listPortals(ctx: ApiContext): ApiReply {
   const render = (portal: SimUserPortal): unknown => renderPortal(portal, ctx.state, ctx.read);
-  return json(200, pageOf(ctx.state.portalsIn(ctx.microtenantId), ctx.query, render, ctx.fault?.lieTotalPages === true));
+  return json(
+    200,
+    pageOf(ctx.state.portalsIn(ctx.microtenantId), ctx.query, render, ctx.fault?.lieTotalPages === true),
+  );
 }
 
 export function getPortal(ctx: ApiContext): ApiReply {
@@ -30,5 +33,8 @@ export function getCert(ctx: ApiContext): ApiReply {
 
 /** A bare array, Default ("0") included. */
 export function microtenantSummary(ctx: ApiContext): ApiReply {
-  return json(200, [...ctx.state.microtenants.values()].map((m) => renderMicrotenantSummary(m, ctx.read)));
+  return json(
+    200,
+    [...ctx.state.microtenants.values()].map((m) => renderMicrotenantSummary(m, ctx.read)),
+  );
 }

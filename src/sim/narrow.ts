@@ -22,7 +22,9 @@ export type Spec = Record<string, FieldType>;
 type OptionalKeys<S extends Spec> = { [K in keyof S]: S[K] extends `${string}?` ? K : never }[keyof S];
 type RequiredKeys<S extends Spec> = Exclude<keyof S, OptionalKeys<S>>;
 /** `?` fields become optional keys: absent, never `undefined` (exactOptionalPropertyTypes). */
-export type Narrowed<S extends Spec> = { [K in RequiredKeys<S>]: FieldValue<S[K]> } & { [K in OptionalKeys<S>]?: FieldValue<S[K]> };
+export type Narrowed<S extends Spec> = { [K in RequiredKeys<S>]: FieldValue<S[K]> } & {
+  [K in OptionalKeys<S>]?: FieldValue<S[K]>;
+};
 
 function fits(value: unknown, type: FieldType): boolean {
   switch (type) {
@@ -49,7 +51,8 @@ export function narrowRecord<S extends Spec>(value: unknown, spec: S, where: str
   const result: Record<string, unknown> = {};
   for (const [field, type] of Object.entries(spec)) {
     const fieldValue = value[field];
-    if (!fits(fieldValue, type)) throw new SimInputError(`${where}.${field} must be ${type.replace('?', ' (optional)')}`);
+    if (!fits(fieldValue, type))
+      throw new SimInputError(`${where}.${field} must be ${type.replace('?', ' (optional)')}`);
     if (fieldValue !== undefined) result[field] = fieldValue;
   }
   // Every field was checked against its declared type just above.

@@ -24,7 +24,12 @@ function positiveInteger(query: Record<string, string>, name: string, fallback: 
  * One page of `items`, rendered. Slicing first keeps a page of 500 out of 50,000 cheap.
  * `lie` overstates `totalPages` by one (a fault): the extra page then comes back without a list.
  */
-export function pageOf<T>(items: readonly T[], query: Record<string, string>, render: (item: T) => unknown, lie = false): PagedReply {
+export function pageOf<T>(
+  items: readonly T[],
+  query: Record<string, string>,
+  render: (item: T) => unknown,
+  lie = false,
+): PagedReply {
   const page = positiveInteger(query, 'page', 1);
   const size = positiveInteger(query, 'pagesize', DEFAULT_PAGE_SIZE);
   if (size > MAX_PAGE_SIZE) throw invalidInput(`pagesize must be at most ${MAX_PAGE_SIZE}`, 'pagesize');

@@ -21,7 +21,9 @@ export function loadStateFile(path: string): LoadedState | undefined {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new SimInputError(`state file ${path} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new SimInputError(
+      `state file ${path} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const snapshot = parseSnapshot(parsed, `state file ${path}`);
   const lastId = typeof parsed === 'object' && parsed !== null && 'lastId' in parsed ? parsed.lastId : undefined;

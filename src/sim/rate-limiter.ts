@@ -52,7 +52,11 @@ export class RateLimiter {
 }
 
 /** The recorded 429: `retry-after: 13s` (seconds with an `s`) and this body. */
-export function tooManyRequests(retryAfterSeconds: number): { status: number; headers: Record<string, string>; body: unknown } {
+export function tooManyRequests(retryAfterSeconds: number): {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+} {
   return {
     status: 429,
     headers: { 'retry-after': `${retryAfterSeconds}s` },

@@ -24,7 +24,9 @@ function stamps(record: { creationTime: string; modifiedTime: string; modifiedBy
 /** The recorded replies name the Default microtenant but give no id for it; others get both. */
 function microtenantFields(state: SimState, microtenantId: string): Reply {
   const name = state.microtenants.get(microtenantId)?.name ?? 'Default';
-  return microtenantId === DEFAULT_MICROTENANT_ID ? { microtenantName: name } : { microtenantId, microtenantName: name };
+  return microtenantId === DEFAULT_MICROTENANT_ID
+    ? { microtenantName: name }
+    : { microtenantId, microtenantName: name };
 }
 
 function withOptional(reply: Reply, fields: Record<string, string>): Reply {

@@ -35,8 +35,20 @@ const ROUTES: readonly Route[] = [
   { method: 'GET', versions: V1, pattern: ['userPortalLink'], handler: links.listLinks, paged: true },
   { method: 'POST', versions: V1, pattern: ['userPortalLink'], handler: links.createLink },
   // The page documents bulk under v1, the vendor's SDKs call v2 (NOTES.md): serve both.
-  { method: 'POST', versions: ['v1', 'v2'], pattern: ['userPortalLink', 'bulk'], handler: links.bulkCreateLinks, bulk: true },
-  { method: 'GET', versions: V1, pattern: ['userPortalLink', 'userPortal', ':portalId'], handler: links.listLinksOfPortal, paged: true },
+  {
+    method: 'POST',
+    versions: ['v1', 'v2'],
+    pattern: ['userPortalLink', 'bulk'],
+    handler: links.bulkCreateLinks,
+    bulk: true,
+  },
+  {
+    method: 'GET',
+    versions: V1,
+    pattern: ['userPortalLink', 'userPortal', ':portalId'],
+    handler: links.listLinksOfPortal,
+    paged: true,
+  },
   { method: 'GET', versions: V1, pattern: ['userPortalLink', ':id'], handler: links.getLink },
   { method: 'PUT', versions: V1, pattern: ['userPortalLink', ':id'], handler: links.updateLink },
   { method: 'DELETE', versions: V1, pattern: ['userPortalLink', ':id'], handler: links.deleteLink },
@@ -66,13 +78,15 @@ export function parseApiPath(path: string): ApiPath | undefined {
     version: version === 'v2' ? 'v2' : 'v1',
     customerId: decodeURIComponent(customerId),
     // The page's own list example has a trailing slash (`userPortalLink/?...`): ignore empty segments.
-    segments: rest.split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s)),
+    segments: rest
+      .split('/')
+      .filter((s) => s !== '')
+      .map((s) => decodeURIComponent(s)),
   };
 }
 
 export type RouteMatch =
-  | { found: true; route: Route; params: Record<string, string> }
-  | { found: false; methodNotAllowed: boolean };
+  { found: true; route: Route; params: Record<string, string> } | { found: false; methodNotAllowed: boolean };
 
 function matchPattern(pattern: readonly string[], segments: string[]): Record<string, string> | undefined {
   if (pattern.length !== segments.length) return undefined;

@@ -48,7 +48,12 @@ export interface SimOneApiEnv {
 export function isSnapshot(value: unknown): value is SimSnapshot {
   if (typeof value !== 'object' || value === null || !('microtenants' in value)) return false;
   const microtenants: unknown = value.microtenants;
-  return Array.isArray(microtenants) && microtenants.some((m: unknown) => typeof m === 'object' && m !== null && 'id' in m && m.id === DEFAULT_MICROTENANT_ID);
+  return (
+    Array.isArray(microtenants) &&
+    microtenants.some(
+      (m: unknown) => typeof m === 'object' && m !== null && 'id' in m && m.id === DEFAULT_MICROTENANT_ID,
+    )
+  );
 }
 
 export class SimRuntime {
@@ -97,7 +102,8 @@ export class SimRuntime {
   persist(): void {
     if (!this.state.dirty) return;
     this.state.dirty = false;
-    if (this.options.stateFile !== undefined) saveStateFile(this.options.stateFile, this.state.snapshot(), this.state.lastId);
+    if (this.options.stateFile !== undefined)
+      saveStateFile(this.options.stateFile, this.state.snapshot(), this.state.lastId);
   }
 
   record(entry: RequestLogEntry, rateLimited: boolean): void {
@@ -121,7 +127,12 @@ export class SimRuntime {
 
   env(): SimEnv {
     const o = this.options;
-    return { ZPA_CLIENT_ID: o.clientId, ZPA_CLIENT_SECRET: o.clientSecret, ZPA_CUSTOMER_ID: o.customerId, ZPA_CLOUD: this.baseUrl };
+    return {
+      ZPA_CLIENT_ID: o.clientId,
+      ZPA_CLIENT_SECRET: o.clientSecret,
+      ZPA_CUSTOMER_ID: o.customerId,
+      ZPA_CLOUD: this.baseUrl,
+    };
   }
 
   oneApiEnv(): SimOneApiEnv {

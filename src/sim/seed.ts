@@ -30,26 +30,33 @@ export function buildSeedSnapshot(seed: SimSeed): { snapshot: SimSnapshot; lastI
   const stamp: Stamp = { creationTime: now, modifiedTime: now, modifiedBy: SIM_ADMIN_ID };
 
   const microtenants = [{ id: DEFAULT_MICROTENANT_ID, name: 'Default', enabled: true, ...stamp }];
-  for (const m of seed.microtenants ?? []) microtenants.push({ id: m.id ?? ids.next(), name: m.name, enabled: true, ...stamp });
+  for (const m of seed.microtenants ?? [])
+    microtenants.push({ id: m.id ?? ids.next(), name: m.name, enabled: true, ...stamp });
   const microtenantIds = uniqueNames('microtenant', microtenants);
 
-  const certSeeds: { id?: string; name: string }[] = seed.enrollmentCerts ?? BUILT_IN_CERT_NAMES.map((name) => ({ name }));
-  const certs = certSeeds.map(
-    (c): SimEnrollmentCert => ({
-      id: c.id ?? ids.next(),
-      name: c.name,
-      description: '',
-      allowSigning: true,
-      validFromInEpochSec: now,
-      validToInEpochSec: String(Number(now) + CERT_LIFETIME_SECONDS),
-      ...stamp,
-    }),
-  );
+  const certSeeds: { id?: string; name: string }[] =
+    seed.enrollmentCerts ?? BUILT_IN_CERT_NAMES.map((name) => ({ name }));
+  const certs = certSeeds.map((c): SimEnrollmentCert => ({
+    id: c.id ?? ids.next(),
+    name: c.name,
+    description: '',
+    allowSigning: true,
+    validFromInEpochSec: now,
+    validToInEpochSec: String(Number(now) + CERT_LIFETIME_SECONDS),
+    ...stamp,
+  }));
   const certIds = uniqueNames('enrollment certificate', certs);
 
   const portals = (seed.userPortals ?? []).map((p): SimUserPortal => {
     const microtenantId = lookUp(microtenantIds, p.microtenant ?? 'Default', `user portal ${p.name}: microtenant`);
-    return { id: p.id ?? ids.next(), name: p.name, enabled: p.enabled ?? true, domain: portalDomain(p.name), microtenantId, ...stamp };
+    return {
+      id: p.id ?? ids.next(),
+      name: p.name,
+      enabled: p.enabled ?? true,
+      domain: portalDomain(p.name),
+      microtenantId,
+      ...stamp,
+    };
   });
   const portalIds = new Map<string, string>();
   for (const portal of portals) {
@@ -60,12 +67,19 @@ export function buildSeedSnapshot(seed: SimSeed): { snapshot: SimSnapshot; lastI
 
   const perPortal = new Map<string, number>();
   const links = (seed.userPortalLinks ?? []).map((seedLink): SimUserPortalLink => {
-    const microtenantId = lookUp(microtenantIds, seedLink.microtenant ?? 'Default', `link ${seedLink.name}: microtenant`);
-    const userPortalIds = [...new Set(seedLink.portals)].map((name) => lookUp(portalIds, `${microtenantId}/${name}`, `link ${seedLink.name}: user portal`));
+    const microtenantId = lookUp(
+      microtenantIds,
+      seedLink.microtenant ?? 'Default',
+      `link ${seedLink.name}: microtenant`,
+    );
+    const userPortalIds = [...new Set(seedLink.portals)].map((name) =>
+      lookUp(portalIds, `${microtenantId}/${name}`, `link ${seedLink.name}: user portal`),
+    );
     if (userPortalIds.length === 0) throw new SimInputError(`seed: link ${seedLink.name} is on no portal`);
     for (const id of userPortalIds) {
       const count = (perPortal.get(id) ?? 0) + 1;
-      if (count > MAX_LINKS_PER_PORTAL) throw new SimInputError(`seed: a user portal holds at most ${MAX_LINKS_PER_PORTAL} links`);
+      if (count > MAX_LINKS_PER_PORTAL)
+        throw new SimInputError(`seed: a user portal holds at most ${MAX_LINKS_PER_PORTAL} links`);
       perPortal.set(id, count);
     }
     return { id: seedLink.id ?? ids.next(), ...seedLinkFields(seedLink), microtenantId, userPortalIds, ...stamp };
@@ -73,9 +87,14 @@ export function buildSeedSnapshot(seed: SimSeed): { snapshot: SimSnapshot; lastI
 
   const seenTypes = new Set<string>();
   const clientSettings = (seed.clientSettings ?? []).map((s) => {
-    if (seenTypes.has(s.clientCertificateType)) throw new SimInputError(`seed: two client settings of type ${s.clientCertificateType}`);
+    if (seenTypes.has(s.clientCertificateType))
+      throw new SimInputError(`seed: two client settings of type ${s.clientCertificateType}`);
     seenTypes.add(s.clientCertificateType);
-    const certId = lookUp(certIds, s.enrollmentCert, `client setting ${s.clientCertificateType}: enrollment certificate`);
+    const certId = lookUp(
+      certIds,
+      s.enrollmentCert,
+      `client setting ${s.clientCertificateType}: enrollment certificate`,
+    );
     return {
       id: ids.next(),
       clientCertificateType: s.clientCertificateType,
@@ -86,11 +105,19 @@ export function buildSeedSnapshot(seed: SimSeed): { snapshot: SimSnapshot; lastI
     };
   });
 
-  const snapshot = { microtenants, enrollmentCerts: certs, userPortals: portals, userPortalLinks: links, clientSettings };
+  const snapshot = {
+    microtenants,
+    enrollmentCerts: certs,
+    userPortals: portals,
+    userPortalLinks: links,
+    clientSettings,
+  };
   return { snapshot, lastId: ids.last };
 }
 
-function seedLinkFields(link: SeedLink): Omit<SimUserPortalLink, 'id' | 'microtenantId' | 'userPortalIds' | keyof Stamp> {
+function seedLinkFields(
+  link: SeedLink,
+): Omit<SimUserPortalLink, 'id' | 'microtenantId' | 'userPortalIds' | keyof Stamp> {
   return {
     name: link.name,
     link: link.link,
@@ -106,7 +133,11 @@ function seedLinkFields(link: SeedLink): Omit<SimUserPortalLink, 'id' | 'microte
 
 /** A portal's domain as the API shows it, e.g. `engineering.d.zscalerportal.net`. */
 export function portalDomain(name: string): string {
-  const label = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'portal';
+  const label =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'portal';
   return `${label}.d.zscalerportal.net`;
 }
 

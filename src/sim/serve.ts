@@ -37,10 +37,15 @@ export async function serveSimulator(options: ServeOptions = {}): Promise<Served
   return { simulator, instructions: instructionsFor(simulator, options) };
 }
 
-export function instructionsFor(simulator: Simulator, options: Pick<ServeOptions, 'stateFile' | 'rateLimits'> = {}): string {
+export function instructionsFor(
+  simulator: Simulator,
+  options: Pick<ServeOptions, 'stateFile' | 'rateLimits'> = {},
+): string {
   const env = simulator.env();
   const exports = Object.entries(env).map(([name, value]) => `export ${name}=${shellQuote(value)}`);
-  const limits = options.rateLimits ? `${options.rateLimits.get} GET and ${options.rateLimits.write} writes per ${options.rateLimits.windowMs / 1000} s` : 'off';
+  const limits = options.rateLimits
+    ? `${options.rateLimits.get} GET and ${options.rateLimits.write} writes per ${options.rateLimits.windowMs / 1000} s`
+    : 'off';
   const linksUrl = `${simulator.url}/mgmtconfig/v1/admin/customers/${simulator.customerId}/userPortalLink?page=1&pagesize=20`;
   return [
     `ZPA simulator listening on ${simulator.url} (customer ${simulator.customerId}; rate limits ${limits}${options.stateFile ? `; state in ${options.stateFile}` : ''})`,

@@ -47,7 +47,10 @@ function loggedBody(target: Target, req: IncomingMessage, raw: Buffer): unknown 
 
 function injectedReply(fault: SimFault & { status: number }): Reply {
   const rateLimit = fault.status === 429 ? tooManyRequests(1) : undefined;
-  const body = fault.body ?? rateLimit?.body ?? (fault.status >= 400 ? { id: 'sim.injected.fault', reason: `Injected fault: HTTP ${fault.status}` } : undefined);
+  const body =
+    fault.body ??
+    rateLimit?.body ??
+    (fault.status >= 400 ? { id: 'sim.injected.fault', reason: `Injected fault: HTTP ${fault.status}` } : undefined);
   return { status: fault.status, body, headers: fault.headers ?? rateLimit?.headers ?? {} };
 }
 
@@ -57,22 +60,49 @@ function malformed(reply: Reply): Reply {
   return { status: 200, text: full.slice(0, Math.max(1, Math.floor(full.length / 2))) + (full.length < 4 ? '{' : '') };
 }
 
-function processRequest(runtime: SimRuntime, target: Target, req: IncomingMessage, raw: Buffer, entry: RequestLogEntry, fault: SimFault | undefined): Reply {
+function processRequest(
+  runtime: SimRuntime,
+  target: Target,
+  req: IncomingMessage,
+  raw: Buffer,
+  entry: RequestLogEntry,
+  fault: SimFault | undefined,
+): Reply {
   const method = entry.method;
   switch (target.kind) {
     case 'sign-in': {
-      const request = { method, contentType: req.headers['content-type'], form: new URLSearchParams(raw.toString('utf8')) };
+      const request = {
+        method,
+        contentType: req.headers['content-type'],
+        form: new URLSearchParams(raw.toString('utf8')),
+      };
       const o = runtime.options;
-      const credentials = { clientId: o.clientId, clientSecret: o.clientSecret, customerId: o.customerId, tokenLifetimeSeconds: o.tokenLifetimeSeconds };
+      const credentials = {
+        clientId: o.clientId,
+        clientSecret: o.clientSecret,
+        customerId: o.customerId,
+        tokenLifetimeSeconds: o.tokenLifetimeSeconds,
+      };
       try {
-        return target.path === LEGACY_SIGN_IN_PATH ? legacySignIn(request, credentials, runtime.tokens) : oneApiToken(request, credentials, runtime.tokens);
+        return target.path === LEGACY_SIGN_IN_PATH
+          ? legacySignIn(request, credentials, runtime.tokens)
+          : oneApiToken(request, credentials, runtime.tokens);
       } catch (error) {
         if (error instanceof SimHttpError) return { status: error.status, body: error.toBody() };
         throw error;
       }
     }
     case 'api':
-      return handleApi(runtime, { method, path: entry.path, api: target.api, match: target.match, headers: req.headers, rawBody: raw, query: entry.query, fault });
+      return handleApi(runtime, {
+        method,
+        path: entry.path,
+        api: target.api,
+        match: target.match,
+        headers: req.headers,
+        rawBody: raw,
+        query: entry.query,
+        fault,
+      });
     case 'unknown':
       return { status: 404, body: { id: 'route.not.found', reason: `No API at ${method} ${entry.path}` } };
   }
@@ -85,7 +115,13 @@ async function handleRequest(runtime: SimRuntime, req: IncomingMessage, res: Ser
     send(res, handleControl(runtime, method, url, await readBody(req)));
     return;
   }
-  const entry: RequestLogEntry = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), status: 0, at: Date.now() };
+  const entry: RequestLogEntry = {
+    method,
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    status: 0,
+    at: Date.now(),
+  };
   const raw = await readBody(req);
   const target = classify(method, url.pathname);
   const body = loggedBody(target, req, raw);
@@ -99,7 +135,12 @@ async function handleRequest(runtime: SimRuntime, req: IncomingMessage, res: Ser
     reply = tooManyRequests(decision.retryAfterSeconds);
   } else {
     const route = target.kind === 'api' && target.match.found ? target.match.route : undefined;
-    fault = runtime.faults.take({ method, path: url.pathname, paged: route?.paged === true, bulk: route?.bulk === true });
+    fault = runtime.faults.take({
+      method,
+      path: url.pathname,
+      paged: route?.paged === true,
+      bulk: route?.bulk === true,
+    });
     if (fault?.resetBeforeApply) reply = RESET;
     else if (fault?.status !== undefined) reply = injectedReply({ ...fault, status: fault.status });
     else {

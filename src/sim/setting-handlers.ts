@@ -14,7 +14,10 @@ const DEFAULT_TYPE: ClientCertificateType = 'ZAPP_CLIENT';
 function certificateType(value: unknown): ClientCertificateType {
   const type = CLIENT_CERTIFICATE_TYPES.find((known) => known === value);
   if (type === undefined) {
-    throw invalidInput(`clientCertificateType must be one of ${CLIENT_CERTIFICATE_TYPES.join(', ')}`, 'clientCertificateType');
+    throw invalidInput(
+      `clientCertificateType must be one of ${CLIENT_CERTIFICATE_TYPES.join(', ')}`,
+      'clientCertificateType',
+    );
   }
   return type;
 }
@@ -32,7 +35,10 @@ export function getDefaultSetting(ctx: ApiContext): ApiReply {
 }
 
 export function getAllSettings(ctx: ApiContext): ApiReply {
-  return json(200, [...ctx.state.settings.values()].map((s) => renderClientSetting(s, ctx.state, ctx.read)));
+  return json(
+    200,
+    [...ctx.state.settings.values()].map((s) => renderClientSetting(s, ctx.state, ctx.read)),
+  );
 }
 
 /**
@@ -43,7 +49,8 @@ export function upsertSetting(ctx: ApiContext): ApiReply {
   const body = requireObject(ctx.body, 'The body');
   const type = certificateType(body['clientCertificateType']);
   const rawCertId = body['enrollmentCertId'] ?? body['signingCertId'];
-  if (rawCertId === undefined || rawCertId === null) throw invalidInput('enrollmentCertId is required', 'enrollmentCertId');
+  if (rawCertId === undefined || rawCertId === null)
+    throw invalidInput('enrollmentCertId is required', 'enrollmentCertId');
   const certId = parseId(rawCertId, 'enrollmentCertId');
   requiredText(body, 'enrollmentCertName', 'signingCertName');
   const name = requiredText(body, 'name');

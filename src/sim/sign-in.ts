@@ -24,9 +24,14 @@ export interface SignInRequest {
 }
 
 function requireForm(request: SignInRequest): void {
-  if (request.method !== 'POST') throw new SimHttpError(405, 'method.not.allowed', `${request.method} is not allowed here; use POST`);
+  if (request.method !== 'POST')
+    throw new SimHttpError(405, 'method.not.allowed', `${request.method} is not allowed here; use POST`);
   if (!(request.contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
-    throw new SimHttpError(400, 'invalid.input', 'Sign-in expects a form-encoded body (application/x-www-form-urlencoded)');
+    throw new SimHttpError(
+      400,
+      'invalid.input',
+      'Sign-in expects a form-encoded body (application/x-www-form-urlencoded)',
+    );
   }
 }
 
@@ -41,7 +46,11 @@ export function legacySignIn(request: SignInRequest, credentials: Credentials, t
   requireForm(request);
   checkCredentials(request.form, credentials);
   const token = tokens.issue('legacy', credentials.clientId, credentials.customerId, credentials.tokenLifetimeSeconds);
-  return json(200, { token_type: 'Bearer', access_token: token, expires_in: String(Math.ceil(credentials.tokenLifetimeSeconds)) });
+  return json(200, {
+    token_type: 'Bearer',
+    access_token: token,
+    expires_in: String(Math.ceil(credentials.tokenLifetimeSeconds)),
+  });
 }
 
 /** OneAPI (OAuth 2 client credentials): `expires_in` as a number. */
@@ -49,13 +58,22 @@ export function oneApiToken(request: SignInRequest, credentials: Credentials, to
   requireForm(request);
   const grant = request.form.get('grant_type');
   if (grant !== 'client_credentials') {
-    throw new SimHttpError(400, 'unsupported.grant.type', `grant_type must be client_credentials (got ${grant ?? 'nothing'})`);
+    throw new SimHttpError(
+      400,
+      'unsupported.grant.type',
+      `grant_type must be client_credentials (got ${grant ?? 'nothing'})`,
+    );
   }
   const audience = request.form.get('audience');
-  if (audience !== ONEAPI_AUDIENCE) throw new SimHttpError(400, 'invalid.audience', `audience must be ${ONEAPI_AUDIENCE}`);
+  if (audience !== ONEAPI_AUDIENCE)
+    throw new SimHttpError(400, 'invalid.audience', `audience must be ${ONEAPI_AUDIENCE}`);
   checkCredentials(request.form, credentials);
   const token = tokens.issue('oneapi', credentials.clientId, credentials.customerId, credentials.tokenLifetimeSeconds);
-  return json(200, { token_type: 'Bearer', access_token: token, expires_in: Math.ceil(credentials.tokenLifetimeSeconds) });
+  return json(200, {
+    token_type: 'Bearer',
+    access_token: token,
+    expires_in: Math.ceil(credentials.tokenLifetimeSeconds),
+  });
 }
 
 /** The form as the request log shows it: the secret never appears there. */

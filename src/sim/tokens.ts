@@ -30,7 +30,8 @@ function readClaims(payload: string): Claims | undefined {
     const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     if (!isRecord(parsed)) return undefined;
     const { aud, simIssuedAt, simExpiresAt } = parsed;
-    if (typeof aud !== 'string' || typeof simIssuedAt !== 'number' || typeof simExpiresAt !== 'number') return undefined;
+    if (typeof aud !== 'string' || typeof simIssuedAt !== 'number' || typeof simExpiresAt !== 'number')
+      return undefined;
     return { aud, simIssuedAt, simExpiresAt };
   } catch {
     return undefined;

@@ -73,7 +73,12 @@ export class Authenticator {
     const { settings, debug, redactor } = this.options;
     const form: Record<string, string> =
       settings.mode === 'oneapi'
-        ? { grant_type: 'client_credentials', client_id: settings.clientId, client_secret: settings.clientSecret, audience: ONEAPI_AUDIENCE }
+        ? {
+            grant_type: 'client_credentials',
+            client_id: settings.clientId,
+            client_secret: settings.clientSecret,
+            audience: ONEAPI_AUDIENCE,
+          }
         : { client_id: settings.clientId, client_secret: settings.clientSecret };
     const started = Date.now();
     this.options.onSignIn();
@@ -97,7 +102,10 @@ export class Authenticator {
     if (status < 200 || status > 299) throw this.refused(status, text);
     const token = readToken(text);
     if (token === undefined) {
-      throw new AuthError({ method: 'POST', path: this.path, status }, `Sign-in failed: POST ${this.path}: reply has no access_token`);
+      throw new AuthError(
+        { method: 'POST', path: this.path, status },
+        `Sign-in failed: POST ${this.path}: reply has no access_token`,
+      );
     }
     redactor.add(token.accessToken);
     this.current = { token: token.accessToken, ...tokenLifetime(token.accessToken, token.expiresIn, started) };
@@ -111,7 +119,13 @@ export class Authenticator {
     const [idVar, secretVar] = settings.credentialVariables;
     const hint = status === 401 || status === 403 || status === 400 ? `: check ${idVar} and ${secretVar}` : '';
     return new AuthError(
-      { method: 'POST', path: this.path, status, ...(body.zpaId ? { zpaId: body.zpaId } : {}), ...(reason ? { reason } : {}) },
+      {
+        method: 'POST',
+        path: this.path,
+        status,
+        ...(body.zpaId ? { zpaId: body.zpaId } : {}),
+        ...(reason ? { reason } : {}),
+      },
       `Sign-in refused (HTTP ${status}${reason ? `: ${reason}` : ''})${hint}`,
     );
   }

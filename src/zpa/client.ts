@@ -3,7 +3,12 @@
  * kinds normalise them.
  */
 import { ConfigError } from '../core/errors.js';
-import { CLIENT_CERTIFICATE_TYPES, type ApiObject, type ClientCertificateType, type PlanTarget } from '../core/types.js';
+import {
+  CLIENT_CERTIFICATE_TYPES,
+  type ApiObject,
+  type ClientCertificateType,
+  type PlanTarget,
+} from '../core/types.js';
 import { BULK_API_VERSION, ENROLLMENT_CERT_API_VERSION, Endpoints } from './endpoints.js';
 import { PUBLISHED_RATE_LIMITS, type RateLimits } from './rate-limiter.js';
 import { Redactor, type DebugSink } from './redact.js';
@@ -60,7 +65,11 @@ export class ZpaClient {
 
   /** The same tenant in another microtenant; shares sign-in, rate limits and stats with this client. */
   withMicrotenant(id: string): ZpaClient {
-    if (!/^\d{1,20}$/.test(id)) throw new ConfigError('microtenantId', `microtenant id must be a number written in digits, got "${id.slice(0, 40)}"`);
+    if (!/^\d{1,20}$/.test(id))
+      throw new ConfigError(
+        'microtenantId',
+        `microtenant id must be a number written in digits, got "${id.slice(0, 40)}"`,
+      );
     return new ZpaClient(this.options, { transport: this.transport, microtenantId: id });
   }
 
@@ -90,7 +99,8 @@ export class ZpaClient {
 
   /** Always sends `type`: without it the server deletes the default setting (NOTES.md). */
   async deleteClientSetting(type: ClientCertificateType): Promise<void> {
-    if (!CLIENT_CERTIFICATE_TYPES.includes(type)) throw new RangeError(`unknown client certificate type ${String(type)}`);
+    if (!CLIENT_CERTIFICATE_TYPES.includes(type))
+      throw new RangeError(`unknown client certificate type ${String(type)}`);
     await this.api.send({ method: 'DELETE', path: '/clientSetting', query: { type } });
   }
 
@@ -124,7 +134,13 @@ export class ZpaClient {
   async bulkCreateUserPortalLinks(links: readonly ApiObject[], portalIds: readonly string[]): Promise<ApiObject[]> {
     if (links.length === 0) return [];
     const body = { userPortalLinks: links, userPortals: portalRefs(portalIds) };
-    const reply = await this.api.send({ method: 'POST', version: BULK_API_VERSION, path: '/userPortalLink/bulk', body, ...this.scope() });
+    const reply = await this.api.send({
+      method: 'POST',
+      version: BULK_API_VERSION,
+      path: '/userPortalLink/bulk',
+      body,
+      ...this.scope(),
+    });
     const endpoint = { ...at('POST', '/userPortalLink/bulk', reply.status), ambiguous: true };
     // The page's reply is `{userPortalLinks: [...], userPortals: [...]}`; a bare array is accepted too.
     if (Array.isArray(reply.body)) return expectObjectArray(reply.body, endpoint);

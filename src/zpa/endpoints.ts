@@ -57,7 +57,10 @@ export class Endpoints {
       const reply = await this.send({ ...call, method: 'GET' }, { page: String(page), pagesize: String(PAGE_SIZE) });
       const parsed = parsePage(reply.body, { ...endpoint, status: reply.status });
       if (parsed.totalPages > MAX_PAGES) {
-        throw replyError(endpoint, `reply claims ${parsed.totalPages} pages (more than ${MAX_PAGES}); refusing to read them`);
+        throw replyError(
+          endpoint,
+          `reply claims ${parsed.totalPages} pages (more than ${MAX_PAGES}); refusing to read them`,
+        );
       }
       if (parsed.list.length === 0) break;
       all.push(...parsed.list);

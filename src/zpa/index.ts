@@ -1,6 +1,12 @@
 /** The ZPA API client: settings, sign-in, rate limits, retries, paging and typed errors. */
 export { ZpaClient, DEFAULT_TIMEOUT_MS, type ZpaClientOptions } from './client.js';
-export { settingsFromEnv, createZpaSettings, type ZpaSettings, type ZpaSettingsInit, type AuthMode } from './settings.js';
+export {
+  settingsFromEnv,
+  createZpaSettings,
+  type ZpaSettings,
+  type ZpaSettingsInit,
+  type AuthMode,
+} from './settings.js';
 export { LEGACY_CLOUDS, oneApiHosts, isLoopbackHost, parseBaseUrl } from './clouds.js';
 export {
   PUBLISHED_RATE_LIMITS,
@@ -9,7 +15,14 @@ export {
   SlidingWindowLimiter,
   type RateLimits,
 } from './rate-limiter.js';
-export { DEFAULT_RETRY_POLICY, decideRetry, parseRetryAfter, type RetryPolicy, type RetryDecision, type WaitReason } from './retry-policy.js';
+export {
+  DEFAULT_RETRY_POLICY,
+  decideRetry,
+  parseRetryAfter,
+  type RetryPolicy,
+  type RetryDecision,
+  type WaitReason,
+} from './retry-policy.js';
 export { jwtExpiry, tokenLifetime } from './token-expiry.js';
 export { BULK_API_VERSION, ENROLLMENT_CERT_API_VERSION, PAGE_SIZE, MAX_PAGES } from './endpoints.js';
 export { Transport, type ZpaStats, type WaitInfo, type HttpMethod } from './transport.js';

@@ -31,7 +31,8 @@ export class SlidingWindowLimiter {
     private readonly limit: number,
     private readonly windowMs: number,
   ) {
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`rate limit must be a positive integer, got ${limit}`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new RangeError(`rate limit must be a positive integer, got ${limit}`);
     if (!(windowMs > 0)) throw new RangeError(`rate window must be positive, got ${windowMs}`);
   }
 

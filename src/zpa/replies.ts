@@ -37,7 +37,8 @@ export function isApiObject(value: unknown): value is ApiObject {
 }
 
 export function expectObject(value: unknown, endpoint: Endpoint): ApiObject {
-  if (!isApiObject(value)) throw replyError(endpoint, `reply is not the expected shape (expected an object, got ${kindOf(value)})`);
+  if (!isApiObject(value))
+    throw replyError(endpoint, `reply is not the expected shape (expected an object, got ${kindOf(value)})`);
   return value;
 }
 

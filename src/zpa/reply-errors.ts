@@ -17,7 +17,12 @@ export interface ReplyContext {
   credentialVariables: readonly [string, string];
 }
 
-export function readReply(call: CallDescription, status: number, text: string, context: ReplyContext): { status: number; body: unknown } {
+export function readReply(
+  call: CallDescription,
+  status: number,
+  text: string,
+  context: ReplyContext,
+): { status: number; body: unknown } {
   const { method, displayPath: path } = call;
   if (status >= 200 && status <= 299) {
     // A write whose reply cannot be read was still applied: the caller must read to find out how.
@@ -38,7 +43,10 @@ export function readReply(call: CallDescription, status: number, text: string, c
   if (status === 401) {
     // Only reached after one fresh sign-in was also refused (NOTES.md: re-authenticate once).
     const [idVar, secretVar] = context.credentialVariables;
-    throw new AuthError(details, `${method} ${path}: the API refused a fresh token (HTTP 401): check ${idVar}, ${secretVar} and the cloud`);
+    throw new AuthError(
+      details,
+      `${method} ${path}: the API refused a fresh token (HTTP 401): check ${idVar}, ${secretVar} and the cloud`,
+    );
   }
   throw new ApiError(details);
 }
@@ -48,10 +56,14 @@ export function noResponseError(call: CallDescription, error: unknown, timeoutMs
   const cause = error instanceof Error ? error.cause : undefined;
   if (cause instanceof ZpaGitopsError) return cause;
   const { method, displayPath: path } = call;
-  const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'unknown error';
+  const code =
+    error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'unknown error';
   // Nothing was sent when the connection was refused; anything else may have reached the server.
   const ambiguous = method !== 'GET' && code !== 'ECONNREFUSED';
   const what = code === 'ETIMEDOUT' ? `timed out after ${timeoutMs} ms` : code;
   const tail = ambiguous ? '; it may or may not have been applied' : '';
-  return new ApiError({ method, path, reason: code, ambiguous }, `${method} ${path} failed (no response: ${what})${tail}`);
+  return new ApiError(
+    { method, path, reason: code, ambiguous },
+    `${method} ${path} failed (no response: ${what})${tail}`,
+  );
 }

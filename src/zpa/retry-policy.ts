@@ -49,8 +49,16 @@ export const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE', 'HEAD', 'OPTIONS']);
 
 /** No response, or a dropped connection: worth repeating when repeating is safe. */
 const NETWORK_ERRORS = new Set([
-  'ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH',
-  'EHOSTUNREACH', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ECONNABORTED',
+  'ERR_STREAM_PREMATURE_CLOSE',
 ]);
 
 const EDIT_LOCK_RETRIES = 2;
@@ -58,7 +66,11 @@ const EDIT_LOCK_RETRIES = 2;
 /** NOTES.md: 400s that mean "someone else is editing", which succeed when repeated. */
 const CONCURRENCY_IDS = new Set(['api.concurrent.access.error', 'db.simultaneous.request']);
 
-export function decideRetry(failed: FailedAttempt, policy: RetryPolicy, random = Math.random): RetryDecision | undefined {
+export function decideRetry(
+  failed: FailedAttempt,
+  policy: RetryPolicy,
+  random = Math.random,
+): RetryDecision | undefined {
   if (failed.attempt > policy.limit) return undefined;
   const decision = classify(failed, policy, random);
   if (decision === undefined) return undefined;

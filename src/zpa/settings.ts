@@ -152,7 +152,10 @@ function digits(env: Env, name: string, given: string): string {
  * when it holds a secret (a secret pasted into the wrong variable must not reach a CI log).
  */
 function shown(env: Env, given: string): string {
-  const secrets = [env['ZPA_CLIENT_SECRET'], env['ZSCALER_CLIENT_SECRET']].filter((s): s is string => !!s && s.length >= 4);
-  if (secrets.some((secret) => given.includes(secret) || (given.length >= 6 && secret.includes(given)))) return '(hidden: it matches a client secret)';
+  const secrets = [env['ZPA_CLIENT_SECRET'], env['ZSCALER_CLIENT_SECRET']].filter(
+    (s): s is string => !!s && s.length >= 4,
+  );
+  if (secrets.some((secret) => given.includes(secret) || (given.length >= 6 && secret.includes(given))))
+    return '(hidden: it matches a client secret)';
   return given.length > 40 ? `${given.slice(0, 37)}...` : given;
 }

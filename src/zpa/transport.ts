@@ -125,7 +125,10 @@ export class Transport {
       throw noResponseError(request, error, this.options.timeoutMs);
     }
     const { redactor, settings } = this.options;
-    return readReply(request, response.statusCode, response.body, { redactor, credentialVariables: settings.credentialVariables });
+    return readReply(request, response.statusCode, response.body, {
+      redactor,
+      credentialVariables: settings.credentialVariables,
+    });
   }
 
   /** Drop kept-alive connections. The client stays usable; new connections are opened as needed. */
@@ -136,7 +139,8 @@ export class Transport {
   private async beforeAttempt(opts: NormalizedOptions): Promise<void> {
     const call = callOf(opts.context);
     // The token is only ever sent to the API host it was issued for.
-    if (opts.url?.origin !== this.apiOrigin) throw new Error(`refusing to send the token to ${opts.url?.origin ?? 'no host'}`);
+    if (opts.url?.origin !== this.apiOrigin)
+      throw new Error(`refusing to send the token to ${opts.url?.origin ?? 'no host'}`);
     call.token = await this.auth.token();
     opts.headers.authorization = `Bearer ${call.token}`;
     const method = call.request.method;
@@ -150,10 +154,15 @@ export class Transport {
     call.startedAt = Date.now();
   }
 
-  private async afterAttempt(response: Response, retry: (options: { preserveHooks: boolean }) => never): Promise<Response> {
+  private async afterAttempt(
+    response: Response,
+    retry: (options: { preserveHooks: boolean }) => never,
+  ): Promise<Response> {
     const call = callOf(response.request.options.context);
     const { method } = call.request;
-    this.debugLine(`zpa: ${method} ${response.requestUrl.pathname}${response.requestUrl.search} -> ${response.statusCode} in ${Date.now() - call.startedAt} ms`);
+    this.debugLine(
+      `zpa: ${method} ${response.requestUrl.pathname}${response.requestUrl.search} -> ${response.statusCode} in ${Date.now() - call.startedAt} ms`,
+    );
     if (response.statusCode === 429) this.stats.rateLimited += 1;
     if (response.statusCode === 401 && !call.reauthenticated) {
       // NOTES.md: re-authenticate once on a 401, then repeat the call.
@@ -175,7 +184,8 @@ export class Transport {
     }
     if (error.cause instanceof ZpaGitopsError) return 0; // sign-in failed: not a network problem
     const response = error.response;
-    if (!response) this.debugLine(`zpa: ${call.request.method} ${call.request.displayPath} -> no response (${error.code})`);
+    if (!response)
+      this.debugLine(`zpa: ${call.request.method} ${call.request.displayPath} -> no response (${error.code})`);
     const body = response && typeof response.body === 'string' ? parseErrorBody(response.body) : {};
     const decision = decideRetry(
       {
@@ -192,8 +202,11 @@ export class Transport {
     this.stats.retries += 1;
     this.stats.waitedMs += decision.delayMs;
     call.waitedMs += decision.delayMs;
-    this.debugLine(`zpa: ${call.request.method} ${call.request.displayPath}: retry ${attemptCount} in ${decision.delayMs} ms`);
-    if (decision.delayMs >= NOTICEABLE_WAIT_MS) this.options.onWait?.({ ms: decision.delayMs, reason: decision.reason });
+    this.debugLine(
+      `zpa: ${call.request.method} ${call.request.displayPath}: retry ${attemptCount} in ${decision.delayMs} ms`,
+    );
+    if (decision.delayMs >= NOTICEABLE_WAIT_MS)
+      this.options.onWait?.({ ms: decision.delayMs, reason: decision.reason });
     return decision.delayMs;
   }
 

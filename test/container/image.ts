@@ -31,13 +31,18 @@ export function sharedLibraries(binary: string): string[] {
   const missing = output.split('\n').filter((line) => line.includes('not found'));
   if (missing.length > 0) throw new Error(`ldd ${binary}: missing libraries:\n${missing.join('\n')}`);
   const paths = [...output.matchAll(/(\/\S+)\s+\(0x[0-9a-f]+\)/g)].map((match) => match[1] ?? '');
-  if (!paths.some((path) => /\/ld-linux[^/]*\.so/.test(path))) throw new Error(`ldd ${binary} listed no dynamic loader:\n${output}`);
+  if (!paths.some((path) => /\/ld-linux[^/]*\.so/.test(path)))
+    throw new Error(`ldd ${binary} listed no dynamic loader:\n${output}`);
   return paths;
 }
 
 /** Package folders of the production dependency tree, as `npm ls` resolves them (root excluded). */
 export function productionPackages(root: string): string[] {
-  const output = execFileSync('npm', ['ls', '--omit=dev', '--parseable', '--all'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = execFileSync('npm', ['ls', '--omit=dev', '--parseable', '--all'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const packages = output
     .split('\n')
     .map((line) => line.trim())
@@ -126,7 +131,8 @@ export async function removeSimulatorImage(): Promise<void> {
     await client.container.dockerode.getImage(IMAGE_NAME).remove({ force: true });
   } catch (error) {
     // Not there (its build failed): nothing to remove.
-    if (!(typeof error === 'object' && error !== null && 'statusCode' in error && error.statusCode === 404)) throw error;
+    if (!(typeof error === 'object' && error !== null && 'statusCode' in error && error.statusCode === 404))
+      throw error;
   }
 }
 
@@ -136,7 +142,11 @@ export async function removeSimulatorImage(): Promise<void> {
  * so readiness is the log line, not a probe of a mapped port (and a scratch image has no shell
  * for `forListeningPorts`).
  */
-export async function startSimulatorContainer(image: GenericContainer, port: number, onLog: (line: string) => void): Promise<StartedTestContainer> {
+export async function startSimulatorContainer(
+  image: GenericContainer,
+  port: number,
+  onLog: (line: string) => void,
+): Promise<StartedTestContainer> {
   return image
     .withNetworkMode('host')
     .withCommand([...SIM_COMMAND, '--port', String(port)])

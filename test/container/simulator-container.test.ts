@@ -16,7 +16,9 @@ import { freePort, missingEngine, runBuiltCli, SimControl, writesIn } from './su
 const noEngine = await missingEngine();
 if (noEngine !== undefined) {
   if (process.env['CI'] === 'true') throw new Error(`CI=true but no container engine can be used: ${noEngine}`);
-  console.warn(`Skipping the container suite: no container engine (${noEngine}). Run it with: bash .ci/scripts/with-docker.sh`);
+  console.warn(
+    `Skipping the container suite: no container engine (${noEngine}). Run it with: bash .ci/scripts/with-docker.sh`,
+  );
 }
 
 interface ManifestLink {
@@ -55,7 +57,9 @@ describe.skipIf(noEngine !== undefined)('the simulator image, driven by the buil
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(`${reason}\nsimulator container output:\n${logs.join('') || '(none)'}`, { cause: error });
     });
-    console.log(`container suite: image built in ${((started - built) / 1000).toFixed(1)} s, simulator up in ${((Date.now() - started) / 1000).toFixed(1)} s on 127.0.0.1:${port}`);
+    console.log(
+      `container suite: image built in ${((started - built) / 1000).toFixed(1)} s, simulator up in ${((Date.now() - started) / 1000).toFixed(1)} s on 127.0.0.1:${port}`,
+    );
     control = new SimControl(`http://127.0.0.1:${port}`);
     simEnv = await control.env();
   });
@@ -110,7 +114,9 @@ describe.skipIf(noEngine !== undefined)('the simulator image, driven by the buil
     );
     expect(created).toHaveLength(2);
     // prune: false left the demo links where they were.
-    expect(state.userPortalLinks.map((link) => link.name)).toEqual(expect.arrayContaining(['Grafana', 'GitLab', 'Jenkins']));
+    expect(state.userPortalLinks.map((link) => link.name)).toEqual(
+      expect.arrayContaining(['Grafana', 'GitLab', 'Jenkins']),
+    );
   });
 
   it('finds a link edited behind its back, shows the update, and puts it back', async () => {
@@ -128,7 +134,9 @@ describe.skipIf(noEngine !== undefined)('the simulator image, driven by the buil
     const applied = await cli('apply', '--auto-approve');
     expect(applied.code).toBe(0);
     expect(writesIn(await control.requests()).map((entry) => entry.method)).toEqual(['PUT']);
-    expect((await control.state()).userPortalLinks.find((link) => link.name === 'Docs')?.description).toBe('Product documentation');
+    expect((await control.state()).userPortalLinks.find((link) => link.name === 'Docs')?.description).toBe(
+      'Product documentation',
+    );
 
     const again = await cli('plan', '--detailed-exitcode');
     expect(again.stdout).toContain('No changes.');

@@ -76,11 +76,14 @@ export class SimControl {
   /** Edits one link in place, as someone in the admin console would. */
   async editLink(name: string, fields: Partial<SimSnapshot['userPortalLinks'][number]>): Promise<void> {
     const snapshot = await this.state();
-    if (!snapshot.userPortalLinks.some((link) => link.name === name)) throw new Error(`no link "${name}" in the simulator`);
+    if (!snapshot.userPortalLinks.some((link) => link.name === name))
+      throw new Error(`no link "${name}" in the simulator`);
     const edited = new Date().toISOString();
     await this.replaceState({
       ...snapshot,
-      userPortalLinks: snapshot.userPortalLinks.map((link) => (link.name === name ? { ...link, ...fields, modifiedTime: edited } : link)),
+      userPortalLinks: snapshot.userPortalLinks.map((link) =>
+        link.name === name ? { ...link, ...fields, modifiedTime: edited } : link,
+      ),
     });
   }
 }
@@ -107,7 +110,8 @@ export async function runBuiltCli(args: string[], cwd: string, simEnv: Record<st
       [join(REPO_ROOT, 'dist/cli/main.js'), ...args],
       { cwd, env: { ...inherited, ...simEnv, NO_COLOR: '1' }, timeout: 60_000 },
       (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') reject(new Error(`zpa-gitops ${args.join(' ')}: ${error.message}\n${stderr}`));
+        if (error && typeof error.code !== 'number')
+          reject(new Error(`zpa-gitops ${args.join(' ')}: ${error.message}\n${stderr}`));
         else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
       },
     );

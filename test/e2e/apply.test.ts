@@ -15,7 +15,11 @@ afterEach(() => removeWorkspaces());
 const isAuth = (path: string) => /\/signin$|\/oauth2\//.test(path);
 const writes = () => sim.requests.filter((r) => r.method !== 'GET' && !isAuth(r.path));
 const tooMany = () => sim.requests.filter((r) => r.status === 429).length;
-const linkNames = () => sim.snapshot().userPortalLinks.map((l) => l.name).sort();
+const linkNames = () =>
+  sim
+    .snapshot()
+    .userPortalLinks.map((l) => l.name)
+    .sort();
 
 async function planIsEmpty(dir: string): Promise<void> {
   const again = await cli(['plan', '.', '--detailed-exitcode'], { cwd: dir, env: sim.env() });
@@ -33,7 +37,13 @@ function mixedTenant() {
     ],
     userPortalLinks: [
       { name: 'keep', link: 'keep.example.com', portals: ['Eng'] },
-      { name: 'drifted', link: 'drifted.example.com', description: 'old', applicationId: '145283994705999001', portals: ['Eng'] },
+      {
+        name: 'drifted',
+        link: 'drifted.example.com',
+        description: 'old',
+        applicationId: '145283994705999001',
+        portals: ['Eng'],
+      },
       { name: 'detach-me', link: 'd.example.com', portals: ['Eng', 'Other'] },
       { name: 'delete-me', link: 'x.example.com', portals: ['Ops'] },
     ],
@@ -41,7 +51,12 @@ function mixedTenant() {
   return workspace({
     'settings.yaml': { clientSettings: { ZAPP_CLIENT: { enrollmentCert: 'Client' }, APP_PROTECTION: 'absent' } },
     ...portalManifests({
-      Eng: [{ name: 'keep', link: 'keep.example.com' }, { name: 'drifted', link: 'drifted.example.com', description: 'new' }, { name: 'new-1', link: 'n1.example.com' }, { name: 'new-2', link: 'n2.example.com' }],
+      Eng: [
+        { name: 'keep', link: 'keep.example.com' },
+        { name: 'drifted', link: 'drifted.example.com', description: 'new' },
+        { name: 'new-1', link: 'n1.example.com' },
+        { name: 'new-2', link: 'n2.example.com' },
+      ],
       Ops: [{ name: 'new-ops', link: 'o.example.com' }],
     }),
   });
@@ -60,7 +75,9 @@ describe('apply', () => {
     expect(result.stdout).toMatch(/Apply complete: 3 created, 3 updated, 2 deleted in [\d.]+ s \(\d+ API calls\)\./);
     // 1 upsert + 1 client-setting delete + 1 bulk (new-1, new-2 on Eng) + 1 single create (new-ops)
     // + 1 PUT (drifted) + 1 PUT (detach-me) + 1 DELETE (delete-me) = 7: the lower bound.
-    const calls = writes().map((r) => `${r.method} ${r.path.replace(/.*\/customers\/\d+/, '').replace(/\/\d{6,}$/, '/{id}')}`);
+    const calls = writes().map(
+      (r) => `${r.method} ${r.path.replace(/.*\/customers\/\d+/, '').replace(/\/\d{6,}$/, '/{id}')}`,
+    );
     expect(calls.sort()).toEqual([
       'DELETE /clientSetting',
       'DELETE /userPortalLink/{id}',
@@ -125,7 +142,12 @@ describe('apply', () => {
     const dir = mixedTenant();
     expect((await cli(['plan', '--out', 'plan.json'], { cwd: dir, env: sim.env() })).code).toBe(0);
     const drifted = sim.snapshot().userPortalLinks.find((l) => l.name === 'drifted');
-    sim.seed({ ...sim.snapshot(), userPortalLinks: sim.snapshot().userPortalLinks.map((l) => (l.name === 'drifted' ? { ...l, description: 'edited in the console' } : l)) } as never);
+    sim.seed({
+      ...sim.snapshot(),
+      userPortalLinks: sim
+        .snapshot()
+        .userPortalLinks.map((l) => (l.name === 'drifted' ? { ...l, description: 'edited in the console' } : l)),
+    } as never);
     sim.clearRequests();
     const stale = await cli(['apply', '--plan', 'plan.json'], { cwd: dir, env: sim.env() });
     expect(stale.code).toBe(1);
@@ -142,7 +164,10 @@ describe('apply', () => {
   it('refuses a saved plan made for another customer', async () => {
     const dir = mixedTenant();
     await cli(['plan', '--out', 'plan.json'], { cwd: dir, env: sim.env() });
-    const result = await cli(['apply', '--plan', 'plan.json'], { cwd: dir, env: { ...sim.env(), ZPA_CUSTOMER_ID: '216196257331281999' } });
+    const result = await cli(['apply', '--plan', 'plan.json'], {
+      cwd: dir,
+      env: { ...sim.env(), ZPA_CUSTOMER_ID: '216196257331281999' },
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/Saved plan was made for another target \(customerId/);
     expect(writes()).toEqual([]);
@@ -155,7 +180,9 @@ describe('apply', () => {
     sim.clearRequests();
     const refused = await cli(['apply', '--auto-approve'], { cwd: dir, env: sim.env() });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('Plan is unsafe: pruning would remove 15 of 20 live links on managed portals (75 %');
+    expect(refused.stderr).toContain(
+      'Plan is unsafe: pruning would remove 15 of 20 live links on managed portals (75 %',
+    );
     expect(writes()).toEqual([]);
     const allowed = await cli(['apply', '--auto-approve', '--allow-unsafe'], { cwd: dir, env: sim.env() });
     expect(allowed.code).toBe(0);
@@ -164,7 +191,12 @@ describe('apply', () => {
 
   it('reports a partial failure as done / failed / not attempted, then a second run converges', async () => {
     const dir = mixedTenant();
-    sim.injectFault({ method: 'PUT', status: 400, body: { id: 'invalid.input', reason: 'Link is not valid' }, times: 1 });
+    sim.injectFault({
+      method: 'PUT',
+      status: 400,
+      body: { id: 'invalid.input', reason: 'Link is not valid' },
+      times: 1,
+    });
     const first = await cli(['apply', '--auto-approve', '--parallelism', '1'], { cwd: dir, env: sim.env() });
     expect(first.code).toBe(1);
     expect(first.stdout).toMatch(/Apply failed: .* 1 failed, \d+ not attempted\./);
@@ -196,7 +228,14 @@ describe('apply', () => {
 
   it('waits out 429 bursts and retries 5xx on PUT and DELETE', async () => {
     const dir = mixedTenant();
-    sim.injectFault({ method: 'POST', path: /userPortalLink/, status: 429, headers: { 'retry-after': '2s' }, body: { id: 'invalid.toomanyrequests', reason: 'Exceeded the number of requests allowed.' }, times: 2 });
+    sim.injectFault({
+      method: 'POST',
+      path: /userPortalLink/,
+      status: 429,
+      headers: { 'retry-after': '2s' },
+      body: { id: 'invalid.toomanyrequests', reason: 'Exceeded the number of requests allowed.' },
+      times: 2,
+    });
     sim.injectFault({ method: 'PUT', status: 503, times: 1 });
     sim.injectFault({ method: 'DELETE', status: 502, times: 1 });
     const result = await cli(['apply', '--auto-approve'], { cwd: dir, env: sim.env() });

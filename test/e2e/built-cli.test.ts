@@ -14,7 +14,10 @@ const main = 'dist/cli/main.js';
 
 async function node(args: string[], env: object = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, args, { cwd: root, env: { PATH: process.env['PATH'], NO_COLOR: '1', ...env } });
+    const { stdout, stderr } = await run(process.execPath, args, {
+      cwd: root,
+      env: { PATH: process.env['PATH'], NO_COLOR: '1', ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

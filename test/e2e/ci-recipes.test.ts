@@ -7,7 +7,9 @@ import { HELP } from '../../src/cli/help.js';
 const recipes = ['examples/ci/github-actions.yml', 'examples/ci/gitlab-ci.yml'];
 
 function commandLines(text: string): string[] {
-  return [...text.matchAll(/zpa-gitops ([a-z]+)([^\n|>;&]*)/g)].map((m) => `${m[1]}${m[2]}`.trim()).filter((l) => !l.startsWith('plan comment'));
+  return [...text.matchAll(/zpa-gitops ([a-z]+)([^\n|>;&]*)/g)]
+    .map((m) => `${m[1]}${m[2]}`.trim())
+    .filter((l) => !l.startsWith('plan comment'));
 }
 
 describe('CI recipes', () => {
@@ -20,12 +22,15 @@ describe('CI recipes', () => {
       const [command = '', ...words] = line.split(/\s+/);
       const help = HELP[command];
       expect(help, line).toBeDefined();
-      for (const flag of words.filter((w) => w.startsWith('--'))) expect(help, `${flag} in "${line}"`).toContain(flag.replace(/=.*/, ''));
+      for (const flag of words.filter((w) => w.startsWith('--')))
+        expect(help, `${flag} in "${line}"`).toContain(flag.replace(/=.*/, ''));
     }
   });
 
   it('GitHub: plans with Markdown and detailed exit codes on pull requests, applies on push in one concurrency group, checks drift on a schedule', () => {
-    const workflow = parse(readFileSync(recipes[0]!, 'utf8')) as { jobs: Record<string, { if: string; concurrency?: { group: string }; steps: { run?: string }[] }> };
+    const workflow = parse(readFileSync(recipes[0]!, 'utf8')) as {
+      jobs: Record<string, { if: string; concurrency?: { group: string }; steps: { run?: string }[] }>;
+    };
     const runs = (job: string) => workflow.jobs[job]!.steps.map((s) => s.run ?? '').join('\n');
     expect(runs('plan')).toContain('plan zpa/ --format markdown --detailed-exitcode');
     expect(workflow.jobs['apply']!.concurrency?.group).toBe('zpa-gitops-apply');

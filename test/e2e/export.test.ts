@@ -33,7 +33,11 @@ describe('export', () => {
     await cli(['export', '--out', '.'], { cwd: dir, env: sim.env() });
     const shared = sim.snapshot().userPortalLinks.find((l) => l.userPortalIds.length > 1);
     expect(shared).toBeDefined();
-    const texts = sim.snapshot().userPortals.map((p) => readFileSync(join(dir, `portal-${p.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.yaml`), 'utf8'));
+    const texts = sim
+      .snapshot()
+      .userPortals.map((p) =>
+        readFileSync(join(dir, `portal-${p.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.yaml`), 'utf8'),
+      );
     const full = texts.filter((t) => t.includes(`name: ${shared!.name}\n        link:`));
     expect(full).toHaveLength(1);
   });

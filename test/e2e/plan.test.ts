@@ -51,15 +51,22 @@ describe('plan', () => {
       const fromShow = await cli(['show', 'plan.json', '--format', format], { cwd: dir });
       expect(fromShow.stdout).toBe(fromPlan.stdout);
     }
-    const schema = JSON.parse(readFileSync(new URL('../../schemas/plan.schema.json', import.meta.url), 'utf8')) as object;
-    expect(new Ajv2020({ strict: false }).validate(schema, JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')))).toBe(true);
+    const schema = JSON.parse(
+      readFileSync(new URL('../../schemas/plan.schema.json', import.meta.url), 'utf8'),
+    ) as object;
+    expect(
+      new Ajv2020({ strict: false }).validate(schema, JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8'))),
+    ).toBe(true);
   });
 
   it('appends the Markdown plan to the GitHub step summary', async () => {
     sim.seed(tenantSeed(1));
     const dir = workspace(portalManifests({ 'portal-000': [{ name: 'a', link: 'a.example.com' }] }));
     const summary = join(dir, 'summary.md');
-    const result = await cli(['plan'], { cwd: dir, env: { ...sim.env(), GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
+    const result = await cli(['plan'], {
+      cwd: dir,
+      env: { ...sim.env(), GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+    });
     expect(result.code).toBe(0);
     expect(readFileSync(summary, 'utf8')).toContain('### zpa-gitops plan');
   });
@@ -75,7 +82,10 @@ describe('plan', () => {
   });
 
   it('refuses invalid manifests before any API call', async () => {
-    const dir = workspace({ 'bad.yaml': 'apiVersion: zpa-gitops/v1\nuserPortals:\n  Eng:\n    links:\n      - name: x\n        link: https://x.example.com\n' });
+    const dir = workspace({
+      'bad.yaml':
+        'apiVersion: zpa-gitops/v1\nuserPortals:\n  Eng:\n    links:\n      - name: x\n        link: https://x.example.com\n',
+    });
     sim.clearRequests();
     const result = await cli(['plan'], { cwd: dir, env: sim.env() });
     expect(result.code).toBe(1);
@@ -87,7 +97,10 @@ describe('plan', () => {
   it('names a missing setting without a stack trace and without calling the API', async () => {
     const dir = workspace(portalManifests({ 'portal-000': [] }));
     sim.clearRequests();
-    const result = await cli(['plan'], { cwd: dir, env: { ZPA_CLIENT_ID: 'x', ZPA_CUSTOMER_ID: '1', ZPA_CLOUD: sim.url } });
+    const result = await cli(['plan'], {
+      cwd: dir,
+      env: { ZPA_CLIENT_ID: 'x', ZPA_CUSTOMER_ID: '1', ZPA_CLOUD: sim.url },
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('ZPA_CLIENT_SECRET');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compareIds, enabledFlag, idOf, idSet, normalizeDataUri, optionalString, unescapeHtml } from '../../src/kinds/normalize.js';
+import {
+  compareIds,
+  enabledFlag,
+  idOf,
+  idSet,
+  normalizeDataUri,
+  optionalString,
+  unescapeHtml,
+} from '../../src/kinds/normalize.js';
 import { fingerprint, sameCanonical, stableJson } from '../../src/planner/equality.js';
 
 describe('normalisation rules', () => {
@@ -34,7 +42,12 @@ describe('normalisation rules', () => {
   });
 
   it('orders decimal ids numerically without turning them into numbers', () => {
-    expect(['145283994705985839', '9', '145283994705985838', '10'].sort(compareIds)).toEqual(['9', '10', '145283994705985838', '145283994705985839']);
+    expect(['145283994705985839', '9', '145283994705985838', '10'].sort(compareIds)).toEqual([
+      '9',
+      '10',
+      '145283994705985838',
+      '145283994705985839',
+    ]);
     expect(idSet(['2', '1', '2'])).toEqual(['1', '2']);
   });
 

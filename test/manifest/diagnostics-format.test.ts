@@ -55,6 +55,8 @@ describe('githubAnnotations', () => {
       located('dir,x/a:b.yaml', 3, 7, { message: '100% sure\r\nreally' }),
       { severity: 'warning', code: 'no-manifests', message: 'none here' },
     ]);
-    expect(text).toBe('::warning::none here\n::error file=dir%2Cx/a%3Ab.yaml,line=3,col=7::100%25 sure%0D%0Areally — how to fix it\n');
+    expect(text).toBe(
+      '::warning::none here\n::error file=dir%2Cx/a%3Ab.yaml,line=3,col=7::100%25 sure%0D%0Areally — how to fix it\n',
+    );
   });
 });

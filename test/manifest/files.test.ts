@@ -9,8 +9,12 @@ import { removeWorkspaces, workspace } from '../support/workspace.js';
 
 afterAll(removeWorkspaces);
 
-const manifest = (portal: string, link = 'x.example.com'): string => `apiVersion: zpa-gitops/v1\nuserPortals:\n  ${portal}:\n    links:\n      - name: ${portal}-link\n        link: ${link}\n`;
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const manifest = (portal: string, link = 'x.example.com'): string =>
+  `apiVersion: zpa-gitops/v1\nuserPortals:\n  ${portal}:\n    links:\n      - name: ${portal}-link\n        link: ${link}\n`;
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 describe('walking folders', () => {
   it('reads *.yaml and *.yml in sorted order, skipping dot-folders, node_modules and other YAML', async () => {
@@ -86,7 +90,9 @@ describe('guards on what is read', () => {
     const started = performance.now();
     const { diagnostics } = await loadManifests(['.'], { cwd: dir });
     expect(performance.now() - started).toBeLessThan(2000);
-    expect(formatDiagnostics(diagnostics)).toBe('big.yaml:1:1 error file is 5.0 MB; manifests are limited to 5 MB — split it into several files\n');
+    expect(formatDiagnostics(diagnostics)).toBe(
+      'big.yaml:1:1 error file is 5.0 MB; manifests are limited to 5 MB — split it into several files\n',
+    );
   });
 
   it('reads CRLF line endings and a UTF-8 byte order mark, with columns as an editor shows them', async () => {
@@ -96,7 +102,9 @@ describe('guards on what is read', () => {
   });
 
   it('refuses UTF-16', async () => {
-    const dir = workspace({ 'u16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(manifest('U'), 'utf16le')]) });
+    const dir = workspace({
+      'u16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(manifest('U'), 'utf16le')]),
+    });
     const { diagnostics } = await loadManifests(['u16.yaml'], { cwd: dir });
     expect(diagnostics.map((d) => d.code)).toEqual(['invalid-utf8']);
   });
@@ -106,7 +114,9 @@ describe('guards on what is read', () => {
     const started = performance.now();
     const { diagnostics } = await loadManifests(['deep.yaml'], { cwd: dir });
     expect(performance.now() - started).toBeLessThan(2000);
-    expect(formatDiagnostics(diagnostics)).toBe('deep.yaml:2:68 error nesting is deeper than 64 levels — a manifest needs about 6 levels; check the brackets and dashes here\n');
+    expect(formatDiagnostics(diagnostics)).toBe(
+      'deep.yaml:2:68 error nesting is deeper than 64 levels — a manifest needs about 6 levels; check the brackets and dashes here\n',
+    );
   });
 
   it('refuses nesting built from indentation alone', async () => {
@@ -126,7 +136,9 @@ describe('icons on disk', () => {
     symlinkSync(join(outside, 'secret.png'), join(dir, 'icon.png'));
     const { diagnostics } = await loadManifests(['m.yaml'], { cwd: dir });
     rmSync(outside, { recursive: true, force: true });
-    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.col])).toEqual([['icon-outside-repository', 7, 15]]);
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.col])).toEqual([
+      ['icon-outside-repository', 7, 15],
+    ]);
   });
 
   it('accepts a symbolic link and an absolute path that stay inside the repository', async () => {
@@ -160,10 +172,22 @@ describe('icons on disk', () => {
       'e.svg': Buffer.from('<?xml version="1.0"?>\n<!-- logo -->\n<svg xmlns="http://www.w3.org/2000/svg"/>'),
       'f.png': PNG,
     };
-    const links = Object.keys(images).map((file, i) => `      - name: l${i}\n        link: l${i}.example.com\n        icon: ${file}\n`);
-    const dir = workspace({ ...images, 'm.yaml': `apiVersion: zpa-gitops/v1\nuserPortals:\n  P:\n    links:\n${links.join('')}` });
+    const links = Object.keys(images).map(
+      (file, i) => `      - name: l${i}\n        link: l${i}.example.com\n        icon: ${file}\n`,
+    );
+    const dir = workspace({
+      ...images,
+      'm.yaml': `apiVersion: zpa-gitops/v1\nuserPortals:\n  P:\n    links:\n${links.join('')}`,
+    });
     const { desired, diagnostics } = await loadManifests(['m.yaml'], { cwd: dir });
     expect(diagnostics).toEqual([]);
-    expect(desired.links.map((l) => /^data:image\/([^;]+);/.exec(l.fields.icon?.dataUri ?? '')?.[1])).toEqual(['gif', 'jpeg', 'webp', 'x-icon', 'svg+xml', 'png']);
+    expect(desired.links.map((l) => /^data:image\/([^;]+);/.exec(l.fields.icon?.dataUri ?? '')?.[1])).toEqual([
+      'gif',
+      'jpeg',
+      'webp',
+      'x-icon',
+      'svg+xml',
+      'png',
+    ]);
   });
 });

@@ -10,7 +10,9 @@ import { formatDiagnostics } from '../../src/render/diagnostics.js';
 import { expectGolden } from '../support/golden.js';
 
 const folder = fileURLToPath(new URL('./invalid/', import.meta.url));
-const cases = readdirSync(folder).filter((name) => !name.endsWith('.expected')).sort();
+const cases = readdirSync(folder)
+  .filter((name) => !name.endsWith('.expected'))
+  .sort();
 /** Legal but unusual: these yield warnings only. */
 const WARNINGS_ONLY = new Set(['alias-used.yaml', 'plain-http.yaml']);
 

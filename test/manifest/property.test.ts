@@ -23,24 +23,105 @@ const BASES = [
   valid('agreeing-mentions.yaml'),
 ];
 const OTHER = valid('shared/portals/ops.yaml').replace(/Ops|Support/g, (p) => `${p}2`);
-const GARBAGE = [':', ': ', '- ', '[', ']', '{', '}', '"', "'", '\t', '&a ', '*a', '!!str ', '#', '\n', '    ', '%', '@', '`', '|', '>', '? ', '---\n', 'x: y\n', '\\', '\u00e9', '\u2028', 'https://', '/', '..'];
-const SCALARS: unknown[] = [null, 0, 1.5, 145283994705999001, true, false, '', ' ', 'absent', 'http://', 'https://', 'a/b', [], {}, ['x'], { k: 'v' }, 'x'.repeat(300)];
+const GARBAGE = [
+  ':',
+  ': ',
+  '- ',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  "'",
+  '\t',
+  '&a ',
+  '*a',
+  '!!str ',
+  '#',
+  '\n',
+  '    ',
+  '%',
+  '@',
+  '`',
+  '|',
+  '>',
+  '? ',
+  '---\n',
+  'x: y\n',
+  '\\',
+  '\u00e9',
+  '\u2028',
+  'https://',
+  '/',
+  '..',
+];
+const SCALARS: unknown[] = [
+  null,
+  0,
+  1.5,
+  145283994705999001,
+  true,
+  false,
+  '',
+  ' ',
+  'absent',
+  'http://',
+  'https://',
+  'a/b',
+  [],
+  {},
+  ['x'],
+  { k: 'v' },
+  'x'.repeat(300),
+];
 
 type Mutation = (text: string, random: Random) => string;
 
 const lines = (text: string): string[] => text.split('\n');
 const TEXT_MUTATIONS: Mutation[] = [
-  (text, r) => { const l = lines(text); l.splice(r.int(l.length), 1); return l.join('\n'); },
-  (text, r) => { const l = lines(text); const i = r.int(l.length); l.splice(i, 0, l[i] ?? ''); return l.join('\n'); },
-  (text, r) => { const l = lines(text); const i = r.int(l.length); const j = r.int(l.length); [l[i], l[j]] = [l[j] ?? '', l[i] ?? '']; return l.join('\n'); },
+  (text, r) => {
+    const l = lines(text);
+    l.splice(r.int(l.length), 1);
+    return l.join('\n');
+  },
+  (text, r) => {
+    const l = lines(text);
+    const i = r.int(l.length);
+    l.splice(i, 0, l[i] ?? '');
+    return l.join('\n');
+  },
+  (text, r) => {
+    const l = lines(text);
+    const i = r.int(l.length);
+    const j = r.int(l.length);
+    [l[i], l[j]] = [l[j] ?? '', l[i] ?? ''];
+    return l.join('\n');
+  },
   (text, r) => text.slice(0, r.int(text.length + 1)),
-  (text, r) => { const i = r.int(text.length + 1); return text.slice(0, i) + r.pick(GARBAGE) + text.slice(i); },
-  (text, r) => { const i = r.int(text.length); return text.slice(0, i) + text.slice(i + 1 + r.int(8)); },
-  (text, r) => { const l = lines(text); const i = r.int(l.length); l[i] = r.bool() ? ` ${l[i] ?? ''}` : (l[i] ?? '').replace(/^ {1,2}/, ''); return l.join('\n'); },
+  (text, r) => {
+    const i = r.int(text.length + 1);
+    return text.slice(0, i) + r.pick(GARBAGE) + text.slice(i);
+  },
+  (text, r) => {
+    const i = r.int(text.length);
+    return text.slice(0, i) + text.slice(i + 1 + r.int(8));
+  },
+  (text, r) => {
+    const l = lines(text);
+    const i = r.int(l.length);
+    l[i] = r.bool() ? ` ${l[i] ?? ''}` : (l[i] ?? '').replace(/^ {1,2}/, '');
+    return l.join('\n');
+  },
 ];
 const DATA_MUTATIONS: ((data: unknown, r: Random) => void)[] = [
-  (data, r) => { const target = pickPath(data, r); if (target) deleteAt(target.parent, target.key); },
-  (data, r) => { const target = pickPath(data, r); if (target) setAt(target.parent, target.key, r.pick(SCALARS)); },
+  (data, r) => {
+    const target = pickPath(data, r);
+    if (target) deleteAt(target.parent, target.key);
+  },
+  (data, r) => {
+    const target = pickPath(data, r);
+    if (target) setAt(target.parent, target.key, r.pick(SCALARS));
+  },
   (data, r) => {
     const a = pickPath(data, r);
     const b = pickPath(data, r);
@@ -74,20 +155,33 @@ function mutate(base: string, r: Random): string | Buffer {
 }
 
 type Container = Record<string, unknown> | unknown[];
-interface Target { parent: Container; key: string | number }
+interface Target {
+  parent: Container;
+  key: string | number;
+}
 
 function pickPath(data: unknown, r: Random): Target | undefined {
   const targets: Target[] = [];
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach((value, key) => { targets.push({ parent: node, key }); visit(value); });
-    else if (node !== null && typeof node === 'object') for (const [key, value] of Object.entries(node)) { targets.push({ parent: node as Record<string, unknown>, key }); visit(value); }
+    if (Array.isArray(node))
+      node.forEach((value, key) => {
+        targets.push({ parent: node, key });
+        visit(value);
+      });
+    else if (node !== null && typeof node === 'object')
+      for (const [key, value] of Object.entries(node)) {
+        targets.push({ parent: node as Record<string, unknown>, key });
+        visit(value);
+      }
   };
   visit(data);
   return targets.length > 0 ? r.pick(targets) : undefined;
 }
 
 const getAt = (parent: Container, key: string | number): unknown => (parent as Record<string | number, unknown>)[key];
-const setAt = (parent: Container, key: string | number, value: unknown): void => { (parent as Record<string | number, unknown>)[key] = value; };
+const setAt = (parent: Container, key: string | number, value: unknown): void => {
+  (parent as Record<string | number, unknown>)[key] = value;
+};
 const deleteAt = (parent: Container, key: string | number): void => {
   if (Array.isArray(parent)) parent.splice(Number(key), 1);
   else delete parent[String(key)];
@@ -95,7 +189,10 @@ const deleteAt = (parent: Container, key: string | number): void => {
 
 describe('mutated manifests', () => {
   it(`never throw, finish quickly, and either load cleanly or locate an error (${ITERATIONS} cases)`, async () => {
-    const dir = workspace({ 'other.yaml': OTHER, 'icons/grafana.png': readFileSync(new URL('./fixtures/icons/grafana.png', import.meta.url)) });
+    const dir = workspace({
+      'other.yaml': OTHER,
+      'icons/grafana.png': readFileSync(new URL('./fixtures/icons/grafana.png', import.meta.url)),
+    });
     const random = new Random(20240611);
     const outcomes = { clean: 0, errors: 0 };
     let slowest = 0;
@@ -116,7 +213,10 @@ describe('mutated manifests', () => {
       expect(formatDiagnostics(diagnostics).split('\n').length, context).toBe(diagnostics.length + 1);
       if (hasErrors(diagnostics)) {
         outcomes.errors++;
-        expect(diagnostics.some((d) => d.severity === 'error' && d.location), context).toBe(true);
+        expect(
+          diagnostics.some((d) => d.severity === 'error' && d.location),
+          context,
+        ).toBe(true);
       } else {
         outcomes.clean++;
         const portals = new Set(desired.portals.map((p) => p.name));

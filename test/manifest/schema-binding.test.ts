@@ -34,7 +34,9 @@ interface SchemaNode {
   $defs?: Record<string, SchemaNode>;
 }
 
-const schema = JSON.parse(readFileSync(new URL('../../schemas/manifest.schema.json', import.meta.url), 'utf8')) as SchemaNode;
+const schema = JSON.parse(
+  readFileSync(new URL('../../schemas/manifest.schema.json', import.meta.url), 'utf8'),
+) as SchemaNode;
 const defs = schema.$defs ?? {};
 
 /** Keys whose property is not optional. */
@@ -105,7 +107,13 @@ describe('manifest schema and ManifestDocument', () => {
   });
 
   it('forbids unknown fields in every object', () => {
-    const objects = [schema, defs['userPortal'], defs['link'], defs['clientSetting']?.else, schema.properties?.['clientSettings']];
+    const objects = [
+      schema,
+      defs['userPortal'],
+      defs['link'],
+      defs['clientSetting']?.else,
+      schema.properties?.['clientSettings'],
+    ];
     for (const node of objects) expect(node?.additionalProperties).toBe(false);
   });
 
@@ -114,8 +122,27 @@ describe('manifest schema and ManifestDocument', () => {
     const document: ManifestDocument = {
       apiVersion: API_VERSION,
       microtenant: 'Default',
-      clientSettings: { ZAPP_CLIENT: { enrollmentCert: 'Client', name: 'Client' }, ISOLATION_CLIENT: { enrollmentCertId: '26781' }, APP_PROTECTION: 'absent' },
-      userPortals: { Engineering: { prune: true, links: [{ name: 'Grafana', link: 'grafana.corp.example.com', protocol: 'https://', linkPath: '/d', description: 'd', enabled: true, icon: 'i.png' }] } },
+      clientSettings: {
+        ZAPP_CLIENT: { enrollmentCert: 'Client', name: 'Client' },
+        ISOLATION_CLIENT: { enrollmentCertId: '26781' },
+        APP_PROTECTION: 'absent',
+      },
+      userPortals: {
+        Engineering: {
+          prune: true,
+          links: [
+            {
+              name: 'Grafana',
+              link: 'grafana.corp.example.com',
+              protocol: 'https://',
+              linkPath: '/d',
+              description: 'd',
+              enabled: true,
+              icon: 'i.png',
+            },
+          ],
+        },
+      },
     };
     expect(ajv.validate(schema, document)).toBe(true);
   });

@@ -20,7 +20,13 @@ describe('valid manifests', () => {
       microtenant: { name: 'Default', location: at(cs, 3, 14) },
       clientSettings: [
         { type: 'ZAPP_CLIENT', absent: false, enrollmentCert: { name: 'Client' }, location: at(cs, 5, 3) },
-        { type: 'ISOLATION_CLIENT', absent: false, enrollmentCert: { id: '145283994705999001' }, name: 'Isolation', location: at(cs, 7, 3) },
+        {
+          type: 'ISOLATION_CLIENT',
+          absent: false,
+          enrollmentCert: { id: '145283994705999001' },
+          name: 'Isolation',
+          location: at(cs, 7, 3),
+        },
         { type: 'APP_PROTECTION', absent: true, location: at(cs, 10, 3) },
       ],
       portals: [

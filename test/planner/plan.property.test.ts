@@ -33,9 +33,14 @@ function converged(d: DesiredState, random: Random): LiveState {
     if (change.action !== 'create') return [];
     const object: ApiObject = { id: String(id++), modifiedTime: '1' };
     for (const [field, value] of Object.entries(change.after)) {
-      if (field === 'userPortals') object[field] = (value as string[]).map((pid) => livePortals(...PORTALS).find((p) => p['id'] === pid));
+      if (field === 'userPortals')
+        object[field] = (value as string[]).map((pid) => livePortals(...PORTALS).find((p) => p['id'] === pid));
       // The API omits empty fields and may HTML-escape names and descriptions.
-      else if (value !== '') object[field] = typeof value === 'string' && (field === 'name' || field === 'description') && random.bool() ? value.replace(/&/g, '&amp;') : value;
+      else if (value !== '')
+        object[field] =
+          typeof value === 'string' && (field === 'name' || field === 'description') && random.bool()
+            ? value.replace(/&/g, '&amp;')
+            : value;
     }
     return [object];
   });
@@ -48,7 +53,10 @@ describe('planner properties', () => {
     for (let i = 0; i < 500; i++) {
       const d = randomDesired(random);
       const result = plan(d, converged(d, random));
-      expect(result.changes.filter((c) => c.action !== 'no-op'), `case ${i}`).toEqual([]);
+      expect(
+        result.changes.filter((c) => c.action !== 'no-op'),
+        `case ${i}`,
+      ).toEqual([]);
       expect(result.counts.noOp).toBe(d.links.length);
     }
   });
@@ -59,8 +67,16 @@ describe('planner properties', () => {
       const d = randomDesired(random);
       const other = randomDesired(random);
       const l = converged(other, random);
-      const shuffledDesired: DesiredState = { ...d, links: random.shuffle(d.links), portals: random.shuffle(d.portals) };
-      const shuffledLive: LiveState = { ...l, userPortalLinks: random.shuffle(l.userPortalLinks), userPortals: random.shuffle(l.userPortals) };
+      const shuffledDesired: DesiredState = {
+        ...d,
+        links: random.shuffle(d.links),
+        portals: random.shuffle(d.portals),
+      };
+      const shuffledLive: LiveState = {
+        ...l,
+        userPortalLinks: random.shuffle(l.userPortalLinks),
+        userPortals: random.shuffle(l.userPortals),
+      };
       expect(JSON.stringify(plan(shuffledDesired, shuffledLive)), `case ${i}`).toBe(JSON.stringify(plan(d, l)));
     }
   });

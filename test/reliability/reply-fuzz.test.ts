@@ -9,7 +9,23 @@ import { planChanges } from '../../src/planner/plan.js';
 import { TARGET, desired, live, liveLink } from '../support/builders.js';
 import { Random } from '../support/random.js';
 
-const WEIRD: unknown[] = [null, 0, -1, 2 ** 64, '', ' ', 'x'.repeat(5000), true, false, [], {}, [{}], { id: {} }, '&amp;&#xZZ;&#99999999;', 'data:image/png;base64,%%%'];
+const WEIRD: unknown[] = [
+  null,
+  0,
+  -1,
+  2 ** 64,
+  '',
+  ' ',
+  'x'.repeat(5000),
+  true,
+  false,
+  [],
+  {},
+  [{}],
+  { id: {} },
+  '&amp;&#xZZ;&#99999999;',
+  'data:image/png;base64,%%%',
+];
 
 function mutate(object: ApiObject, random: Random): ApiObject {
   const copy: ApiObject = { ...object };
@@ -25,17 +41,37 @@ function mutate(object: ApiObject, random: Random): ApiObject {
 describe('planner fed mutated replies', () => {
   it('never crashes on 2,000 mutated live states', () => {
     const random = new Random(99);
-    const d = desired({ portals: ['Engineering', 'Ops'], links: [{ name: 'Grafana', portals: ['Engineering'] }, { name: 'Jira', portals: ['Ops'] }], clientSettings: [{ type: 'ZAPP_CLIENT', absent: false, enrollmentCert: { name: 'Client' }, location: { file: 'm.yaml', line: 1, col: 1 } }] });
+    const d = desired({
+      portals: ['Engineering', 'Ops'],
+      links: [
+        { name: 'Grafana', portals: ['Engineering'] },
+        { name: 'Jira', portals: ['Ops'] },
+      ],
+      clientSettings: [
+        {
+          type: 'ZAPP_CLIENT',
+          absent: false,
+          enrollmentCert: { name: 'Client' },
+          location: { file: 'm.yaml', line: 1, col: 1 },
+        },
+      ],
+    });
     let planned = 0;
     let refused = 0;
     for (let i = 0; i < 2000; i++) {
-      const links = [liveLink({ name: 'Grafana', portals: ['Engineering'] }), liveLink({ name: 'Old', portals: ['Ops'] })].map((l) => (random.bool() ? mutate(l, random) : l));
-      const settings = [{ id: '1', clientCertificateType: 'ZAPP_CLIENT', enrollmentCertId: '13965', name: 'Client' }].map((s) => (random.bool() ? mutate(s, random) : s));
+      const links = [
+        liveLink({ name: 'Grafana', portals: ['Engineering'] }),
+        liveLink({ name: 'Old', portals: ['Ops'] }),
+      ].map((l) => (random.bool() ? mutate(l, random) : l));
+      const settings = [
+        { id: '1', clientCertificateType: 'ZAPP_CLIENT', enrollmentCertId: '13965', name: 'Client' },
+      ].map((s) => (random.bool() ? mutate(s, random) : s));
       const l = live({ userPortalLinks: links, clientSettings: settings });
       if (random.bool(0.2)) l.userPortals = l.userPortals.map((p) => mutate(p, random));
       try {
         const plan = planChanges(d, l, { target: TARGET, toolVersion: 't' });
-        for (const change of plan.changes) if (change.action === 'update' || change.action === 'delete') expect(change.id, `case ${i}`).toMatch(/^\d+$/);
+        for (const change of plan.changes)
+          if (change.action === 'update' || change.action === 'delete') expect(change.id, `case ${i}`).toMatch(/^\d+$/);
         planned += 1;
       } catch (error) {
         expect(error, `case ${i}`).toBeInstanceOf(ManifestError);

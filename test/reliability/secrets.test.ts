@@ -26,7 +26,11 @@ function filesUnder(dir: string): string[] {
 
 describe('secrets', () => {
   it('never appear in any output, plan file, report, exported file or error', async () => {
-    const dir = workspace({ 'm/portal.yaml': { userPortals: { Engineering: { prune: false, links: [{ name: 'New', link: 'new.example.com' }] } } } });
+    const dir = workspace({
+      'm/portal.yaml': {
+        userPortals: { Engineering: { prune: false, links: [{ name: 'New', link: 'new.example.com' }] } },
+      },
+    });
     const env = { ...sim.env(), ZPA_GITOPS_DEBUG: '1' };
     const runs = [
       await cli(['validate', 'm'], { cwd: dir, env }),
@@ -45,7 +49,10 @@ describe('secrets', () => {
     expect(runs[1]?.code).toBe(0);
     expect(runs[8]?.code).toBe(1);
     expect(runs.some((r) => r.stderr.includes('debug:'))).toBe(true);
-    const texts = [...runs.flatMap((r) => [r.stdout, r.stderr]), ...filesUnder(dir).map((f) => readFileSync(f, 'latin1'))];
+    const texts = [
+      ...runs.flatMap((r) => [r.stdout, r.stderr]),
+      ...filesUnder(dir).map((f) => readFileSync(f, 'latin1')),
+    ];
     for (const text of texts) {
       expect(text).not.toContain(SECRET);
       expect(text).not.toMatch(JWT);

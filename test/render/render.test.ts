@@ -18,7 +18,14 @@ function samplePlan(): Plan {
   const d = desired({
     portals: ['Engineering', 'Ops'],
     links: [
-      { name: 'Grafana', portals: ['Engineering', 'Ops'], protocol: 'https://', linkPath: '/d/home', description: 'Team dashboards', icon: { fileName: 'grafana.png', dataUri: ICON } },
+      {
+        name: 'Grafana',
+        portals: ['Engineering', 'Ops'],
+        protocol: 'https://',
+        linkPath: '/d/home',
+        description: 'Team dashboards',
+        icon: { fileName: 'grafana.png', dataUri: ICON },
+      },
       { name: 'Jira', portals: ['Engineering'], description: 'Tickets\nand boards\nfor everyone' },
       { name: 'Wiki', portals: ['Engineering'], enabled: false },
     ],
@@ -28,9 +35,22 @@ function samplePlan(): Plan {
     ],
   });
   const l = live({
-    clientSettings: [{ id: '16239', clientCertificateType: 'APP_PROTECTION', name: 'test 123', enrollmentCertId: '13965', enrollmentCertName: 'Client' }],
+    clientSettings: [
+      {
+        id: '16239',
+        clientCertificateType: 'APP_PROTECTION',
+        name: 'test 123',
+        enrollmentCertId: '13965',
+        enrollmentCertName: 'Client',
+      },
+    ],
     userPortalLinks: [
-      liveLink({ id: '145283994705985864', name: 'Jira', portals: ['Engineering'], description: 'Tickets\nfor everyone' }),
+      liveLink({
+        id: '145283994705985864',
+        name: 'Jira',
+        portals: ['Engineering'],
+        description: 'Tickets\nfor everyone',
+      }),
       liveLink({ id: '145283994705985865', name: 'Wiki', portals: ['Engineering', 'Sales'] }),
       liveLink({ id: '145283994705985866', name: 'Old portal', portals: ['Engineering', 'Sales'] }),
       liveLink({ id: '145283994705985867', name: 'Retired', portals: ['Ops'] }),
@@ -69,8 +89,15 @@ describe('plan renderings', () => {
   });
 
   it('keeps Markdown under the comment budget and says what it left out', () => {
-    const links = Array.from({ length: 3000 }, (_, i) => ({ name: `link-${String(i).padStart(4, '0')}`, portals: [i % 2 ? 'Engineering' : 'Ops'], description: 'x'.repeat(40) }));
-    const plan = planChanges(desired({ portals: ['Engineering', 'Ops'], links }), live({}), { target: TARGET, toolVersion: 't' });
+    const links = Array.from({ length: 3000 }, (_, i) => ({
+      name: `link-${String(i).padStart(4, '0')}`,
+      portals: [i % 2 ? 'Engineering' : 'Ops'],
+      description: 'x'.repeat(40),
+    }));
+    const plan = planChanges(desired({ portals: ['Engineering', 'Ops'], links }), live({}), {
+      target: TARGET,
+      toolVersion: 't',
+    });
     const markdown = renderMarkdown(plan);
     expect(markdown.length).toBeLessThanOrEqual(MARKDOWN_BUDGET);
     expect(markdown).toMatch(/_\d+ more changes are left out to fit a comment/);
@@ -79,7 +106,9 @@ describe('plan renderings', () => {
   it('prints JSON that validates against schemas/plan.schema.json and is the plan itself', () => {
     const plan = samplePlan();
     const json = renderPlan(plan, { format: 'json' });
-    const schema = JSON.parse(readFileSync(new URL('../../schemas/plan.schema.json', import.meta.url), 'utf8')) as object;
+    const schema = JSON.parse(
+      readFileSync(new URL('../../schemas/plan.schema.json', import.meta.url), 'utf8'),
+    ) as object;
     const validate = new Ajv2020({ strict: false }).compile(schema);
     const parsed: unknown = JSON.parse(json);
     expect(validate(parsed), JSON.stringify(validate.errors)).toBe(true);

@@ -10,7 +10,10 @@ function claims(token: string): Record<string, unknown> {
 describe('sign-in', () => {
   it('legacy /signin: form-encoded, Bearer JWT with exp, expires_in as a string', async () => {
     const sim = await startSim();
-    const reply = await request(`${sim.url}/signin`, form({ client_id: 'sim-client-id', client_secret: 'sim-client-secret' }));
+    const reply = await request(
+      `${sim.url}/signin`,
+      form({ client_id: 'sim-client-id', client_secret: 'sim-client-secret' }),
+    );
     expect(reply.status).toBe(200);
     expect(reply.json).toMatchObject({ token_type: 'Bearer', expires_in: '3600' });
     const token = (reply.json as { access_token: string }).access_token;
@@ -21,7 +24,12 @@ describe('sign-in', () => {
 
   it('OneAPI /oauth2/v1/token: client credentials with the audience, expires_in as a number', async () => {
     const sim = await startSim({ clientId: 'one', clientSecret: 'two', tokenLifetimeSeconds: 1800 });
-    const fields = { grant_type: 'client_credentials', client_id: 'one', client_secret: 'two', audience: 'https://api.zscaler.com' };
+    const fields = {
+      grant_type: 'client_credentials',
+      client_id: 'one',
+      client_secret: 'two',
+      audience: 'https://api.zscaler.com',
+    };
     const reply = await request(`${sim.url}/oauth2/v1/token`, form(fields));
     expect(reply.status).toBe(200);
     expect(reply.json).toMatchObject({ token_type: 'Bearer', expires_in: 1800 });
@@ -41,7 +49,12 @@ describe('sign-in', () => {
     const legacy = await request(`${sim.url}/signin`, form({ client_id: 'sim-client-id', client_secret: 'wrong' }));
     expect(legacy.status).toBe(401);
     expect(legacy.json).toMatchObject({ id: 'invalid.credentials' });
-    const fields = { grant_type: 'client_credentials', client_id: 'nobody', client_secret: 'sim-client-secret', audience: 'https://api.zscaler.com' };
+    const fields = {
+      grant_type: 'client_credentials',
+      client_id: 'nobody',
+      client_secret: 'sim-client-secret',
+      audience: 'https://api.zscaler.com',
+    };
     const oneApi = await request(`${sim.url}/oauth2/v1/token`, form(fields));
     expect(oneApi.status).toBe(401);
     expect(oneApi.json).toMatchObject({ id: 'invalid.credentials' });
@@ -51,16 +64,29 @@ describe('sign-in', () => {
   it('refuses a OneAPI request without the audience or grant type, and a JSON sign-in', async () => {
     const sim = await startSim();
     const creds = { client_id: 'sim-client-id', client_secret: 'sim-client-secret' };
-    expect((await request(`${sim.url}/oauth2/v1/token`, form({ ...creds, grant_type: 'client_credentials' }))).status).toBe(400);
-    expect((await request(`${sim.url}/oauth2/v1/token`, form({ ...creds, audience: 'https://api.zscaler.com' }))).status).toBe(400);
-    const json = await request(`${sim.url}/signin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(creds) });
+    expect(
+      (await request(`${sim.url}/oauth2/v1/token`, form({ ...creds, grant_type: 'client_credentials' }))).status,
+    ).toBe(400);
+    expect(
+      (await request(`${sim.url}/oauth2/v1/token`, form({ ...creds, audience: 'https://api.zscaler.com' }))).status,
+    ).toBe(400);
+    const json = await request(`${sim.url}/signin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(creds),
+    });
     expect(json.status).toBe(400);
   });
 
   it('keeps the client secret out of the request log', async () => {
     const sim = await startSim();
     await signIn(sim);
-    expect(sim.requests[0]).toMatchObject({ method: 'POST', path: '/signin', status: 200, body: { client_id: 'sim-client-id' } });
+    expect(sim.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/signin',
+      status: 200,
+      body: { client_id: 'sim-client-id' },
+    });
     expect(JSON.stringify(sim.requests)).not.toContain('sim-client-secret');
   });
 });
@@ -99,7 +125,9 @@ describe('bearer tokens', () => {
     const first = await startSim();
     const second = await startSim();
     const token = await signIn(first);
-    const reply = await request(`${second.url}/mgmtconfig/v1/admin/customers/${second.customerId}/userPortal`, { headers: { authorization: `Bearer ${token}` } });
+    const reply = await request(`${second.url}/mgmtconfig/v1/admin/customers/${second.customerId}/userPortal`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(reply.status).toBe(401);
   });
 

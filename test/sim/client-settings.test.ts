@@ -21,11 +21,19 @@ describe('client settings', () => {
     const { api, certs } = await setUp();
     const only = (await api.call('GET', '/clientSetting')).json as Obj[];
     expect(only).toEqual([
-      expect.objectContaining({ clientCertificateType: 'ZAPP_CLIENT', enrollmentCertId: certs['Client'], enrollmentCertName: 'Client', name: 'Client' }),
+      expect.objectContaining({
+        clientCertificateType: 'ZAPP_CLIENT',
+        enrollmentCertId: certs['Client'],
+        enrollmentCertName: 'Client',
+        name: 'Client',
+      }),
     ]);
     const all = (await api.call('GET', '/clientSetting/all')).json as Obj[];
     expect(all.map((s) => s['clientCertificateType'])).toEqual(['ZAPP_CLIENT', 'ISOLATION_CLIENT']);
-    expect(all[0]).toMatchObject({ id: expect.stringMatching(/^\d+$/), signingCertExpiryInEpochSec: expect.stringMatching(/^\d+$/) });
+    expect(all[0]).toMatchObject({
+      id: expect.stringMatching(/^\d+$/),
+      signingCertExpiryInEpochSec: expect.stringMatching(/^\d+$/),
+    });
   });
 
   it('POST upserts by type: 204, a new type is created, an existing one updated in place', async () => {
@@ -49,15 +57,48 @@ describe('client settings', () => {
     expect(create.status).toBe(204);
     const all = (await api.call('GET', '/clientSetting/all')).json as Obj[];
     const byType = Object.fromEntries(all.map((s) => [String(s['clientCertificateType']), s]));
-    expect(byType['ZAPP_CLIENT']).toMatchObject({ id: before?.id, enrollmentCertId: certs['Connector'], name: 'Connector' });
-    expect(byType['APP_PROTECTION']).toMatchObject({ enrollmentCertId: certs['Root'], enrollmentCertName: 'Root', name: 'AppProtection' });
+    expect(byType['ZAPP_CLIENT']).toMatchObject({
+      id: before?.id,
+      enrollmentCertId: certs['Connector'],
+      name: 'Connector',
+    });
+    expect(byType['APP_PROTECTION']).toMatchObject({
+      enrollmentCertId: certs['Root'],
+      enrollmentCertName: 'Root',
+      name: 'AppProtection',
+    });
   });
 
   it.each([
-    ['an unknown type', () => ({ clientCertificateType: 'BROWSER', enrollmentCertName: 'Client', name: 'x' }), 'invalid.input'],
-    ['no certificate', () => ({ clientCertificateType: 'NONE', enrollmentCertName: 'Client', name: 'x' }), 'invalid.input'],
-    ['an unknown certificate', () => ({ clientCertificateType: 'NONE', enrollmentCertId: '145283994705999999', enrollmentCertName: 'x', name: 'x' }), 'resource.not.found'],
-    ['no name', (certs: Certs) => ({ clientCertificateType: 'NONE', enrollmentCertId: certs['Client'], enrollmentCertName: 'Client' }), 'invalid.input'],
+    [
+      'an unknown type',
+      () => ({ clientCertificateType: 'BROWSER', enrollmentCertName: 'Client', name: 'x' }),
+      'invalid.input',
+    ],
+    [
+      'no certificate',
+      () => ({ clientCertificateType: 'NONE', enrollmentCertName: 'Client', name: 'x' }),
+      'invalid.input',
+    ],
+    [
+      'an unknown certificate',
+      () => ({
+        clientCertificateType: 'NONE',
+        enrollmentCertId: '145283994705999999',
+        enrollmentCertName: 'x',
+        name: 'x',
+      }),
+      'resource.not.found',
+    ],
+    [
+      'no name',
+      (certs: Certs) => ({
+        clientCertificateType: 'NONE',
+        enrollmentCertId: certs['Client'],
+        enrollmentCertName: 'Client',
+      }),
+      'invalid.input',
+    ],
   ])('refuses a setting with %s', async (_label, body, errorId) => {
     const { sim, api, certs } = await setUp();
     const reply = await api.call('POST', '/clientSetting', body(certs));
@@ -82,10 +123,21 @@ describe('client settings', () => {
 describe('look-ups', () => {
   it('lists the five built-in certificates (v2, paged) and the microtenant summary', async () => {
     const { api } = await setUp();
-    const certs = (await api.call('GET', '/enrollmentCert?page=1&pagesize=500', undefined, 'v2')).json as { totalCount: string; list: Obj[] };
+    const certs = (await api.call('GET', '/enrollmentCert?page=1&pagesize=500', undefined, 'v2')).json as {
+      totalCount: string;
+      list: Obj[];
+    };
     expect(certs.totalCount).toBe('5');
-    expect(certs.list.map((c) => c['name'])).toEqual(['Root', 'Client', 'Connector', 'Service Edge', 'Isolation Client']);
+    expect(certs.list.map((c) => c['name'])).toEqual([
+      'Root',
+      'Client',
+      'Connector',
+      'Service Edge',
+      'Isolation Client',
+    ]);
     expect(certs.list[0]).toMatchObject({ allowSigning: true, validToInEpochSec: expect.stringMatching(/^\d+$/) });
-    expect((await api.call('GET', '/microtenants/summary')).json).toEqual([{ id: '0', name: 'Default', enabled: true }]);
+    expect((await api.call('GET', '/microtenants/summary')).json).toEqual([
+      { id: '0', name: 'Default', enabled: true },
+    ]);
   });
 });

@@ -15,7 +15,13 @@ describe('request log and counters', () => {
     const [signIn, get, post] = sim.requests;
     expect(sim.requests).toHaveLength(3);
     expect(signIn).toMatchObject({ method: 'POST', path: '/signin', status: 200 });
-    expect(get).toEqual({ method: 'GET', path: `${api.base.replace(sim.url, '')}/userPortalLink`, query: { page: '1', pagesize: '500', microtenantId: '0' }, status: 200, at: expect.any(Number) });
+    expect(get).toEqual({
+      method: 'GET',
+      path: `${api.base.replace(sim.url, '')}/userPortalLink`,
+      query: { page: '1', pagesize: '500', microtenantId: '0' },
+      status: 200,
+      at: expect.any(Number),
+    });
     expect(get?.at).toBeGreaterThanOrEqual(before);
     expect(post).toMatchObject({ method: 'POST', status: 201, body: { name: 'A', userPortals: [{ id: portal }] } });
     expect(sim.count()).toBe(3);
@@ -23,7 +29,12 @@ describe('request log and counters', () => {
     expect(sim.count({ path: /\/userPortalLink$/ })).toBe(2);
     expect(sim.count({ path: 'signin', status: 200 })).toBe(1);
     const counters: SimCounters = sim.counters();
-    expect(counters).toMatchObject({ requests: 3, byMethod: { GET: 1, POST: 2 }, byStatus: { '200': 2, '201': 1 }, tokensIssued: 1 });
+    expect(counters).toMatchObject({
+      requests: 3,
+      byMethod: { GET: 1, POST: 2 },
+      byStatus: { '200': 2, '201': 1 },
+      tokensIssued: 1,
+    });
     sim.clearRequests();
     expect(sim.requests).toEqual([]);
     expect(sim.counters().requests).toBe(3);
@@ -47,10 +58,15 @@ describe('control over HTTP', () => {
     const state = (await request(`${sim.url}/__sim/state`)).json as SimSnapshot;
     expect(state.userPortals.map((p) => p.name)).toEqual(['Engineering', 'Ops', 'Sales']);
 
-    const seeded = await request(`${sim.url}/__sim/seed`, { method: 'POST', body: JSON.stringify({ userPortals: [{ name: 'Only' }] }) });
+    const seeded = await request(`${sim.url}/__sim/seed`, {
+      method: 'POST',
+      body: JSON.stringify({ userPortals: [{ name: 'Only' }] }),
+    });
     expect(seeded.json).toEqual({ ok: true });
     expect(sim.snapshot().userPortals.map((p) => p.name)).toEqual(['Only']);
-    expect((await request(`${sim.url}/__sim/seed`, { method: 'POST', body: '{"userPortalLinks": [{"name": "x"}]}' })).status).toBe(400);
+    expect(
+      (await request(`${sim.url}/__sim/seed`, { method: 'POST', body: '{"userPortalLinks": [{"name": "x"}]}' })).status,
+    ).toBe(400);
 
     const replaced = await request(`${sim.url}/__sim/state`, { method: 'PUT', body: JSON.stringify(state) });
     expect(replaced.status).toBe(200);
@@ -79,7 +95,10 @@ describe('control over HTTP', () => {
   it('changes rate limits at run time', async () => {
     const sim = await startSim();
     const api = await apiFor(sim);
-    await request(`${sim.url}/__sim/rate-limits`, { method: 'PUT', body: JSON.stringify({ get: 1, write: 1, windowMs: 60_000 }) });
+    await request(`${sim.url}/__sim/rate-limits`, {
+      method: 'PUT',
+      body: JSON.stringify({ get: 1, write: 1, windowMs: 60_000 }),
+    });
     expect((await api.call('GET', '/userPortal')).status).toBe(200);
     expect((await api.call('GET', '/userPortal')).status).toBe(429);
     await request(`${sim.url}/__sim/rate-limits`, { method: 'PUT', body: 'false' });
@@ -91,7 +110,12 @@ describe('in-process handle', () => {
   it('env() and oneApiEnv() point zpa-gitops at the simulator', async () => {
     const sim = await startSim({ customerId: '145283994705985536', clientId: 'id-1', clientSecret: 'secret-1' });
     expect(sim.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(sim.env()).toEqual({ ZPA_CLIENT_ID: 'id-1', ZPA_CLIENT_SECRET: 'secret-1', ZPA_CUSTOMER_ID: '145283994705985536', ZPA_CLOUD: sim.url });
+    expect(sim.env()).toEqual({
+      ZPA_CLIENT_ID: 'id-1',
+      ZPA_CLIENT_SECRET: 'secret-1',
+      ZPA_CUSTOMER_ID: '145283994705985536',
+      ZPA_CLOUD: sim.url,
+    });
     expect(sim.oneApiEnv()).toEqual({
       ZSCALER_CLIENT_ID: 'id-1',
       ZSCALER_CLIENT_SECRET: 'secret-1',
@@ -104,7 +128,10 @@ describe('in-process handle', () => {
   it('seed() takes a snapshot too, so a test can edit the live tenant', async () => {
     const sim = await startSim({ seed: demoSeed() });
     const snapshot = sim.snapshot();
-    const edited = { ...snapshot, userPortalLinks: snapshot.userPortalLinks.map((l) => (l.name === 'CRM' ? { ...l, description: 'edited' } : l)) };
+    const edited = {
+      ...snapshot,
+      userPortalLinks: snapshot.userPortalLinks.map((l) => (l.name === 'CRM' ? { ...l, description: 'edited' } : l)),
+    };
     sim.seed(edited);
     expect(sim.snapshot()).toEqual(edited);
   });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { generatedSeed, SimInputError, type SimSeed } from '../../src/sim/index.js';
 import { apiFor, listOf, request, startSim, type Obj } from './helpers.js';
 
-const seed: SimSeed = { userPortals: [{ name: 'Eng' }], userPortalLinks: [{ name: 'Wiki', link: 'wiki.example.com', portals: ['Eng'] }] };
+const seed: SimSeed = {
+  userPortals: [{ name: 'Eng' }],
+  userPortalLinks: [{ name: 'Wiki', link: 'wiki.example.com', portals: ['Eng'] }],
+};
 
 async function setUp(s: SimSeed = seed) {
   const sim = await startSim({ seed: s });
@@ -10,12 +13,23 @@ async function setUp(s: SimSeed = seed) {
   return { sim, api: await apiFor(sim), portal };
 }
 
-const newLink = (portal: string, name = 'New') => ({ name, link: `${name.toLowerCase()}.example.com`, userPortals: [{ id: portal }] });
+const newLink = (portal: string, name = 'New') => ({
+  name,
+  link: `${name.toLowerCase()}.example.com`,
+  userPortals: [{ id: portal }],
+});
 
 describe('faults', () => {
   it('status: answers with the given error instead of processing, for `times` matching requests', async () => {
     const { sim, api, portal } = await setUp();
-    sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, status: 503, body: { id: 'service.unavailable', reason: 'later' }, headers: { 'x-why': 'test' }, times: 2 });
+    sim.injectFault({
+      method: 'POST',
+      path: /\/userPortalLink$/,
+      status: 503,
+      body: { id: 'service.unavailable', reason: 'later' },
+      headers: { 'x-why': 'test' },
+      times: 2,
+    });
     const first = await api.call('POST', '/userPortalLink', newLink(portal));
     expect(first.status).toBe(503);
     expect(first.json).toEqual({ id: 'service.unavailable', reason: 'later' });
@@ -32,7 +46,10 @@ describe('faults', () => {
   it('status without a body gets an error body; an injected 429 gets the recorded body and retry-after', async () => {
     const { sim, api } = await setUp();
     sim.injectFault({ path: 'userPortal$', status: 500 });
-    expect((await api.call('GET', '/userPortal')).json).toMatchObject({ id: expect.any(String), reason: expect.stringContaining('500') });
+    expect((await api.call('GET', '/userPortal')).json).toMatchObject({
+      id: expect.any(String),
+      reason: expect.stringContaining('500'),
+    });
     sim.injectFault({ status: 429 });
     const limited = await api.call('GET', '/userPortal');
     expect(limited.headers.get('retry-after')).toBe('1s');
@@ -81,7 +98,10 @@ describe('faults', () => {
     expect(() => JSON.parse(text)).toThrow();
     expect(sim.snapshot().userPortalLinks.map((l) => l.name)).toContain('Garbled');
     sim.injectFault({ method: 'DELETE', malformedJson: true });
-    const deleted = await request(`${api.base}/clientSetting?type=NONE`, { method: 'DELETE', headers: { authorization: `Bearer ${api.token}` } }).catch((e: unknown) => e);
+    const deleted = await request(`${api.base}/clientSetting?type=NONE`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${api.token}` },
+    }).catch((e: unknown) => e);
     expect(deleted).toBeInstanceOf(SyntaxError);
   });
 
@@ -116,11 +136,17 @@ describe('faults', () => {
     const { sim, api } = await setUp();
     const added = await request(`${sim.url}/__sim/faults`, {
       method: 'POST',
-      body: JSON.stringify([{ method: 'GET', path: '/userPortal$', status: 502, times: 3 }, { method: 'PUT', status: 409 }]),
+      body: JSON.stringify([
+        { method: 'GET', path: '/userPortal$', status: 502, times: 3 },
+        { method: 'PUT', status: 409 },
+      ]),
     });
     expect(added.json).toEqual({ ok: true, pending: 2 });
     expect((await api.call('GET', '/userPortal')).status).toBe(502);
-    expect(((await request(`${sim.url}/__sim/faults`)).json as Obj[])[0]).toMatchObject({ path: '/userPortal$', remaining: 2 });
+    expect(((await request(`${sim.url}/__sim/faults`)).json as Obj[])[0]).toMatchObject({
+      path: '/userPortal$',
+      remaining: 2,
+    });
     await request(`${sim.url}/__sim/faults`, { method: 'DELETE' });
     expect((await api.call('GET', '/userPortal')).status).toBe(200);
     const bad = await request(`${sim.url}/__sim/faults`, { method: 'POST', body: JSON.stringify({ method: 'GET' }) });

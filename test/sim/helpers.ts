@@ -29,14 +29,22 @@ export async function request(url: string, init: RequestInit = {}): Promise<Repl
 }
 
 export function form(fields: Record<string, string>): RequestInit {
-  return { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() };
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  };
 }
 
 export async function signIn(sim: Simulator): Promise<string> {
   const env = sim.env();
-  const reply = await request(`${sim.url}/signin`, form({ client_id: env.ZPA_CLIENT_ID, client_secret: env.ZPA_CLIENT_SECRET }));
+  const reply = await request(
+    `${sim.url}/signin`,
+    form({ client_id: env.ZPA_CLIENT_ID, client_secret: env.ZPA_CLIENT_SECRET }),
+  );
   const token = (reply.json as { access_token?: unknown } | undefined)?.access_token;
-  if (reply.status !== 200 || typeof token !== 'string') throw new Error(`sign-in failed: ${reply.status} ${reply.text}`);
+  if (reply.status !== 200 || typeof token !== 'string')
+    throw new Error(`sign-in failed: ${reply.status} ${reply.text}`);
   return token;
 }
 
@@ -56,7 +64,10 @@ export async function apiFor(sim: Simulator): Promise<Api> {
     call: (method, path, body, version = 'v1') =>
       request(`${base(version)}${path}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
       }),
   };

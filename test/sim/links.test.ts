@@ -4,7 +4,9 @@ import { apiFor, listOf, startSim, type Api, type Obj } from './helpers.js';
 
 const seed: SimSeed = { userPortals: [{ name: 'Eng' }, { name: 'Ops' }] };
 
-async function setUp(s: SimSeed = seed): Promise<{ api: Api; portals: Record<string, string>; sim: Awaited<ReturnType<typeof startSim>> }> {
+async function setUp(
+  s: SimSeed = seed,
+): Promise<{ api: Api; portals: Record<string, string>; sim: Awaited<ReturnType<typeof startSim>> }> {
   const sim = await startSim({ seed: s });
   const portals = Object.fromEntries(sim.snapshot().userPortals.map((p) => [p.name, p.id]));
   return { sim, api: await apiFor(sim), portals };
@@ -24,19 +26,35 @@ describe('user portal links', () => {
     });
     expect(created.status).toBe(201);
     const id = String((created.json as Obj)['id']);
-    expect(created.json).toMatchObject({ id, name: 'Wiki', link: 'wiki.example.com', enabled: true, creationTime: expect.stringMatching(/^\d+$/) });
+    expect(created.json).toMatchObject({
+      id,
+      name: 'Wiki',
+      link: 'wiki.example.com',
+      enabled: true,
+      creationTime: expect.stringMatching(/^\d+$/),
+    });
     const read = (await api.call('GET', `/userPortalLink/${id}`)).json as Obj;
     for (const key of OPTIONAL_KEYS) expect(read).not.toHaveProperty(key);
     expect(read).toMatchObject({ modifiedBy: expect.stringMatching(/^\d+$/), microtenantName: 'Default' });
     // Portals on reads are whole objects.
     expect(read['userPortals']).toEqual([
-      expect.objectContaining({ id: portals['Eng'], name: 'Eng', enabled: true, domain: expect.stringContaining('.'), microtenantName: 'Default' }),
+      expect.objectContaining({
+        id: portals['Eng'],
+        name: 'Eng',
+        enabled: true,
+        domain: expect.stringContaining('.'),
+        microtenantName: 'Default',
+      }),
     ]);
   });
 
   it("accepts the page's userPortalId field, but never an id that lost digits as a number", async () => {
     const { api, portals } = await setUp();
-    const ok = await api.call('POST', '/userPortalLink', { name: 'A', link: 'a.example.com', userPortalId: portals['Ops'] });
+    const ok = await api.call('POST', '/userPortalLink', {
+      name: 'A',
+      link: 'a.example.com',
+      userPortalId: portals['Ops'],
+    });
     expect(ok.status).toBe(201);
     const lossy = `{"name":"B","link":"b.example.com","userPortalId":${String(portals['Ops'])}}`;
     const refused = await api.call('POST', '/userPortalLink', lossy);
@@ -47,10 +65,17 @@ describe('user portal links', () => {
   it('PUT replaces the whole object: an omitted description is cleared, portals come from the body', async () => {
     const { sim, api, portals } = await setUp({
       ...seed,
-      userPortalLinks: [{ name: 'Docs', link: 'docs.example.com', description: 'old', protocol: 'https://', portals: ['Eng'] }],
+      userPortalLinks: [
+        { name: 'Docs', link: 'docs.example.com', description: 'old', protocol: 'https://', portals: ['Eng'] },
+      ],
     });
     const id = sim.snapshot().userPortalLinks[0]?.id ?? '';
-    const put = await api.call('PUT', `/userPortalLink/${id}`, { id, name: 'Docs', link: 'docs.example.com', userPortals: [{ id: portals['Ops'] }] });
+    const put = await api.call('PUT', `/userPortalLink/${id}`, {
+      id,
+      name: 'Docs',
+      link: 'docs.example.com',
+      userPortals: [{ id: portals['Ops'] }],
+    });
     expect(put.status).toBe(204);
     expect(put.text).toBe('');
     const read = (await api.call('GET', `/userPortalLink/${id}`)).json as Obj;
@@ -62,7 +87,10 @@ describe('user portal links', () => {
   });
 
   it('DELETE answers 204; the link is then not found (400 resource.not.found)', async () => {
-    const { sim, api } = await setUp({ ...seed, userPortalLinks: [{ name: 'X', link: 'x.example.com', portals: ['Eng'] }] });
+    const { sim, api } = await setUp({
+      ...seed,
+      userPortalLinks: [{ name: 'X', link: 'x.example.com', portals: ['Eng'] }],
+    });
     const id = sim.snapshot().userPortalLinks[0]?.id ?? '';
     expect((await api.call('DELETE', `/userPortalLink/${id}`)).status).toBe(204);
     for (const [method, body] of [['GET'], ['DELETE'], ['PUT', { name: 'X', link: 'x' }]] as const) {
@@ -89,7 +117,11 @@ describe('user portal links', () => {
     const { api } = await setUp();
     const none = await api.call('POST', '/userPortalLink', { name: 'N', link: 'n.example.com', userPortals: [] });
     expect(none.json).toMatchObject({ id: 'invalid.input', params: ['userPortals'] });
-    const unknown = await api.call('POST', '/userPortalLink', { name: 'N', link: 'n.example.com', userPortals: [{ id: '145283994705999999' }] });
+    const unknown = await api.call('POST', '/userPortalLink', {
+      name: 'N',
+      link: 'n.example.com',
+      userPortals: [{ id: '145283994705999999' }],
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.json).toMatchObject({ id: 'resource.not.found' });
     const broken = await api.call('POST', '/userPortalLink', '{"name": "N",');
@@ -100,7 +132,11 @@ describe('user portal links', () => {
   it('a portal holds at most 500 links', async () => {
     const { api, sim } = await setUp(generatedSeed({ links: 500, portals: 1 }));
     const portal = sim.snapshot().userPortals[0]?.id ?? '';
-    const reply = await api.call('POST', '/userPortalLink', { name: 'one more', link: 'x.example.com', userPortals: [{ id: portal }] });
+    const reply = await api.call('POST', '/userPortalLink', {
+      name: 'one more',
+      link: 'x.example.com',
+      userPortals: [{ id: portal }],
+    });
     expect(reply.status).toBe(400);
     expect(reply.json).toMatchObject({ reason: expect.stringContaining('500') });
   });
@@ -126,8 +162,14 @@ describe('bulk create', () => {
       ['Two', false, json.userPortals],
     ]);
     expect(json.userPortalLinks[0]).not.toHaveProperty('linkPath');
-    for (const link of sim.snapshot().userPortalLinks) expect(link.userPortalIds).toEqual([portals['Eng'], portals['Ops']]);
-    const v2 = await api.call('POST', '/userPortalLink/bulk', { ...body, userPortalLinks: [{ name: 'Three', link: '3.example.com' }] }, 'v2');
+    for (const link of sim.snapshot().userPortalLinks)
+      expect(link.userPortalIds).toEqual([portals['Eng'], portals['Ops']]);
+    const v2 = await api.call(
+      'POST',
+      '/userPortalLink/bulk',
+      { ...body, userPortalLinks: [{ name: 'Three', link: '3.example.com' }] },
+      'v2',
+    );
     expect(v2.status).toBe(201);
     expect(listOf(await api.call('GET', `/userPortalLink/userPortal/${String(portals['Ops'])}`))).toHaveLength(3);
   });

@@ -9,7 +9,8 @@ describe('paging', () => {
     const sim = await startSim({ seed: generatedSeed({ links: 1234, portals: 3 }) });
     const api = await apiFor(sim);
     const pages = [];
-    for (let page = 1; page <= 3; page++) pages.push(await api.call('GET', `/userPortalLink?page=${page}&pagesize=500`));
+    for (let page = 1; page <= 3; page++)
+      pages.push(await api.call('GET', `/userPortalLink?page=${page}&pagesize=500`));
     for (const page of pages) expect(page.json).toMatchObject({ totalPages: '3', totalCount: '1234' });
     expect(pages.map((p) => listOf(p).length)).toEqual([500, 500, 234]);
     const ids = pages.flatMap((p) => listOf(p).map((link) => link['id']));
@@ -55,7 +56,9 @@ describe('paging', () => {
     const reply = await api.call('GET', `/userPortalLink/userPortal/${String(portal?.id)}?page=1&pagesize=500`);
     expect(reply.json).toMatchObject({ totalPages: '1', totalCount: '10' });
     expect(listOf(reply).map((l) => l['name'])).toEqual(Array.from({ length: 10 }, (_, i) => `link-${i * 3 + 1}`));
-    expect((await api.call('GET', '/userPortalLink/userPortal/145283994705999999')).json).toMatchObject({ id: 'resource.not.found' });
+    expect((await api.call('GET', '/userPortalLink/userPortal/145283994705999999')).json).toMatchObject({
+      id: 'resource.not.found',
+    });
   });
 
   it('reads 10,000 links quickly', async () => {
@@ -63,7 +66,8 @@ describe('paging', () => {
     const api = await apiFor(sim);
     const started = performance.now();
     let count = 0;
-    for (let page = 1; page <= 20; page++) count += listOf(await api.call('GET', `/userPortalLink?page=${page}&pagesize=500`)).length;
+    for (let page = 1; page <= 20; page++)
+      count += listOf(await api.call('GET', `/userPortalLink?page=${page}&pagesize=500`)).length;
     expect(count).toBe(10_000);
     expect(performance.now() - started).toBeLessThan(5_000);
   });

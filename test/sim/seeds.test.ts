@@ -8,9 +8,17 @@ describe('seeds', () => {
     const sim = await startSim({ seed: demoSeed() });
     const state = sim.snapshot();
     expect(state.userPortals.map((p) => p.name)).toEqual(['Engineering', 'Ops', 'Sales']);
-    expect(state.enrollmentCerts.map((c) => c.name)).toEqual(['Root', 'Client', 'Connector', 'Service Edge', 'Isolation Client']);
+    expect(state.enrollmentCerts.map((c) => c.name)).toEqual([
+      'Root',
+      'Client',
+      'Connector',
+      'Service Edge',
+      'Isolation Client',
+    ]);
     const client = state.enrollmentCerts.find((c) => c.name === 'Client');
-    expect(state.clientSettings).toEqual([expect.objectContaining({ clientCertificateType: 'ZAPP_CLIENT', enrollmentCertId: client?.id, name: 'Client' })]);
+    expect(state.clientSettings).toEqual([
+      expect.objectContaining({ clientCertificateType: 'ZAPP_CLIENT', enrollmentCertId: client?.id, name: 'Client' }),
+    ]);
     expect(state.userPortalLinks.length).toBeGreaterThanOrEqual(5);
     expect(state.userPortalLinks.length).toBeLessThanOrEqual(8);
     expect(state.userPortalLinks.some((l) => l.userPortalIds.length === 2)).toBe(true);
@@ -34,7 +42,9 @@ describe('seeds', () => {
   it('refuses seeds that could not exist: unknown names, a portal over 500 links', async () => {
     const sim = await startSim();
     expect(() => sim.seed({ userPortalLinks: [{ name: 'x', link: 'x', portals: ['Nowhere'] }] })).toThrow(/Nowhere/);
-    expect(() => sim.seed({ clientSettings: [{ clientCertificateType: 'NONE', enrollmentCert: 'Missing' }] })).toThrow(SimInputError);
+    expect(() => sim.seed({ clientSettings: [{ clientCertificateType: 'NONE', enrollmentCert: 'Missing' }] })).toThrow(
+      SimInputError,
+    );
     expect(() => generatedSeed({ links: 1234, portals: 2 })).toThrow(/500/);
     expect(sim.snapshot().enrollmentCerts).toHaveLength(5);
   });
@@ -54,14 +64,17 @@ describe('serveSimulator', () => {
   it('starts on the demo tenant and prints the exports and a curl example that work', async () => {
     const { simulator, instructions } = await serveSimulator();
     try {
-      for (const [name, value] of Object.entries(simulator.env())) expect(instructions).toContain(`export ${name}=${value}\n`);
+      for (const [name, value] of Object.entries(simulator.env()))
+        expect(instructions).toContain(`export ${name}=${value}\n`);
       expect(instructions).toMatch(/curl -s -X POST http:\/\/127\.0\.0\.1:\d+\/signin/);
       const listLine = instructions.split('\n').find((line) => line.includes('Authorization: Bearer $TOKEN'));
       const listUrl = /'(http[^']+)'/.exec(listLine ?? '')?.[1] ?? '';
       // Follow the example by hand: sign in, then GET the links.
       const env = simulator.env();
       const body = new URLSearchParams({ client_id: env.ZPA_CLIENT_ID, client_secret: env.ZPA_CLIENT_SECRET });
-      const token = ((await request(`${simulator.url}/signin`, { method: 'POST', body })).json as { access_token: string }).access_token;
+      const token = (
+        (await request(`${simulator.url}/signin`, { method: 'POST', body })).json as { access_token: string }
+      ).access_token;
       const links = await request(listUrl, { headers: { authorization: `Bearer ${token}` } });
       expect(listOf(links).map((l) => l['name'])).toContain('Grafana');
     } finally {

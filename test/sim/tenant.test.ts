@@ -14,7 +14,9 @@ describe('HTML escaping', () => {
     const byLink = Object.fromEntries(links.map((l) => [String(l['link']), l]));
     expect(byLink['quotes.corp.example.com']?.['name']).toBe('Pricing &amp; Quotes');
     expect(byLink['crm.corp.example.com']?.['description']).toBe('Accounts &amp; pipeline');
-    expect(sim.snapshot().userPortalLinks.find((l) => l.link === 'crm.corp.example.com')?.description).toBe('Accounts & pipeline');
+    expect(sim.snapshot().userPortalLinks.find((l) => l.link === 'crm.corp.example.com')?.description).toBe(
+      'Accounts & pipeline',
+    );
   });
 
   it('leaves names alone by default', async () => {
@@ -46,10 +48,16 @@ describe('microtenants', () => {
     const defaultLinks = listOf(await api.call('GET', '/userPortalLink'));
     expect(defaultLinks.map((l) => l['name'])).toEqual(['Main link']);
     expect(defaultLinks[0]).toMatchObject({ microtenantName: 'Default' });
-    expect(listOf(await api.call('GET', '/userPortalLink?microtenantId=0')).map((l) => l['name'])).toEqual(['Main link']);
+    expect(listOf(await api.call('GET', '/userPortalLink?microtenantId=0')).map((l) => l['name'])).toEqual([
+      'Main link',
+    ]);
     const branchLinks = listOf(await api.call('GET', `/userPortalLink?microtenantId=${branch}`));
-    expect(branchLinks.map((l) => [l['name'], l['microtenantId'], l['microtenantName']])).toEqual([['Branch link', branch, 'Branch']]);
-    expect(listOf(await api.call('GET', `/userPortal?microtenantId=${branch}`)).map((p) => p['name'])).toEqual(['Branch portal']);
+    expect(branchLinks.map((l) => [l['name'], l['microtenantId'], l['microtenantName']])).toEqual([
+      ['Branch link', branch, 'Branch'],
+    ]);
+    expect(listOf(await api.call('GET', `/userPortal?microtenantId=${branch}`)).map((p) => p['name'])).toEqual([
+      'Branch portal',
+    ]);
     // Another microtenant's link is not found without its microtenantId.
     const branchLinkId = String(branchLinks[0]?.['id']);
     expect((await api.call('GET', `/userPortalLink/${branchLinkId}`)).json).toMatchObject({ id: 'resource.not.found' });
@@ -63,9 +71,17 @@ describe('microtenants', () => {
     const snapshot = sim.snapshot();
     const branch = snapshot.microtenants.find((m) => m.name === 'Branch')?.id ?? '';
     const portal = (name: string): string => snapshot.userPortals.find((p) => p.name === name)?.id ?? '';
-    const wrong = await api.call('POST', `/userPortalLink?microtenantId=${branch}`, { name: 'X', link: 'x.example.com', userPortals: [{ id: portal('Main') }] });
+    const wrong = await api.call('POST', `/userPortalLink?microtenantId=${branch}`, {
+      name: 'X',
+      link: 'x.example.com',
+      userPortals: [{ id: portal('Main') }],
+    });
     expect(wrong.status).toBe(400);
-    const right = await api.call('POST', `/userPortalLink?microtenantId=${branch}`, { name: 'X', link: 'x.example.com', userPortals: [{ id: portal('Branch portal') }] });
+    const right = await api.call('POST', `/userPortalLink?microtenantId=${branch}`, {
+      name: 'X',
+      link: 'x.example.com',
+      userPortals: [{ id: portal('Branch portal') }],
+    });
     expect(right.status).toBe(201);
     expect(sim.snapshot().userPortalLinks.find((l) => l.name === 'X')?.microtenantId).toBe(branch);
   });
@@ -84,19 +100,31 @@ describe('state file', () => {
     const first = await startSimulator({ seed: { userPortals: [{ name: 'Eng' }] }, stateFile });
     const api = await apiFor(first);
     const portal = first.snapshot().userPortals[0]?.id ?? '';
-    const created = await api.call('POST', '/userPortalLink', { name: 'Kept', link: 'kept.example.com', userPortals: [{ id: portal }] });
+    const created = await api.call('POST', '/userPortalLink', {
+      name: 'Kept',
+      link: 'kept.example.com',
+      userPortals: [{ id: portal }],
+    });
     const keptId = String((created.json as Obj)['id']);
-    const doomed = await api.call('POST', '/userPortalLink', { name: 'Doomed', link: 'd.example.com', userPortals: [{ id: portal }] });
+    const doomed = await api.call('POST', '/userPortalLink', {
+      name: 'Doomed',
+      link: 'd.example.com',
+      userPortals: [{ id: portal }],
+    });
     const doomedId = String((doomed.json as Obj)['id']);
     await api.call('DELETE', `/userPortalLink/${doomedId}`);
-    expect(JSON.parse(readFileSync(stateFile, 'utf8'))).toMatchObject({ userPortalLinks: [{ id: keptId, name: 'Kept' }] });
+    expect(JSON.parse(readFileSync(stateFile, 'utf8'))).toMatchObject({
+      userPortalLinks: [{ id: keptId, name: 'Kept' }],
+    });
     await first.close();
 
     // A different seed is ignored: the file wins.
     const second = await startSim({ seed: { userPortals: [{ name: 'Other' }] }, stateFile });
     expect(second.snapshot().userPortals.map((p) => p.name)).toEqual(['Eng']);
     expect(second.snapshot().userPortalLinks.map((l) => [l.id, l.name])).toEqual([[keptId, 'Kept']]);
-    const again = await (await apiFor(second)).call('POST', '/userPortalLink', { name: 'Next', link: 'n.example.com', userPortals: [{ id: portal }] });
+    const again = await (
+      await apiFor(second)
+    ).call('POST', '/userPortalLink', { name: 'Next', link: 'n.example.com', userPortals: [{ id: portal }] });
     expect(BigInt(String((again.json as Obj)['id']))).toBeGreaterThan(BigInt(doomedId));
   });
 

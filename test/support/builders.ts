@@ -1,17 +1,36 @@
 /** Small builders for desired and live state in memory, for the pure planner's tests. */
-import type { ApiObject, DesiredClientSetting, DesiredLink, DesiredLinkFields, DesiredState, LiveState, NameOrId, SourceLocation } from '../../src/core/types.js';
+import type {
+  ApiObject,
+  DesiredClientSetting,
+  DesiredLink,
+  DesiredLinkFields,
+  DesiredState,
+  LiveState,
+  NameOrId,
+  SourceLocation,
+} from '../../src/core/types.js';
 
 export const at = (line: number, file = 'manifests/main.yaml'): SourceLocation => ({ file, line, col: 5 });
 
 /** Portal ids above 2^53, as ZPA's are. */
-export const PORTAL_IDS: Record<string, string> = { Engineering: '145283994705985838', Ops: '145283994705985839', Sales: '145283994705985840', Legacy: '145283994705985841' };
+export const PORTAL_IDS: Record<string, string> = {
+  Engineering: '145283994705985838',
+  Ops: '145283994705985839',
+  Sales: '145283994705985840',
+  Legacy: '145283994705985841',
+};
 
 export function portalId(name: string): string {
   return PORTAL_IDS[name] ?? `9${String(name.length).padStart(17, '0')}`;
 }
 
 export function livePortals(...names: string[]): ApiObject[] {
-  return names.map((name) => ({ id: portalId(name), name, enabled: true, domain: `${name.toLowerCase()}.example.zscalerportal.net` }));
+  return names.map((name) => ({
+    id: portalId(name),
+    name,
+    enabled: true,
+    domain: `${name.toLowerCase()}.example.zscalerportal.net`,
+  }));
 }
 
 export interface LinkSpec extends Partial<DesiredLinkFields> {
@@ -19,14 +38,27 @@ export interface LinkSpec extends Partial<DesiredLinkFields> {
   portals: string[];
 }
 
-export function desired(spec: { portals?: (string | { name: string; prune: boolean })[]; links?: LinkSpec[]; clientSettings?: DesiredClientSetting[]; microtenant?: NameOrId }): DesiredState {
+export function desired(spec: {
+  portals?: (string | { name: string; prune: boolean })[];
+  links?: LinkSpec[];
+  clientSettings?: DesiredClientSetting[];
+  microtenant?: NameOrId;
+}): DesiredState {
   const links: DesiredLink[] = (spec.links ?? []).map((l, i) => {
     const { name, portals, ...fields } = l;
-    return { name, portals, fields: { link: fields.link ?? `${name.toLowerCase()}.corp.example.com`, ...fields }, location: at(10 + i), listedAt: Object.fromEntries(portals.map((p) => [p, at(10 + i)])) };
+    return {
+      name,
+      portals,
+      fields: { link: fields.link ?? `${name.toLowerCase()}.corp.example.com`, ...fields },
+      location: at(10 + i),
+      listedAt: Object.fromEntries(portals.map((p) => [p, at(10 + i)])),
+    };
   });
   return {
     clientSettings: spec.clientSettings ?? [],
-    portals: (spec.portals ?? []).map((p, i) => (typeof p === 'string' ? { name: p, prune: true, location: at(2 + i) } : { ...p, location: at(2 + i) })),
+    portals: (spec.portals ?? []).map((p, i) =>
+      typeof p === 'string' ? { name: p, prune: true, location: at(2 + i) } : { ...p, location: at(2 + i) },
+    ),
     links,
     files: ['manifests/main.yaml'],
     ...(spec.microtenant ? { microtenant: { ...spec.microtenant, location: at(1) } } : {}),
@@ -55,7 +87,13 @@ export function liveLink(spec: LinkSpec & { id?: string; extra?: ApiObject }): A
 }
 
 export function live(spec: Partial<LiveState>): LiveState {
-  return { clientSettings: [], userPortalLinks: [], userPortals: livePortals('Engineering', 'Ops', 'Sales', 'Legacy'), enrollmentCerts: CERTS, ...spec };
+  return {
+    clientSettings: [],
+    userPortalLinks: [],
+    userPortals: livePortals('Engineering', 'Ops', 'Sales', 'Legacy'),
+    enrollmentCerts: CERTS,
+    ...spec,
+  };
 }
 
 export const CERTS: ApiObject[] = [
@@ -66,4 +104,8 @@ export const CERTS: ApiObject[] = [
   { id: '26781', name: 'Isolation Client' },
 ];
 
-export const TARGET = { host: 'https://config.private.zscaler.com', customerId: '216196257331281920', microtenantId: '0' };
+export const TARGET = {
+  host: 'https://config.private.zscaler.com',
+  customerId: '216196257331281920',
+  microtenantId: '0',
+};

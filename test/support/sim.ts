@@ -7,13 +7,21 @@ export function portalNames(count: number): string[] {
 }
 
 /** `count` links spread round-robin over `portals` portals, as seed links and as manifest links. */
-export function spreadLinks(count: number, portals: number): { seed: SeedLink[]; manifests: Record<string, ManifestLink[]> } {
+export function spreadLinks(
+  count: number,
+  portals: number,
+): { seed: SeedLink[]; manifests: Record<string, ManifestLink[]> } {
   const names = portalNames(portals);
   const seed: SeedLink[] = [];
   const manifests: Record<string, ManifestLink[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let i = 0; i < count; i++) {
     const portal = names[i % portals] ?? 'portal-000';
-    const link = { name: `link-${String(i).padStart(5, '0')}`, link: `app-${i}.corp.example.com`, protocol: 'https://', description: `App ${i}` };
+    const link = {
+      name: `link-${String(i).padStart(5, '0')}`,
+      link: `app-${i}.corp.example.com`,
+      protocol: 'https://',
+      description: `App ${i}`,
+    };
     seed.push({ ...link, portals: [portal] });
     manifests[portal]?.push(link);
   }

@@ -17,7 +17,12 @@ export function workspace(files: Record<string, unknown> = {}): string {
 export function writeFiles(dir: string, files: Record<string, unknown>): void {
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), typeof content === 'string' || Buffer.isBuffer(content) ? content : stringify({ apiVersion: 'zpa-gitops/v1', ...(content as object) }));
+    writeFileSync(
+      join(dir, path),
+      typeof content === 'string' || Buffer.isBuffer(content)
+        ? content
+        : stringify({ apiVersion: 'zpa-gitops/v1', ...(content as object) }),
+    );
   }
 }
 

@@ -14,7 +14,9 @@ describe('sign-in', () => {
     await client.listUserPortals();
     const signIns = sim.requests.filter((r) => r.path === '/signin');
     expect(signIns).toHaveLength(1);
-    expect(sim.requests.map((r) => r.path)).toContain(`/mgmtconfig/v1/admin/customers/${CUSTOMER_ID}/clientSetting/all`);
+    expect(sim.requests.map((r) => r.path)).toContain(
+      `/mgmtconfig/v1/admin/customers/${CUSTOMER_ID}/clientSetting/all`,
+    );
     expect(client.stats.signIns).toBe(1);
     expect(client.target).toEqual({ host: sim.url.replace(/\/$/, ''), customerId: CUSTOMER_ID, microtenantId: '0' });
     expectNoCredentials(debugLines);
@@ -28,13 +30,19 @@ describe('sign-in', () => {
     expect(token?.body).toMatchObject({ grant_type: 'client_credentials', audience: 'https://api.zscaler.com' });
     const api = sim.requests.filter((r) => r.path !== '/oauth2/v1/token');
     expect(api.length).toBeGreaterThan(0);
-    for (const entry of api) expect(entry.path.startsWith(`/zpa/mgmtconfig/v1/admin/customers/${CUSTOMER_ID}/`)).toBe(true);
+    for (const entry of api)
+      expect(entry.path.startsWith(`/zpa/mgmtconfig/v1/admin/customers/${CUSTOMER_ID}/`)).toBe(true);
     expectNoCredentials(debugLines);
   });
 
   it('shares one sign-in between concurrent callers', async () => {
     const { sim, client } = await harness();
-    await Promise.all([client.listUserPortals(), client.listUserPortalLinks(), client.listClientSettings(), client.listMicrotenants()]);
+    await Promise.all([
+      client.listUserPortals(),
+      client.listUserPortalLinks(),
+      client.listClientSettings(),
+      client.listMicrotenants(),
+    ]);
     expect(sim.requests.filter((r) => r.path === '/signin')).toHaveLength(1);
     expect(client.stats.signIns).toBe(1);
   });
@@ -66,7 +74,13 @@ describe('sign-in', () => {
   it('gives up with an AuthError when a fresh token is refused too', async () => {
     const { sim, client } = await harness();
     await client.listUserPortals();
-    sim.injectFault({ method: 'GET', path: /userPortal$/, status: 401, times: 5, body: { id: 'authn.failed', reason: 'no' } });
+    sim.injectFault({
+      method: 'GET',
+      path: /userPortal$/,
+      status: 401,
+      times: 5,
+      body: { id: 'authn.failed', reason: 'no' },
+    });
     const error = await rejectionOf(client.listUserPortals());
     expect(error).toBeInstanceOf(AuthError);
     expect(client.stats.signIns).toBe(2);
@@ -105,7 +119,12 @@ describe('sign-in', () => {
       res.end();
     });
     const client = new ZpaClient({
-      settings: settingsFromEnv({ ZPA_CLIENT_ID: 'id', ZPA_CLIENT_SECRET: SIM_SECRET, ZPA_CUSTOMER_ID: '1', ZPA_CLOUD: api.url }),
+      settings: settingsFromEnv({
+        ZPA_CLIENT_ID: 'id',
+        ZPA_CLIENT_SECRET: SIM_SECRET,
+        ZPA_CUSTOMER_ID: '1',
+        ZPA_CLOUD: api.url,
+      }),
     });
     try {
       const error = await rejectionOf(client.listClientSettings());
@@ -126,9 +145,10 @@ async function listen(handler: http.RequestListener): Promise<{ url: string; clo
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -29,7 +29,13 @@ describe('retries', () => {
     sim.injectFault({ method: 'DELETE', ...serverError });
     await client.deleteUserPortalLink(LINK);
     expect(sim.requests.filter((r) => r.path !== '/signin').map((r) => `${r.method} ${r.status}`)).toEqual([
-      'GET 503', 'GET 200', 'PUT 503', 'PUT 503', 'PUT 204', 'DELETE 503', 'DELETE 204',
+      'GET 503',
+      'GET 200',
+      'PUT 503',
+      'PUT 503',
+      'PUT 204',
+      'DELETE 503',
+      'DELETE 204',
     ]);
     expect(client.stats.retries).toBe(4);
     expect(sim.snapshot().userPortalLinks).toHaveLength(0);
@@ -37,12 +43,20 @@ describe('retries', () => {
 
   it('repeats any method, POST included, after an edit lock or a concurrent-access refusal', async () => {
     const { sim, client } = await harness({ seed }, fast);
-    sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, status: 400, body: { id: 'api.concurrent.access.error', reason: 'busy' } });
+    sim.injectFault({
+      method: 'POST',
+      path: /\/userPortalLink$/,
+      status: 400,
+      body: { id: 'api.concurrent.access.error', reason: 'busy' },
+    });
     await client.createUserPortalLink({ name: 'Locked', link: 'l.example.com' }, [PORTAL]);
     sim.injectFault({ method: 'PUT', status: 409, body: { id: 'edit.lock', reason: 'locked' } });
     await client.updateUserPortalLink(LINK, { name: 'Wiki', link: 'w.example.com', userPortals: [{ id: PORTAL }] });
     expect(sim.requests.filter((r) => r.path !== '/signin').map((r) => `${r.method} ${r.status}`)).toEqual([
-      'POST 400', 'POST 201', 'PUT 409', 'PUT 204',
+      'POST 400',
+      'POST 201',
+      'PUT 409',
+      'PUT 204',
     ]);
     expect(sim.snapshot().userPortalLinks.filter((l) => l.name === 'Locked')).toHaveLength(1);
   });
@@ -51,7 +65,13 @@ describe('retries', () => {
     const { sim, client } = await harness({ seed }, fast);
     sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, ...serverError });
     const error = await apiError(client.createUserPortalLink({ name: 'New', link: 'new.example.com' }, [PORTAL]));
-    expect(error).toMatchObject({ method: 'POST', path: '/userPortalLink', status: 503, zpaId: 'service.unavailable', ambiguous: true });
+    expect(error).toMatchObject({
+      method: 'POST',
+      path: '/userPortalLink',
+      status: 503,
+      zpaId: 'service.unavailable',
+      ambiguous: true,
+    });
     expect(sim.count({ method: 'POST', path: /\/userPortalLink$/ })).toBe(1);
   });
 
@@ -119,12 +139,29 @@ describe('retries', () => {
 describe('error mapping', () => {
   it('404 and 400 resource.not.found are both notFound', async () => {
     const { sim, client } = await harness({ seed });
-    sim.injectFault({ method: 'GET', path: /\/userPortalLink\/1$/, status: 404, body: { id: 'resource.not.found', reason: 'gone' } });
+    sim.injectFault({
+      method: 'GET',
+      path: /\/userPortalLink\/1$/,
+      status: 404,
+      body: { id: 'resource.not.found', reason: 'gone' },
+    });
     const a = await apiError(client.getUserPortalLink('1'));
-    sim.injectFault({ method: 'GET', path: /\/userPortalLink\/2$/, status: 400, body: { id: 'resource.not.found', reason: 'gone', params: ['2'] } });
+    sim.injectFault({
+      method: 'GET',
+      path: /\/userPortalLink\/2$/,
+      status: 400,
+      body: { id: 'resource.not.found', reason: 'gone', params: ['2'] },
+    });
     const b = await apiError(client.getUserPortalLink('2'));
     expect([a.notFound, b.notFound]).toEqual([true, true]);
-    expect(b).toMatchObject({ method: 'GET', path: '/userPortalLink/2', status: 400, zpaId: 'resource.not.found', reason: 'gone', params: ['2'] });
+    expect(b).toMatchObject({
+      method: 'GET',
+      path: '/userPortalLink/2',
+      status: 400,
+      zpaId: 'resource.not.found',
+      reason: 'gone',
+      params: ['2'],
+    });
     const real = await apiError(client.getUserPortalLink('999999999999999999'));
     expect(real.notFound).toBe(true);
     expect(a.message).not.toContain('127.0.0.1');
@@ -140,13 +177,22 @@ describe('error mapping', () => {
   it('a reply of the wrong shape names the endpoint', async () => {
     const { sim, client } = await harness({ seed });
     sim.injectFault({ method: 'GET', path: /\/userPortalLink$/, status: 200, body: { totalPages: '1', list: 'nope' } });
-    expect((await apiError(client.listUserPortalLinks())).message).toMatch(/^GET \/userPortalLink: reply is not the expected shape/);
+    expect((await apiError(client.listUserPortalLinks())).message).toMatch(
+      /^GET \/userPortalLink: reply is not the expected shape/,
+    );
     sim.injectFault({ method: 'GET', path: /\/userPortalLink$/, status: 200, body: { totalPages: 'many', list: [] } });
     expect((await apiError(client.listUserPortalLinks())).message).toContain('totalPages');
-    sim.injectFault({ method: 'GET', path: /\/userPortalLink$/, status: 200, body: { totalPages: '99999', list: [{ id: '1' }] } });
+    sim.injectFault({
+      method: 'GET',
+      path: /\/userPortalLink$/,
+      status: 200,
+      body: { totalPages: '99999', list: [{ id: '1' }] },
+    });
     expect((await apiError(client.listUserPortalLinks())).message).toContain('99999 pages');
     sim.injectFault({ method: 'GET', path: /\/clientSetting\/all$/, status: 200, body: { list: [] } });
-    expect((await apiError(client.listClientSettings())).message).toMatch(/^GET \/clientSetting\/all: reply is not the expected shape/);
+    expect((await apiError(client.listClientSettings())).message).toMatch(
+      /^GET \/clientSetting\/all: reply is not the expected shape/,
+    );
   });
 
   it('no secret or token in any error message or debug line', async () => {
@@ -159,7 +205,12 @@ describe('error mapping', () => {
     await client.listUserPortals();
     sim.injectFault({ method: 'POST', ...serverError });
     await collect(client.createUserPortalLink({ name: 'A', link: 'a.example.com' }, [PORTAL]));
-    sim.injectFault({ method: 'GET', path: /\/userPortal$/, status: 400, body: { id: 'bad', reason: `echo ${SIM_SECRET}` } });
+    sim.injectFault({
+      method: 'GET',
+      path: /\/userPortal$/,
+      status: 400,
+      body: { id: 'bad', reason: `echo ${SIM_SECRET}` },
+    });
     await collect(client.listUserPortals());
     sim.revokeTokens();
     sim.injectFault({ method: 'GET', malformedJson: true });
@@ -174,7 +225,10 @@ function simOptions(): NonNullable<Parameters<typeof startSimulator>[0]> {
   return { customerId: CUSTOMER_ID, clientId: 'sim-client', clientSecret: SIM_SECRET, seed };
 }
 
-function startLater(options: NonNullable<Parameters<typeof startSimulator>[0]>, delayMs: number): ReturnType<typeof startSimulator> {
+function startLater(
+  options: NonNullable<Parameters<typeof startSimulator>[0]>,
+  delayMs: number,
+): ReturnType<typeof startSimulator> {
   return new Promise((resolve, reject) => {
     setTimeout(() => startSimulator(options).then(resolve, reject), delayMs);
   });

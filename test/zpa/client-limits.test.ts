@@ -19,18 +19,31 @@ describe('rate limits', () => {
     expect(client.stats.waitedMs).toBeGreaterThan(0);
     // The server saw no more than the budget in any window.
     const gets = sim.requests.filter((r) => r.method === 'GET').map((r) => r.at);
-    for (const t of gets) expect(gets.filter((u) => u >= t && u < t + limits.windowMs).length).toBeLessThanOrEqual(limits.get);
+    for (const t of gets)
+      expect(gets.filter((u) => u >= t && u < t + limits.windowMs).length).toBeLessThanOrEqual(limits.get);
   });
 
   it('honours an injected 429 with retry-after: 1s, for a GET and for a POST', async () => {
     const { sim, client, waits } = await harness({ seed });
     await client.listUserPortals();
     const tooMany = { id: 'invalid.toomanyrequests', reason: 'Exceeded the number of requests allowed.' };
-    sim.injectFault({ method: 'GET', path: /\/userPortal$/, status: 429, headers: { 'retry-after': '1s' }, body: tooMany });
+    sim.injectFault({
+      method: 'GET',
+      path: /\/userPortal$/,
+      status: 429,
+      headers: { 'retry-after': '1s' },
+      body: tooMany,
+    });
     const started = Date.now();
     await client.listUserPortals();
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, status: 429, headers: { 'retry-after': '1s' }, body: tooMany });
+    sim.injectFault({
+      method: 'POST',
+      path: /\/userPortalLink$/,
+      status: 429,
+      headers: { 'retry-after': '1s' },
+      body: tooMany,
+    });
     await client.createUserPortalLink({ name: 'After 429', link: 'x.example.com' }, ['145283994705985838']);
     expect(sim.count({ method: 'POST', path: /\/userPortalLink$/ })).toBe(2);
     expect(sim.snapshot().userPortalLinks.filter((l) => l.name === 'After 429')).toHaveLength(1);

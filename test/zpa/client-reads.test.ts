@@ -23,7 +23,11 @@ describe('paging', () => {
     expect(links).toHaveLength(1234);
     expect(new Set(links.map((l) => l.id)).size).toBe(1234);
     const gets = sim.requests.filter((r) => r.method === 'GET' && r.path === `${base}/userPortalLink`);
-    expect(gets.map((r) => [r.query.page, r.query.pagesize])).toEqual([['1', '500'], ['2', '500'], ['3', '500']]);
+    expect(gets.map((r) => [r.query.page, r.query.pagesize])).toEqual([
+      ['1', '500'],
+      ['2', '500'],
+      ['3', '500'],
+    ]);
   });
 
   it('ends safely when the server claims a page more than there is', async () => {
@@ -44,7 +48,9 @@ describe('paging', () => {
 describe('endpoints', () => {
   it('keeps a 64-bit id exact through create, read, update and delete', async () => {
     const { sim, client } = await harness({ seed });
-    const created = await client.createUserPortalLink({ name: 'Docs', link: 'docs.example.com', enabled: false }, [BIG_PORTAL_ID]);
+    const created = await client.createUserPortalLink({ name: 'Docs', link: 'docs.example.com', enabled: false }, [
+      BIG_PORTAL_ID,
+    ]);
     const createLog = sim.requests.find((r) => r.method === 'POST' && r.path === `${base}/userPortalLink`);
     expect(createLog?.body).toMatchObject({ name: 'Docs', enabled: false, userPortals: [{ id: BIG_PORTAL_ID }] });
     expect(typeof created.id).toBe('string');
@@ -54,11 +60,17 @@ describe('endpoints', () => {
     expect(read.userPortals).toEqual([expect.objectContaining({ id: BIG_PORTAL_ID })]);
     const existing = await client.getUserPortalLink(BIG_LINK_ID);
     expect(existing.id).toBe(BIG_LINK_ID);
-    await client.updateUserPortalLink(BIG_LINK_ID, { name: 'Wiki', link: 'wiki2.example.com', userPortals: [{ id: BIG_PORTAL_ID }] });
+    await client.updateUserPortalLink(BIG_LINK_ID, {
+      name: 'Wiki',
+      link: 'wiki2.example.com',
+      userPortals: [{ id: BIG_PORTAL_ID }],
+    });
     expect(sim.snapshot().userPortalLinks.find((l) => l.id === BIG_LINK_ID)?.link).toBe('wiki2.example.com');
     await client.deleteUserPortalLink(BIG_LINK_ID);
     expect(sim.snapshot().userPortalLinks.some((l) => l.id === BIG_LINK_ID)).toBe(false);
-    expect(sim.requests.some((r) => r.path === `${base}/userPortalLink/${BIG_LINK_ID}` && r.method === 'DELETE')).toBe(true);
+    expect(sim.requests.some((r) => r.path === `${base}/userPortalLink/${BIG_LINK_ID}` && r.method === 'DELETE')).toBe(
+      true,
+    );
   });
 
   it('bulk-creates links on a shared portal set and returns them', async () => {
@@ -80,7 +92,9 @@ describe('endpoints', () => {
   it('upserts, lists and deletes client settings; always sends the type', async () => {
     const { sim, client } = await harness({ seed });
     const certs = await client.listEnrollmentCerts();
-    expect(sim.requests.some((r) => r.path === `/mgmtconfig/v2/admin/customers/${CUSTOMER_ID}/enrollmentCert`)).toBe(true);
+    expect(sim.requests.some((r) => r.path === `/mgmtconfig/v2/admin/customers/${CUSTOMER_ID}/enrollmentCert`)).toBe(
+      true,
+    );
     const cert = certs.find((c) => c.name === 'Client');
     expect(cert).toBeDefined();
     await client.upsertClientSetting({
@@ -94,12 +108,19 @@ describe('endpoints', () => {
     await client.deleteClientSetting('ZAPP_CLIENT');
     const del = sim.requests.find((r) => r.method === 'DELETE');
     expect(del?.query).toEqual({ type: 'ZAPP_CLIENT' });
-    expect(await client.listClientSettings()).not.toContainEqual(expect.objectContaining({ clientCertificateType: 'ZAPP_CLIENT' }));
+    expect(await client.listClientSettings()).not.toContainEqual(
+      expect.objectContaining({ clientCertificateType: 'ZAPP_CLIENT' }),
+    );
   });
 
   it('accepts every documented reply to a client-setting upsert: 204, 200 with an object, 201 with an array', async () => {
     const { sim, client } = await harness({ seed });
-    const body = { clientCertificateType: 'ISOLATION_CLIENT', enrollmentCertId: '1', enrollmentCertName: 'Isolation Client', name: 'Isolation Client' };
+    const body = {
+      clientCertificateType: 'ISOLATION_CLIENT',
+      enrollmentCertId: '1',
+      enrollmentCertName: 'Isolation Client',
+      name: 'Isolation Client',
+    };
     const reply = { id: '150207', clientCertificateType: 'ISOLATION_CLIENT', enrollmentCertId: '1' };
     sim.injectFault({ method: 'POST', path: /\/clientSetting$/, status: 204 });
     expect(await client.upsertClientSetting(body)).toBeUndefined();
@@ -126,7 +147,9 @@ describe('endpoints', () => {
     await branch.listUserPortalLinks();
     await branch.listClientSettings();
     await client.listUserPortals();
-    const byPath = sim.requests.filter((r) => r.path !== '/signin').map((r) => [r.path.replace(base, ''), r.query.microtenantId]);
+    const byPath = sim.requests
+      .filter((r) => r.path !== '/signin')
+      .map((r) => [r.path.replace(base, ''), r.query.microtenantId]);
     expect(byPath).toEqual([
       ['/userPortal', '145283994705986001'],
       ['/userPortalLink', '145283994705986001'],

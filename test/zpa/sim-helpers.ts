@@ -27,7 +27,12 @@ afterEach(async () => {
 });
 
 export async function startSim(options: SimOptions = {}): Promise<Simulator> {
-  const sim = await startSimulator({ customerId: CUSTOMER_ID, clientId: 'sim-client', clientSecret: SIM_SECRET, ...options });
+  const sim = await startSimulator({
+    customerId: CUSTOMER_ID,
+    clientId: 'sim-client',
+    clientSecret: SIM_SECRET,
+    ...options,
+  });
   open.push(sim);
   return sim;
 }
@@ -50,7 +55,10 @@ export function clientFor(
   return { client, debugLines, waits };
 }
 
-export async function harness(simOptions: SimOptions = {}, clientOptions: Partial<ZpaClientOptions> & { oneApi?: boolean } = {}): Promise<Harness> {
+export async function harness(
+  simOptions: SimOptions = {},
+  clientOptions: Partial<ZpaClientOptions> & { oneApi?: boolean } = {},
+): Promise<Harness> {
   const sim = await startSim(simOptions);
   return { sim, ...clientFor(sim, clientOptions) };
 }

@@ -30,7 +30,8 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
   const say = (text: string) => (format === 'text' ? io.stdout(text) : io.stderr(text));
 
   if (values.plan !== undefined) {
-    if (positionals.length > 0) throw new UsageError('apply --plan takes no manifest paths: the saved plan says everything');
+    if (positionals.length > 0)
+      throw new UsageError('apply --plan takes no manifest paths: the saved plan says everything');
     const plan = await readPlanFile(resolve(io.cwd, values.plan));
     checkSafety(plan, values['allow-unsafe'] ?? false);
     if (!hasChanges(plan)) {
@@ -54,7 +55,11 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
 async function planAndApply(
   desired: DesiredState,
   client: ZpaClient,
-  values: { 'prune-threshold'?: string | undefined; 'allow-unsafe'?: boolean | undefined; 'auto-approve'?: boolean | undefined },
+  values: {
+    'prune-threshold'?: string | undefined;
+    'allow-unsafe'?: boolean | undefined;
+    'auto-approve'?: boolean | undefined;
+  },
   options: ApplyRunOptions,
   format: 'text' | 'json',
   say: (text: string) => void,
@@ -67,7 +72,10 @@ async function planAndApply(
   if (!hasChanges(plan)) return 0;
   checkSafety(plan, values['allow-unsafe'] ?? false);
   if (!values['auto-approve']) {
-    if (!io.stdinIsTty) throw new UsageError('apply needs confirmation: run it on a terminal, or pass --auto-approve (nothing was changed)');
+    if (!io.stdinIsTty)
+      throw new UsageError(
+        'apply needs confirmation: run it on a terminal, or pass --auto-approve (nothing was changed)',
+      );
     const answer = await io.readLine("\nDo you want to apply these changes? Only 'yes' will be accepted: ");
     if (answer.trim() !== 'yes') {
       say('Apply cancelled. Nothing was changed.\n');

@@ -31,7 +31,9 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     if (warnings.length > 0) io.stderr(formatDiagnostics(warnings));
     const dir = resolve(io.cwd, values.out ?? '.');
     await writeExport(dir, files, values.force ?? false);
-    io.stdout(`Exported ${files.size} files to ${values.out ?? '.'}: ${[...files.keys()].filter((f) => f.endsWith('.yaml')).join(', ')}\n`);
+    io.stdout(
+      `Exported ${files.size} files to ${values.out ?? '.'}: ${[...files.keys()].filter((f) => f.endsWith('.yaml')).join(', ')}\n`,
+    );
     return 0;
   } finally {
     client.close();

@@ -23,7 +23,8 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
   io.stdout(renderPlan(plan, { format, style: styleFor(io), showNoOps: values['show-unchanged'] ?? false }));
   if (values.out) {
     await writePlanFile(resolve(io.cwd, values.out), plan);
-    if (format === 'text') io.stdout(`Saved the plan to ${values.out}. Apply it with: zpa-gitops apply --plan ${values.out}\n`);
+    if (format === 'text')
+      io.stdout(`Saved the plan to ${values.out}. Apply it with: zpa-gitops apply --plan ${values.out}\n`);
   }
   await appendStepSummary(io, renderMarkdown(plan));
   const changes = plan.counts.create + plan.counts.update + plan.counts.delete;

@@ -7,7 +7,10 @@ import type { CliIo } from '../io.js';
 import { styleFor } from '../shared.js';
 
 export async function showCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('show', args, { format: { type: 'string' }, 'show-unchanged': { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs('show', args, {
+    format: { type: 'string' },
+    'show-unchanged': { type: 'boolean' },
+  });
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new UsageError('show takes exactly one plan file (see: zpa-gitops show --help)');
   const format = oneOf('format', values.format, PLAN_FORMATS, 'text');

@@ -10,6 +10,8 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   if (io.env['GITHUB_ACTIONS'] === 'true' && diagnostics.length > 0) io.stdout(githubAnnotations(diagnostics));
   if (hasErrors(diagnostics)) return 1;
   const links = desired.links.length;
-  io.stdout(`Valid: ${desired.files.length} manifest file${desired.files.length === 1 ? '' : 's'}, ${desired.clientSettings.length} client settings, ${desired.portals.length} portals, ${links} links.\n`);
+  io.stdout(
+    `Valid: ${desired.files.length} manifest file${desired.files.length === 1 ? '' : 's'}, ${desired.clientSettings.length} client settings, ${desired.portals.length} portals, ${links} links.\n`,
+  );
   return 0;
 }
