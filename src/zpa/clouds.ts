@@ -1,32 +1,64 @@
 /**
- * Where each cloud's API lives. Pure data and URL checks: no I/O.
+ * Where each cloud's API lives: the one table of hosts, and URL checks. Pure data: no I/O.
  */
-
-/** Legacy API-key base URL per `ZPA_CLOUD` (NOTES.md, "Authentication and hosts"). */
-export const LEGACY_CLOUDS: Readonly<Record<string, string>> = {
-  PRODUCTION: 'https://config.private.zscaler.com',
-  ZPATWO: 'https://config.zpatwo.net',
-  BETA: 'https://config.zpabeta.net',
-  GOV: 'https://config.zpagov.net',
-  GOVUS: 'https://config.zpagov.us',
-  PREVIEW: 'https://config.zpapreview.net',
-};
 
 export interface OneApiHosts {
   tokenUrl: string;
   apiBase: string;
 }
 
+interface CloudHosts {
+  /** Legacy API-key base URL for `ZPA_CLOUD` (NOTES.md, "Authentication and hosts"). */
+  legacy: string;
+  /**
+   * OneAPI identity domain (`<vanity>.<domain>/oauth2/v1/token`) and API base, where the cloud does
+   * not follow the commercial pattern (`zslogin<cloud>.net`, `api.<cloud>.zsapi.net`).
+   */
+  oneApi?: { identityDomain: string; apiBase: string };
+}
+
 /**
- * OneAPI hosts for a cloud name (NOTES.md): production is `<vanity>.zslogin.net` and `api.zsapi.net`;
- * any other cloud is `<vanity>.zslogin<cloud>.net` and `api.<cloud>.zsapi.net`. The caller has checked
- * that `vanity` and `cloud` are single DNS labels, so neither can move the secret to another domain.
+ * Every named cloud, both ways in. The government clouds follow both vendor SDKs, not the commercial
+ * pattern: GOV and GOVUS have their own ZIdentity and API gateway hosts (the gov tables in
+ * zscaler-sdk-go's `zscaler/oneapiclient.go` and zscaler-sdk-python's `zscaler/constants.py`, used by
+ * its `zscaler/oneapi_oauth_client.py`). The pattern would give hosts that do not resolve there.
+ */
+export const CLOUD_HOSTS: Readonly<Record<string, Readonly<CloudHosts>>> = {
+  PRODUCTION: {
+    legacy: 'https://config.private.zscaler.com',
+    oneApi: { identityDomain: 'zslogin.net', apiBase: 'https://api.zsapi.net' },
+  },
+  ZPATWO: { legacy: 'https://config.zpatwo.net' },
+  BETA: { legacy: 'https://config.zpabeta.net' },
+  GOV: {
+    legacy: 'https://config.zpagov.net',
+    oneApi: { identityDomain: 'zidentitygov.net', apiBase: 'https://api.zscalergov.net' },
+  },
+  GOVUS: {
+    legacy: 'https://config.zpagov.us',
+    oneApi: { identityDomain: 'zidentitygov.us', apiBase: 'https://api.zscalergov.us' },
+  },
+  PREVIEW: { legacy: 'https://config.zpapreview.net' },
+};
+
+/** Legacy API-key base URL per `ZPA_CLOUD`, from the table above. */
+export const LEGACY_CLOUDS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(CLOUD_HOSTS).map(([name, hosts]) => [name, hosts.legacy]),
+);
+
+/**
+ * OneAPI hosts for a cloud name: the table's own hosts where it has them (production, the government
+ * clouds), otherwise `<vanity>.zslogin<cloud>.net` and `api.<cloud>.zsapi.net` (NOTES.md). The caller
+ * has checked that `vanity` and `cloud` are single DNS labels, so neither can move the secret to
+ * another domain.
  */
 export function oneApiHosts(vanity: string, cloud: string): OneApiHosts {
-  const name = cloud.toLowerCase();
-  if (name === 'production') {
-    return { tokenUrl: `https://${vanity}.zslogin.net/oauth2/v1/token`, apiBase: 'https://api.zsapi.net' };
+  const key = cloud.toUpperCase();
+  const listed = Object.hasOwn(CLOUD_HOSTS, key) ? CLOUD_HOSTS[key]?.oneApi : undefined;
+  if (listed !== undefined) {
+    return { tokenUrl: `https://${vanity}.${listed.identityDomain}/oauth2/v1/token`, apiBase: listed.apiBase };
   }
+  const name = cloud.toLowerCase();
   return {
     tokenUrl: `https://${vanity}.zslogin${name}.net/oauth2/v1/token`,
     apiBase: `https://api.${name}.zsapi.net`,

@@ -7,7 +7,7 @@ export {
   type ZpaSettingsInit,
   type AuthMode,
 } from './settings.js';
-export { LEGACY_CLOUDS, oneApiHosts, isLoopbackHost, parseBaseUrl } from './clouds.js';
+export { CLOUD_HOSTS, LEGACY_CLOUDS, oneApiHosts, isLoopbackHost, parseBaseUrl } from './clouds.js';
 export {
   PUBLISHED_RATE_LIMITS,
   WINDOW_SAFETY_MARGIN_MS,

@@ -103,8 +103,9 @@ function oneApiLocation(env: Env, vanity: string): { cloud: string; tokenUrl: st
     const apiBase = baseUrl('ZSCALER_CLOUD', given);
     return { cloud: 'URL', tokenUrl: `${apiBase}/oauth2/v1/token`, apiBase };
   }
-  // The OneAPI cloud list is not published (NOTES.md names only the host pattern), so any single
-  // label is accepted and put into the pattern; it can never silently become production.
+  // The OneAPI cloud list is not published: NOTES.md names the commercial host pattern and the
+  // government clouds' own hosts (CLOUD_HOSTS). Any other single label goes into the pattern; it can
+  // never silently become production.
   if (!CLOUD_LABEL.test(given)) {
     throw new ConfigError(
       'ZSCALER_CLOUD',
