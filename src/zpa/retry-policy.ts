@@ -63,8 +63,18 @@ const NETWORK_ERRORS = new Set([
 
 const EDIT_LOCK_RETRIES = 2;
 
-/** NOTES.md: 400s that mean "someone else is editing", which succeed when repeated. */
-const CONCURRENCY_IDS = new Set(['api.concurrent.access.error', 'db.simultaneous.request']);
+/**
+ * 400s that succeed when repeated (NOTES.md, "Rate limits and errors"): two ids meaning "someone else
+ * is editing", and `non.restricted.entity.authorization.failed`, a transient authorisation race that
+ * zscaler-sdk-go's `zscaler/zpa/v2_client.go` (checkRetry) also retries. A 400 is a refusal, so the
+ * request was not applied: every method may repeat it, a POST included. That SDK also retries plain
+ * `bad.request`; we do not, since a refused body is refused again.
+ */
+const RETRYABLE_400_IDS = new Set([
+  'api.concurrent.access.error',
+  'db.simultaneous.request',
+  'non.restricted.entity.authorization.failed',
+]);
 
 export function decideRetry(
   failed: FailedAttempt,
@@ -103,7 +113,7 @@ function classify(failed: FailedAttempt, policy: RetryPolicy, random: () => numb
   // Edit locks were not applied either. NOTES.md says only *some* 409/412 bodies are edit locks and
   // names no ids, so a lasting conflict gets two more tries, not the whole budget.
   if (status === 409 || status === 412) return failed.attempt <= EDIT_LOCK_RETRIES ? backoff() : undefined;
-  if (status === 400 && failed.zpaId !== undefined && CONCURRENCY_IDS.has(failed.zpaId)) return backoff();
+  if (status === 400 && failed.zpaId !== undefined && RETRYABLE_400_IDS.has(failed.zpaId)) return backoff();
   if (status >= 500 && idempotent) return failed.retryAfter === undefined ? backoff() : afterHeader();
   return undefined;
 }

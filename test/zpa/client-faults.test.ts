@@ -61,6 +61,34 @@ describe('retries', () => {
     expect(sim.snapshot().userPortalLinks.filter((l) => l.name === 'Locked')).toHaveLength(1);
   });
 
+  it('repeats GET, PUT, DELETE and POST after a 400 non.restricted.entity.authorization.failed', async () => {
+    const withSetting = {
+      ...seed,
+      clientSettings: [{ clientCertificateType: 'ZAPP_CLIENT' as const, enrollmentCert: 'Client' }],
+    };
+    const { sim, client } = await harness({ seed: withSetting }, fast);
+    const race = { status: 400, body: { id: 'non.restricted.entity.authorization.failed', reason: 'not yet' } };
+    for (const method of ['GET', 'PUT', 'DELETE']) sim.injectFault({ method, ...race });
+    sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, ...race });
+    // Concurrently: each fault matches its own method, and the four backoffs overlap.
+    await Promise.all([
+      client.listUserPortals(),
+      client.updateUserPortalLink(LINK, { name: 'Wiki', link: 'w.example.com', userPortals: [{ id: PORTAL }] }),
+      client.deleteClientSetting('ZAPP_CLIENT'),
+      client.createUserPortalLink({ name: 'Raced', link: 'r.example.com' }, [PORTAL]),
+    ]);
+    const calls = (method: string) => sim.requests.filter((r) => r.method === method).map((r) => r.status);
+    expect(calls('GET')).toEqual([400, 200]);
+    expect(calls('PUT')).toEqual([400, 204]);
+    expect(calls('DELETE')).toEqual([400, 204]);
+    expect(sim.snapshot().clientSettings).toHaveLength(0);
+    expect(sim.requests.filter((r) => r.method === 'POST' && r.path !== '/signin').map((r) => r.status)).toEqual([
+      400, 201,
+    ]);
+    expect(sim.snapshot().userPortalLinks.filter((l) => l.name === 'Raced')).toHaveLength(1);
+    expect(client.stats.retries).toBe(4);
+  });
+
   it('never repeats a POST after a 5xx: ambiguous ApiError, exactly one request', async () => {
     const { sim, client } = await harness({ seed }, fast);
     sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, ...serverError });

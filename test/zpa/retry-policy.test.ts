@@ -67,7 +67,25 @@ describe('decideRetry', () => {
       { method: 'PUT', status: 400, zpaId: 'db.simultaneous.request' },
       { delayMs: 500, reason: 'retry' },
     ],
+    [
+      { method: 'GET', status: 400, zpaId: 'non.restricted.entity.authorization.failed' },
+      { delayMs: 500, reason: 'retry' },
+    ],
+    [
+      { method: 'PUT', status: 400, zpaId: 'non.restricted.entity.authorization.failed' },
+      { delayMs: 500, reason: 'retry' },
+    ],
+    [
+      { method: 'DELETE', status: 400, zpaId: 'non.restricted.entity.authorization.failed' },
+      { delayMs: 500, reason: 'retry' },
+    ],
+    [
+      { method: 'POST', status: 400, zpaId: 'non.restricted.entity.authorization.failed' },
+      { delayMs: 500, reason: 'retry' },
+    ],
     [{ method: 'PUT', status: 400, zpaId: 'resource.not.found' }, undefined],
+    [{ method: 'POST', status: 400, zpaId: 'bad.request' }, undefined],
+    [{ method: 'POST', status: 403, zpaId: 'non.restricted.entity.authorization.failed' }, undefined],
     [{ method: 'GET', status: 404 }, undefined],
     [{ method: 'GET', status: 401 }, undefined],
     [
