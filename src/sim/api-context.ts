@@ -1,4 +1,5 @@
 /** What every API handler receives and returns. Handlers are synchronous: state changes are atomic. */
+import type { ApiReadings } from './api-readings.js';
 import type { ReadOptions } from './read-shapes.js';
 import type { SimState } from './state.js';
 import type { SimFault } from './types.js';
@@ -13,6 +14,8 @@ export interface ApiContext {
   /** From the `microtenantId` query parameter, already checked to exist; "0" when omitted. */
   microtenantId: string;
   read: ReadOptions;
+  /** How to answer where the vendor's sources disagree. */
+  readings: Readonly<ApiReadings>;
   /** The fault chosen for this request, for the effects a handler applies itself. */
   fault: SimFault | undefined;
 }

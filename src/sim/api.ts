@@ -71,6 +71,7 @@ function dispatch(runtime: SimRuntime, request: ApiRequest): ApiReply {
     body: parseJsonBody(request),
     microtenantId,
     read: { htmlEscape: runtime.options.htmlEscape },
+    readings: runtime.readings.get(),
     fault: request.fault,
   });
 }

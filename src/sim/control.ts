@@ -9,7 +9,9 @@
  *   GET  /__sim/faults            pending faults   POST   /__sim/faults    add one (or an array)
  *   DELETE /__sim/faults          drop them        POST   /__sim/revoke-tokens
  *   GET  /__sim/env               {legacy, oneApi} PUT    /__sim/rate-limits  {get,write,windowMs} or false
+ *   GET  /__sim/readings          how it answers   PUT    /__sim/readings  {bulkCreate?, clientSettings?}
  */
+import { parseReadings } from './api-readings.js';
 import { parseFault, parseRateLimits, parseSeed } from './control-input.js';
 import { SimInputError } from './http-error.js';
 import type { Reply } from './http-io.js';
@@ -48,6 +50,8 @@ const CONTROL_ROUTES: Record<string, ControlHandler> = {
   'POST revoke-tokens': (runtime) => (runtime.tokens.revokeAll(), OK),
   'GET env': (runtime) => ({ legacy: runtime.env(), oneApi: runtime.oneApiEnv() }),
   'PUT rate-limits': (runtime, body) => (runtime.limiter.configure(parseRateLimits(body)), OK),
+  'GET readings': (runtime) => runtime.readings.get(),
+  'PUT readings': (runtime, body) => (runtime.readings.configure(parseReadings(body)), runtime.readings.get()),
 };
 
 export function handleControl(runtime: SimRuntime, method: string, url: URL, raw: Buffer): Reply {

@@ -8,6 +8,7 @@ import { SimRuntime, type SimEnv, type SimOneApiEnv } from './runtime.js';
 import { createSimServer } from './server.js';
 import type { PendingFaultView } from './faults.js';
 import { parseRateLimits } from './control-input.js';
+import { parseReadings, type ApiReadings } from './api-readings.js';
 import type {
   RateLimits,
   RequestFilter,
@@ -20,6 +21,7 @@ import type {
 } from './types.js';
 
 export { PUBLISHED_RATE_LIMITS } from './rate-limiter.js';
+export { BULK_CREATE_READINGS, CLIENT_SETTING_READINGS, DEFAULT_READINGS, type ApiReadings } from './api-readings.js';
 export { demoSeed, generatedSeed, type GeneratedSeedOptions } from './demo-seeds.js';
 export { BUILT_IN_CERT_NAMES } from './seed.js';
 export { ID_BASE } from './ids.js';
@@ -54,6 +56,10 @@ export interface Simulator {
   revokeTokens(): void;
   /** Turn the simulated rate limiter on, off (`false`) or to other limits; windows start afresh. */
   setRateLimits(limits: RateLimits | false): void;
+  /** How the API answers where the vendor's sources disagree (bulk create version, client-setting shape). */
+  readings(): ApiReadings;
+  /** Change some readings; the others stay. Kept by `reset()`, like the rate limits. */
+  setReadings(readings: Partial<ApiReadings>): void;
   injectFault(fault: SimFault): void;
   clearFaults(): void;
   pendingFaults(): PendingFaultView[];
@@ -74,6 +80,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
     stateFile: options.stateFile,
     onRequest: options.onRequest,
   });
+  if (options.readings) runtime.readings.configure(parseReadings(options.readings));
   const server = createSimServer(runtime);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -103,6 +110,8 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
     reset: () => runtime.reset(),
     revokeTokens: () => runtime.tokens.revokeAll(),
     setRateLimits: (limits) => runtime.limiter.configure(parseRateLimits(limits)),
+    readings: () => runtime.readings.get(),
+    setReadings: (readings) => runtime.readings.configure(parseReadings(readings)),
     injectFault: (fault) => runtime.faults.add(fault),
     clearFaults: () => runtime.faults.clear(),
     pendingFaults: () => runtime.faults.list(),

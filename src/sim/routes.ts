@@ -19,7 +19,7 @@ interface Route {
   handler: Handler;
   /** A paged GET: `lieTotalPages` faults apply. */
   paged?: true;
-  /** The bulk create: `partialBulk` faults apply. */
+  /** The bulk create: `partialBulk` faults apply, and the readings decide its versions. */
   bulk?: true;
 }
 
@@ -34,7 +34,8 @@ const ROUTES: readonly Route[] = [
   { method: 'DELETE', versions: V1, pattern: ['clientSetting'], handler: settings.deleteSetting },
   { method: 'GET', versions: V1, pattern: ['userPortalLink'], handler: links.listLinks, paged: true },
   { method: 'POST', versions: V1, pattern: ['userPortalLink'], handler: links.createLink },
-  // The page documents bulk under v1, the vendor's SDKs call v2 (NOTES.md): serve both.
+  // The page documents bulk under v1, the vendor's SDKs call v2 (NOTES.md): the `bulkCreate` reading
+  // picks v1, v2 or both (api-readings.ts), so tests can prove the client's fallback either way.
   {
     method: 'POST',
     versions: ['v1', 'v2'],
@@ -99,10 +100,18 @@ function matchPattern(pattern: readonly string[], segments: string[]): Record<st
   return params;
 }
 
-export function matchRoute(method: string, api: ApiPath): RouteMatch {
+/**
+ * `bulkVersions`: where bulk create is served now. Where it is not, a POST there meets the
+ * `userPortalLink/:id` routes (v1): 405, as a server with only those would answer; on v2: 404.
+ */
+export function matchRoute(
+  method: string,
+  api: ApiPath,
+  bulkVersions: readonly ApiVersion[] = ['v1', 'v2'],
+): RouteMatch {
   let pathKnown = false;
   for (const route of ROUTES) {
-    if (!route.versions.includes(api.version)) continue;
+    if (!(route.bulk ? bulkVersions : route.versions).includes(api.version)) continue;
     const params = matchPattern(route.pattern, api.segments);
     if (!params) continue;
     if (route.method === method) return { found: true, route, params };

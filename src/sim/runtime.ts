@@ -2,6 +2,7 @@
  * Everything one simulator instance holds: state, tokens, limiter, faults, request log, and the
  * operations the in-process handle and the `/__sim` control surface share.
  */
+import { SimReadings } from './api-readings.js';
 import { FaultQueue } from './faults.js';
 import { loadStateFile, saveStateFile } from './persist.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -61,6 +62,8 @@ export class SimRuntime {
   readonly tokens = new TokenStore();
   readonly faults = new FaultQueue();
   readonly log = new RequestLog();
+  /** How the API answers where the vendor's sources disagree (api-readings.ts). */
+  readonly readings = new SimReadings();
   readonly limiter: RateLimiter;
   /** Set once the server listens. */
   baseUrl = '';

@@ -23,10 +23,12 @@ type Target =
 /** A destroyed socket instead of a reply. */
 const RESET = 'reset';
 
-function classify(method: string, path: string): Target {
+function classify(runtime: SimRuntime, method: string, path: string): Target {
   if (path === LEGACY_SIGN_IN_PATH || path === ONEAPI_TOKEN_PATH) return { kind: 'sign-in', path };
   const api = parseApiPath(path);
-  return api ? { kind: 'api', api, match: matchRoute(method, api) } : { kind: 'unknown' };
+  return api
+    ? { kind: 'api', api, match: matchRoute(method, api, runtime.readings.bulkVersions()) }
+    : { kind: 'unknown' };
 }
 
 function isForm(req: IncomingMessage): boolean {
@@ -123,7 +125,7 @@ async function handleRequest(runtime: SimRuntime, req: IncomingMessage, res: Ser
     at: Date.now(),
   };
   const raw = await readBody(req);
-  const target = classify(method, url.pathname);
+  const target = classify(runtime, method, url.pathname);
   const body = loggedBody(target, req, raw);
   if (body !== undefined) entry.body = body;
 

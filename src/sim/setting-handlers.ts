@@ -7,6 +7,7 @@ import { NO_CONTENT, json, type ApiContext, type ApiReply } from './api-context.
 import { invalidInput, notFound, SimHttpError } from './http-error.js';
 import { parseId, requireObject } from './link-input.js';
 import { renderClientSetting } from './read-shapes.js';
+import type { SimClientSetting } from './types.js';
 
 /** The type `GET /clientSetting` shows and a `DELETE` without `type` removes. */
 const DEFAULT_TYPE: ClientCertificateType = 'ZAPP_CLIENT';
@@ -28,16 +29,32 @@ function requiredText(body: Record<string, unknown>, field: string, alias?: stri
   return value;
 }
 
-/** Only the default (Client Connector) setting, as a bare array. */
-export function getDefaultSetting(ctx: ApiContext): ApiReply {
-  const setting = ctx.state.settings.get(DEFAULT_TYPE);
-  return json(200, setting ? [renderClientSetting(setting, ctx.state, ctx.read)] : []);
+/** Settings in the shape the `clientSettings` reading asks for (api-readings.ts). */
+function settingsReply(ctx: ApiContext, settings: SimClientSetting[]): ApiReply {
+  const rendered = settings.map((s) => renderClientSetting(s, ctx.state, ctx.read));
+  const shape = ctx.readings.clientSettings;
+  switch (shape) {
+    case 'array':
+      return json(200, rendered);
+    case 'object':
+      return json(200, rendered[0] ?? {});
+    case 'list':
+      return json(200, { list: rendered });
+  }
 }
 
+/** Only the default (Client Connector) setting: a bare array per the page. */
+export function getDefaultSetting(ctx: ApiContext): ApiReply {
+  const setting = ctx.state.settings.get(DEFAULT_TYPE);
+  return settingsReply(ctx, setting ? [setting] : []);
+}
+
+/** Every setting, in the order of CLIENT_CERTIFICATE_TYPES (so `object` shows ZAPP_CLIENT first). */
 export function getAllSettings(ctx: ApiContext): ApiReply {
-  return json(
-    200,
-    [...ctx.state.settings.values()].map((s) => renderClientSetting(s, ctx.state, ctx.read)),
+  const byType = (s: SimClientSetting) => CLIENT_CERTIFICATE_TYPES.indexOf(s.clientCertificateType);
+  return settingsReply(
+    ctx,
+    [...ctx.state.settings.values()].sort((a, b) => byType(a) - byType(b)),
   );
 }
 

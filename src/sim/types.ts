@@ -4,6 +4,7 @@
  * left out of API reads, as the real API does (NOTES.md: "Reads omit empty fields").
  */
 import type { ClientCertificateType } from '../core/types.js';
+import type { ApiReadings } from './api-readings.js';
 
 export interface SimMicrotenant {
   id: string;
@@ -185,6 +186,8 @@ export interface SimOptions {
   tokenLifetimeSeconds?: number;
   /** `false` (the default) turns rate limiting off. */
   rateLimits?: RateLimits | false;
+  /** How to answer where the vendor's page and SDKs disagree; default DEFAULT_READINGS (api-readings.ts). */
+  readings?: Partial<ApiReadings>;
   /** Escape `&` as `&amp;` in names and descriptions on reads (the vendor's Terraform issue #149). */
   htmlEscape?: boolean;
   /** The tenant at start and after `reset()`; default: the built-in certificates only. */

@@ -9,11 +9,13 @@ import {
   type ClientCertificateType,
   type PlanTarget,
 } from '../core/types.js';
-import { BULK_API_VERSION, ENROLLMENT_CERT_API_VERSION, Endpoints } from './endpoints.js';
+import { readClientSettingList, readUpsertedClientSetting } from './client-setting-replies.js';
+import { ENROLLMENT_CERT_API_VERSION, Endpoints } from './endpoints.js';
 import { PUBLISHED_RATE_LIMITS, type RateLimits } from './rate-limiter.js';
 import { Redactor, type DebugSink } from './redact.js';
 import { expectObject, expectObjectArray, type Endpoint } from './replies.js';
 import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
+import { RouteVersions } from './route-versions.js';
 import type { ZpaSettings } from './settings.js';
 import { Transport, type WaitInfo, type ZpaStats } from './transport.js';
 
@@ -30,17 +32,26 @@ export interface ZpaClientOptions {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** What `withMicrotenant` clients share with the client they came from. */
+interface SharedConnection {
+  transport: Transport;
+  versions: RouteVersions;
+  microtenantId: string;
+}
+
 export class ZpaClient {
   readonly target: PlanTarget;
   private readonly api: Endpoints;
   private readonly transport: Transport;
+  /** Which version serves bulk create, once learnt: shared by `withMicrotenant` clients. */
+  private readonly versions: RouteVersions;
   /** Sent as `microtenantId` on user portal (link) calls; undefined sends none (Default). */
   private readonly microtenantId: string | undefined;
   private readonly options: ZpaClientOptions;
 
   constructor(options: ZpaClientOptions);
-  constructor(options: ZpaClientOptions, shared: { transport: Transport; microtenantId: string });
-  constructor(options: ZpaClientOptions, shared?: { transport: Transport; microtenantId: string }) {
+  constructor(options: ZpaClientOptions, shared: SharedConnection);
+  constructor(options: ZpaClientOptions, shared?: SharedConnection) {
     const { settings } = options;
     this.transport =
       shared?.transport ??
@@ -53,8 +64,9 @@ export class ZpaClient {
         ...(options.onWait ? { onWait: options.onWait } : {}),
         ...(options.debug ? { debug: options.debug } : {}),
       });
+    this.versions = shared?.versions ?? new RouteVersions();
     this.microtenantId = shared ? shared.microtenantId : settings.microtenantId;
-    this.api = new Endpoints(this.transport, settings.pathPrefix, settings.customerId);
+    this.api = new Endpoints(this.transport, settings.pathPrefix, settings.customerId, this.versions);
     this.target = { host: settings.apiBase, customerId: settings.customerId, microtenantId: this.microtenantId ?? '0' };
     this.options = options;
   }
@@ -70,7 +82,7 @@ export class ZpaClient {
         'microtenantId',
         `microtenant id must be a number written in digits, got "${id.slice(0, 40)}"`,
       );
-    return new ZpaClient(this.options, { transport: this.transport, microtenantId: id });
+    return new ZpaClient(this.options, { transport: this.transport, versions: this.versions, microtenantId: id });
   }
 
   /** Drop kept-alive connections (shared with `withMicrotenant` clients). */
@@ -82,19 +94,29 @@ export class ZpaClient {
   // Sending microtenantId could scope (or be refused on) a tenant-wide setting, so these calls never
   // carry it: they act on the tenant as the API key sees it.
 
-  /** `GET /clientSetting/all` (bare array). `GET /clientSetting` alone returns only the default one. */
+  /**
+   * `GET /clientSetting/all`. An array per the page, one object per the Go SDK, or a `{list}`
+   * envelope: all accepted (client-setting-replies.ts says why).
+   */
   async listClientSettings(): Promise<ApiObject[]> {
     const reply = await this.api.send({ method: 'GET', path: '/clientSetting/all' });
-    return expectObjectArray(reply.body, at('GET', '/clientSetting/all', reply.status));
+    return readClientSettingList(reply.body, at('GET', '/clientSetting/all', reply.status));
   }
 
-  /** `POST /clientSetting` creates or updates by type. Success is 204 with no body, or 200/201 with one. */
+  /** `GET /clientSetting` alone returns only the default (Client Connector) setting; same shapes. */
+  async listDefaultClientSettings(): Promise<ApiObject[]> {
+    const reply = await this.api.send({ method: 'GET', path: '/clientSetting' });
+    return readClientSettingList(reply.body, at('GET', '/clientSetting', reply.status));
+  }
+
+  /**
+   * `POST /clientSetting` creates or updates by type. Success is 204 with no body, or 200/201 with
+   * one: an array (the page's example), one object (the Go SDK) or a `{list}` envelope.
+   */
   async upsertClientSetting(body: ApiObject): Promise<ApiObject | undefined> {
     const reply = await this.api.send({ method: 'POST', path: '/clientSetting', body });
-    // The page's example reply is an array holding the object; accept both forms.
-    const value = Array.isArray(reply.body) ? (reply.body as unknown[])[0] : reply.body;
-    if (value === undefined) return undefined;
-    return expectObject(value, { ...at('POST', '/clientSetting', reply.status), ambiguous: true });
+    const endpoint = { ...at('POST', '/clientSetting', reply.status), ambiguous: true };
+    return readUpsertedClientSetting(reply.body, endpoint, body.clientCertificateType);
   }
 
   /** Always sends `type`: without it the server deletes the default setting (NOTES.md). */
@@ -129,18 +151,14 @@ export class ZpaClient {
 
   /**
    * `POST /userPortalLink/bulk`: every link gets the same portals. Returns the created links. NOTES.md:
-   * a failed bulk call may have been applied in part, so callers re-read after a failure.
+   * a failed bulk call may have been applied in part, so callers re-read after a failure. The version
+   * is not fixed here: v2 first (both SDKs), v1 once on a 404/405 (the page), the working one kept for
+   * the run (route-versions.ts, which Endpoints applies to this route whoever sends it).
    */
   async bulkCreateUserPortalLinks(links: readonly ApiObject[], portalIds: readonly string[]): Promise<ApiObject[]> {
     if (links.length === 0) return [];
     const body = { userPortalLinks: links, userPortals: portalRefs(portalIds) };
-    const reply = await this.api.send({
-      method: 'POST',
-      version: BULK_API_VERSION,
-      path: '/userPortalLink/bulk',
-      body,
-      ...this.scope(),
-    });
+    const reply = await this.api.send({ method: 'POST', path: '/userPortalLink/bulk', body, ...this.scope() });
     const endpoint = { ...at('POST', '/userPortalLink/bulk', reply.status), ambiguous: true };
     // The page's reply is `{userPortalLinks: [...], userPortals: [...]}`; a bare array is accepted too.
     if (Array.isArray(reply.body)) return expectObjectArray(reply.body, endpoint);

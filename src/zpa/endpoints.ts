@@ -3,12 +3,10 @@
  */
 import type { ApiObject } from '../core/types.js';
 import { parsePage, replyError, type Endpoint } from './replies.js';
+import { negotiatedRoute, type ApiVersion, type RouteVersions } from './route-versions.js';
 import type { ApiReply, HttpMethod, Transport } from './transport.js';
 
-export type ApiVersion = 'v1' | 'v2';
-
-/** NOTES.md: the page documents bulk create under v1, the SDKs call v2. We follow the page; one place to change. */
-export const BULK_API_VERSION: ApiVersion = 'v1';
+export type { ApiVersion } from './route-versions.js';
 /** NOTES.md, "Look-ups": enrollment certificates are listed under v2. */
 export const ENROLLMENT_CERT_API_VERSION: ApiVersion = 'v2';
 /** NOTES.md, "Paging": the maximum page size. */
@@ -18,6 +16,7 @@ export const MAX_PAGES = 10_000;
 
 export interface Call {
   method: HttpMethod;
+  /** Default v1, or for a route in NEGOTIATED_ROUTES (bulk create) the version that works. */
   version?: ApiVersion;
   /** Relative to `/mgmtconfig/{version}/admin/customers/{customerId}`, e.g. `/userPortalLink`. */
   path: string;
@@ -30,10 +29,16 @@ export class Endpoints {
     private readonly transport: Transport,
     private readonly pathPrefix: string,
     private readonly customerId: string,
+    private readonly versions: RouteVersions,
   ) {}
 
   send(call: Call, extraQuery: Record<string, string> = {}): Promise<ApiReply> {
-    const version = call.version ?? 'v1';
+    const negotiated = call.version === undefined ? negotiatedRoute(call.method, call.path) : undefined;
+    if (negotiated) return this.versions.send(negotiated, (version) => this.sendOn(version, call, extraQuery));
+    return this.sendOn(call.version ?? 'v1', call, extraQuery);
+  }
+
+  private sendOn(version: ApiVersion, call: Call, extraQuery: Record<string, string>): Promise<ApiReply> {
     const query = { ...call.query, ...extraQuery };
     return this.transport.send({
       method: call.method,

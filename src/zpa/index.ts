@@ -24,6 +24,8 @@ export {
   type WaitReason,
 } from './retry-policy.js';
 export { jwtExpiry, tokenLifetime } from './token-expiry.js';
-export { BULK_API_VERSION, ENROLLMENT_CERT_API_VERSION, PAGE_SIZE, MAX_PAGES } from './endpoints.js';
+export { ENROLLMENT_CERT_API_VERSION, PAGE_SIZE, MAX_PAGES } from './endpoints.js';
 export { Transport, type ZpaStats, type WaitInfo, type HttpMethod } from './transport.js';
 export { isApiObject } from './replies.js';
+export { readClientSettingList, readUpsertedClientSetting } from './client-setting-replies.js';
+export { NEGOTIATED_ROUTES, RouteVersions, type ApiVersion, type NegotiatedRoute } from './route-versions.js';

@@ -103,5 +103,5 @@ function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'empty';
   if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

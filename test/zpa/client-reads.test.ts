@@ -83,7 +83,9 @@ describe('endpoints', () => {
       [BIG_PORTAL_ID, '145283994705985839'],
     );
     expect(created.map((l) => l.name)).toEqual(['One', 'Two']);
-    const post = sim.requests.find((r) => r.path === `${base}/userPortalLink/bulk`);
+    // v2 first, as both vendor SDKs send it; the simulator serves both by default, so no fallback.
+    const post = sim.requests.find((r) => r.path === `${base.replace('/v1/', '/v2/')}/userPortalLink/bulk`);
+    expect(sim.count({ path: /\/v1\/.*\/bulk$/ })).toBe(0);
     expect(post?.body).toMatchObject({ userPortals: [{ id: BIG_PORTAL_ID }, { id: '145283994705985839' }] });
     expect(await client.listUserPortalLinksByPortal('145283994705985839')).toHaveLength(2);
     expect(await client.bulkCreateUserPortalLinks([], [BIG_PORTAL_ID])).toEqual([]);
