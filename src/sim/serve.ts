@@ -3,8 +3,10 @@
  * state file), and gives the text to print: the variables that point zpa-gitops at it, and a curl
  * example. The CLI wires the command, prints the text and keeps the process alive.
  */
+import { listCloudHosts } from '../zpa/clouds.js';
 import { demoSeed } from './demo-seeds.js';
 import { startSimulator, type Simulator } from './index.js';
+import type { ApiReadings } from './api-readings.js';
 import type { RateLimits, RequestLogEntry } from './types.js';
 
 export interface ServeOptions {
@@ -20,6 +22,13 @@ export interface ServedSimulator {
   /** `export VAR=value` lines and a curl example, ready to print. */
   instructions: string;
 }
+
+const BULK_TEXT: Record<ApiReadings['bulkCreate'], string> = { v1: 'v1 only', v2: 'v2 only', both: 'v1 and v2' };
+const SHAPE_TEXT: Record<ApiReadings['clientSettings'], string> = {
+  array: 'an array',
+  object: 'one object',
+  list: 'a {list} envelope',
+};
 
 /** Single-quoted for POSIX shells, so any value survives copy and paste. */
 function shellQuote(value: string): string {
@@ -42,7 +51,9 @@ export function instructionsFor(
   options: Pick<ServeOptions, 'stateFile' | 'rateLimits'> = {},
 ): string {
   const env = simulator.env();
-  const exports = Object.entries(env).map(([name, value]) => `export ${name}=${shellQuote(value)}`);
+  const exportLines = (vars: object) =>
+    Object.entries(vars).map(([name, value]) => `export ${name}=${shellQuote(String(value))}`);
+  const readings = simulator.readings();
   const limits = options.rateLimits
     ? `${options.rateLimits.get} GET and ${options.rateLimits.write} writes per ${options.rateLimits.windowMs / 1000} s`
     : 'off';
@@ -51,7 +62,16 @@ export function instructionsFor(
     `ZPA simulator listening on ${simulator.url} (customer ${simulator.customerId}; rate limits ${limits}${options.stateFile ? `; state in ${options.stateFile}` : ''})`,
     '',
     '# Point zpa-gitops at it:',
-    ...exports,
+    ...exportLines(env),
+    '',
+    '# Or through OneAPI (ZSCALER_CLIENT_ID wins when both are set); the simulator serves both on its one host:',
+    ...exportLines(simulator.oneApiEnv()),
+    '',
+    '# On a real tenant the cloud name picks the hosts (ZPA_CLOUD legacy, ZSCALER_CLOUD OneAPI):',
+    ...cloudHostLines(),
+    '',
+    `# API readings: bulk create on ${BULK_TEXT[readings.bulkCreate]}, client settings as ${SHAPE_TEXT[readings.clientSettings]}.`,
+    `# Change them: curl -s -X PUT ${simulator.url}/__sim/readings -d '{"bulkCreate":"v1","clientSettings":"object"}'`,
     '',
     '# Or call the API yourself: sign in, then list the user portal links.',
     `TOKEN=$(curl -s -X POST ${simulator.url}/signin -d client_id=${shellQuote(env.ZPA_CLIENT_ID)} -d client_secret=${shellQuote(env.ZPA_CLIENT_SECRET)} | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')`,
@@ -60,4 +80,13 @@ export function instructionsFor(
     `# The simulator's own state: curl -s ${simulator.url}/__sim/state`,
     '',
   ].join('\n');
+}
+
+/** One line per named cloud: the legacy base URL, then the OneAPI token endpoint and API host. */
+function cloudHostLines(): string[] {
+  const rows = listCloudHosts();
+  const width = Math.max(...rows.map((row) => row.cloud.length));
+  return rows.map(
+    (row) => `#   ${row.cloud.padEnd(width)}  legacy ${row.legacyBase}  OneAPI ${row.tokenUrl} -> ${row.apiBase}`,
+  );
 }

@@ -104,3 +104,17 @@ export function parseBaseUrl(value: string): { url: string } | { problem: string
   const path = parsed.pathname.replace(/\/+$/, '');
   return { url: `${parsed.origin}${path}` };
 }
+
+export interface CloudHostRow extends OneApiHosts {
+  cloud: string;
+  legacyBase: string;
+}
+
+/** Every named cloud's hosts, both ways in, for a vanity name (or a placeholder), for people to read. */
+export function listCloudHosts(vanity = '<vanity>'): CloudHostRow[] {
+  return Object.entries(CLOUD_HOSTS).map(([cloud, hosts]) => ({
+    cloud,
+    legacyBase: hosts.legacy,
+    ...oneApiHosts(vanity, cloud),
+  }));
+}

@@ -66,6 +66,16 @@ describe('serveSimulator', () => {
     try {
       for (const [name, value] of Object.entries(simulator.env()))
         expect(instructions).toContain(`export ${name}=${value}\n`);
+      for (const [name, value] of Object.entries(simulator.oneApiEnv()))
+        expect(instructions).toContain(`export ${name}=${value}\n`);
+      // The OneAPI hosts of a real tenant, per cloud: the government clouds have their own (issue 11).
+      expect(instructions).toMatch(
+        /^# {3}GOV +legacy https:\/\/config\.zpagov\.net +OneAPI https:\/\/<vanity>\.zidentitygov\.net\/oauth2\/v1\/token -> https:\/\/api\.zscalergov\.net$/m,
+      );
+      expect(instructions).toMatch(
+        /^# {3}GOVUS +legacy https:\/\/config\.zpagov\.us +OneAPI https:\/\/<vanity>\.zidentitygov\.us\/oauth2\/v1\/token -> https:\/\/api\.zscalergov\.us$/m,
+      );
+      expect(instructions).toContain('# API readings: bulk create on v1 and v2, client settings as an array.');
       expect(instructions).toMatch(/curl -s -X POST http:\/\/127\.0\.0\.1:\d+\/signin/);
       const listLine = instructions.split('\n').find((line) => line.includes('Authorization: Bearer $TOKEN'));
       const listUrl = /'(http[^']+)'/.exec(listLine ?? '')?.[1] ?? '';
