@@ -8,6 +8,7 @@ import { renderPlan } from '../../render/plan.js';
 import { applyPlanned, applySavedPlan, planTenant, type ApplyRunOptions } from '../../workflow.js';
 import { oneOf, parseCommandArgs, positiveInteger } from '../args.js';
 import type { CliIo } from '../io.js';
+import { savedPlanArgument } from '../saved-plan-argument.js';
 import { connect, loadDesired, safetyFrom, styleFor } from '../shared.js';
 import { DEFAULT_PARALLELISM } from '../../apply/apply.js';
 import type { ZpaClient } from '../../zpa/index.js';
@@ -20,7 +21,11 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
     parallelism: { type: 'string' },
     format: { type: 'string' },
     'prune-threshold': { type: 'string' },
+    input: { type: 'string' },
   });
+  // Terraform's -input=false: never prompt, so without --auto-approve apply refuses as off a terminal.
+  const input = oneOf('input', values.input, ['true', 'false'] as const, 'true') === 'true';
+  const planFile = values.plan ?? (await savedPlanArgument(positionals, io.cwd));
   const format = oneOf('format', values.format, ['text', 'json'] as const, 'text');
   const parallelism = positiveInteger('parallelism', values.parallelism, DEFAULT_PARALLELISM);
   const style = styleFor(io);
@@ -29,10 +34,10 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
   // Progress and the report go to stdout; with --format json only the report does.
   const say = (text: string) => (format === 'text' ? io.stdout(text) : io.stderr(text));
 
-  if (values.plan !== undefined) {
-    if (positionals.length > 0)
+  if (planFile !== undefined) {
+    if (values.plan !== undefined && positionals.length > 0)
       throw new UsageError('apply --plan takes no manifest paths: the saved plan says everything');
-    const plan = await readPlanFile(resolve(io.cwd, values.plan));
+    const plan = await readPlanFile(resolve(io.cwd, planFile));
     checkSafety(plan, values['allow-unsafe'] ?? false);
     if (!hasChanges(plan)) {
       say('No changes. The tenant matches the manifests.\n');
@@ -46,7 +51,7 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
   const desired = await loadDesired(positionals, io);
   const client = connect(io);
   try {
-    return await planAndApply(desired, client, values, options, format, say, io);
+    return await planAndApply(desired, client, values, options, format, say, input ? io : { ...io, stdinIsTty: false });
   } finally {
     client.close();
   }

@@ -1,7 +1,7 @@
 import { UsageError } from '../../core/errors.js';
 import { PUBLISHED_RATE_LIMITS } from '../../sim/index.js';
 import { serveSimulator } from '../../sim/serve.js';
-import { parseCommandArgs, positiveInteger } from '../args.js';
+import { parseCommandArgs, portNumber } from '../args.js';
 import type { CliIo } from '../io.js';
 
 /** Runs the embedded simulator until the process is stopped (Ctrl-C). */
@@ -12,7 +12,7 @@ export async function simCommand(args: string[], io: CliIo): Promise<number> {
     'rate-limits': { type: 'boolean' },
   });
   if (positionals.length > 0) throw new UsageError(`sim takes no arguments, got "${positionals[0]}"`);
-  const port = values.port === undefined ? undefined : positiveInteger('port', values.port, 0);
+  const port = values.port === undefined ? undefined : portNumber('port', values.port);
   const { simulator, instructions } = await serveSimulator({
     ...(port === undefined ? {} : { port }),
     ...(values.state === undefined ? {} : { stateFile: values.state }),
