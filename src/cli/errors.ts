@@ -1,13 +1,18 @@
-import { ApiError, ManifestError, ZpaGitopsError } from '../core/errors.js';
+import { ApiError, AuthError, ManifestError, ZpaGitopsError } from '../core/errors.js';
 import { formatDiagnostics, githubAnnotations } from '../render/diagnostics.js';
 import type { CliIo } from './io.js';
+
+/** Manifests that failed to load: no API call was made at all. */
+export class ManifestLoadError extends ManifestError {}
 
 /** The only place errors become messages and exit codes. User errors: one line, no stack. */
 export function reportError(error: unknown, io: CliIo): number {
   if (error instanceof ManifestError) {
     io.stderr(formatDiagnostics(error.diagnostics));
     if (io.env['GITHUB_ACTIONS'] === 'true') io.stdout(githubAnnotations(error.diagnostics));
-    io.stderr(`${error.message}. Nothing was sent to the API.\n`);
+    // After the reads (a name that does not resolve) something was sent, but nothing was written.
+    const outcome = error instanceof ManifestLoadError ? 'Nothing was sent to the API.' : 'Nothing was changed.';
+    io.stderr(`${error.message}. ${outcome}\n`);
     return 1;
   }
   if (error instanceof ApiError) {
@@ -26,6 +31,8 @@ export function reportError(error: unknown, io: CliIo): number {
 }
 
 function hintFor(error: ApiError): string {
+  // A sign-in error already says which variables to check: a hint would repeat it.
+  if (error instanceof AuthError) return '';
   if (error.status === 401 || error.status === 403)
     return "hint: check ZPA_CLIENT_ID, ZPA_CLIENT_SECRET, ZPA_CUSTOMER_ID and the API key's role in ZPA.\n";
   if (error.status === 429) return 'hint: the API rate limit was exceeded even after waiting; try again in a minute.\n';

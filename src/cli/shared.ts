@@ -1,11 +1,12 @@
 import { appendFile } from 'node:fs/promises';
-import { ManifestError, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import type { DesiredState } from '../core/types.js';
 import { hasErrors, loadManifests } from '../manifest/index.js';
 import { DEFAULT_SAFETY, type SafetyOptions } from '../planner/plan.js';
 import { formatDiagnostics } from '../render/diagnostics.js';
 import { COLOR, PLAIN, wantsColor, type Style } from '../render/style.js';
 import { settingsFromEnv, ZpaClient } from '../zpa/index.js';
+import { ManifestLoadError } from './errors.js';
 import type { CliIo } from './io.js';
 
 export function styleFor(io: CliIo): Style {
@@ -15,7 +16,7 @@ export function styleFor(io: CliIo): Style {
 /** Loads manifests; warnings go to stderr, errors stop the command before any API call. */
 export async function loadDesired(paths: string[], io: CliIo): Promise<DesiredState> {
   const { desired, diagnostics } = await loadManifests(paths.length > 0 ? paths : ['.'], { cwd: io.cwd });
-  if (hasErrors(diagnostics)) throw new ManifestError(diagnostics);
+  if (hasErrors(diagnostics)) throw new ManifestLoadError(diagnostics);
   if (diagnostics.length > 0) io.stderr(formatDiagnostics(diagnostics));
   return desired;
 }

@@ -66,7 +66,8 @@ export function buildExport(live: LiveState, options: ExportOptions): ExportResu
       entries.push(linkEntry(canonical, files));
     }
     const body = { userPortals: { [portal.name]: prune ? { links: entries } : { prune: false, links: entries } } };
-    files.set(uniqueFile(`portal-${slug(portal.name)}.yaml`, usedFiles), HEADER + stringify(body, { lineWidth: 0 }));
+    // The examples' layout: portals/<name>.yaml beside client-settings.yaml and icons/.
+    files.set(uniqueFile(`portals/${slug(portal.name)}.yaml`, usedFiles), HEADER + stringify(body, { lineWidth: 0 }));
   }
   return { files, warnings };
 }
@@ -86,7 +87,8 @@ function linkEntry(canonical: Record<string, unknown>, files: Map<string, string
     // One folder per link, so two links may carry icons of the same file name.
     const path = `icons/${slug(String(canonical['name']))}/${fileName}`;
     files.set(path, Buffer.from(payload, 'base64'));
-    entry['icon'] = path;
+    // Icon paths are relative to the manifest, which sits in portals/.
+    entry['icon'] = `../${path}`;
   }
   return entry;
 }

@@ -8,6 +8,7 @@ import { AuthError } from '../core/errors.js';
 import type { ZpaSettings } from './settings.js';
 import type { Redactor, DebugSink } from './redact.js';
 import { isApiObject, parseErrorBody } from './replies.js';
+import { speaksPlainHttp } from './reply-errors.js';
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import { tokenLifetime } from './token-expiry.js';
 
@@ -93,10 +94,7 @@ export class Authenticator {
     } catch (error) {
       const code = error instanceof RequestError ? error.code : 'unknown error';
       debug?.(`zpa: POST ${this.path} -> no response (${code})`);
-      throw new AuthError(
-        { method: 'POST', path: this.path, reason: code },
-        `Sign-in failed: no response from ${new URL(settings.tokenUrl).host} (${code})`,
-      );
+      throw new AuthError({ method: 'POST', path: this.path, reason: code }, unreachable(settings, error, code));
     }
     debug?.(redactor.redact(`zpa: POST ${this.path} -> ${status} in ${Date.now() - started} ms`));
     if (status < 200 || status > 299) throw this.refused(status, text);
@@ -129,6 +127,15 @@ export class Authenticator {
       `Sign-in refused (HTTP ${status}${reason ? `: ${reason}` : ''})${hint}`,
     );
   }
+}
+
+/** One line: what happened, and the variable to check. */
+function unreachable(settings: ZpaSettings, error: unknown, code: string): string {
+  const url = new URL(settings.tokenUrl);
+  const variable = settings.mode === 'oneapi' ? 'ZSCALER_CLOUD' : 'ZPA_CLOUD';
+  if (speaksPlainHttp(error))
+    return `Sign-in failed: ${url.origin} answered in plain HTTP, not TLS; use http://${url.host} in ${variable} for a plain-HTTP server such as the simulator`;
+  return `Sign-in failed: no response from ${url.host} (${code}); check ${variable} and the network`;
 }
 
 function readToken(text: string): { accessToken: string; expiresIn: unknown } | undefined {

@@ -60,10 +60,25 @@ export function noResponseError(call: CallDescription, error: unknown, timeoutMs
     error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'unknown error';
   // Nothing was sent when the connection was refused; anything else may have reached the server.
   const ambiguous = method !== 'GET' && code !== 'ECONNREFUSED';
-  const what = code === 'ETIMEDOUT' ? `timed out after ${timeoutMs} ms` : code;
+  const what =
+    code === 'ETIMEDOUT'
+      ? `timed out after ${timeoutMs} ms`
+      : speaksPlainHttp(error)
+        ? `${code}: the server answered in plain HTTP, not TLS; use an http:// URL`
+        : code;
   const tail = ambiguous ? '; it may or may not have been applied' : '';
   return new ApiError(
     { method, path, reason: code, ambiguous },
     `${method} ${path} failed (no response: ${what})${tail}`,
   );
+}
+
+/**
+ * A TLS client meeting a plain-HTTP server fails with EPROTO and OpenSSL's "wrong version number"
+ * (the HTTP reply is read as a TLS record): an https:// URL pointed at a plain-HTTP server.
+ */
+export function speaksPlainHttp(error: unknown): boolean {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  const message = error instanceof Error ? error.message : '';
+  return code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(message);
 }

@@ -45,6 +45,7 @@ export function createZpaSettings(init: ZpaSettingsInit): ZpaSettings {
 }
 
 export function settingsFromEnv(env: Env = process.env): ZpaSettings {
+  requireAll(env, requiredVariables(env));
   const common = {
     customerId: digits(env, 'ZPA_CUSTOMER_ID', required(env, 'ZPA_CUSTOMER_ID')),
     ...optionalMicrotenant(env),
@@ -133,6 +134,21 @@ function value(env: Env, name: string): string | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   // Secrets are used exactly as given; other values are trimmed.
   return name.endsWith('_SECRET') ? raw : raw.trim();
+}
+
+/** The variables a mode needs; checked together so one run names every missing one. */
+function requiredVariables(env: Env): string[] {
+  return value(env, 'ZSCALER_CLIENT_ID') !== undefined
+    ? ['ZSCALER_CLIENT_SECRET', 'ZSCALER_VANITY_DOMAIN', 'ZPA_CUSTOMER_ID']
+    : ['ZPA_CLIENT_ID', 'ZPA_CLIENT_SECRET', 'ZPA_CUSTOMER_ID'];
+}
+
+function requireAll(env: Env, names: readonly string[]): void {
+  const missing = names.filter((name) => value(env, name) === undefined);
+  const [first] = missing;
+  if (first === undefined) return;
+  const listed = missing.length === 1 ? `${first} is` : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)} are`;
+  throw new ConfigError(first, `${listed} not set`);
 }
 
 function required(env: Env, name: string): string {

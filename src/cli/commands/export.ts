@@ -1,6 +1,6 @@
-import { ManifestError, UsageError } from '../../core/errors.js';
+import { UsageError } from '../../core/errors.js';
 import { buildExport } from '../../export/build-export.js';
-import { writeExport } from '../../export/write-export.js';
+import { describeExport, writeExport } from '../../export/write-export.js';
 import { readLiveCollections } from '../../live/read-live.js';
 import type { LiveCollection } from '../../kinds/kind.js';
 import { formatDiagnostics } from '../../render/diagnostics.js';
@@ -27,13 +27,12 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     const live = await readLiveCollections(client, collections);
     const { files, warnings } = buildExport(live, { portals, clientSettings });
     const errors = warnings.filter((w) => w.severity === 'error');
-    if (errors.length > 0) throw new ManifestError(errors);
+    // Names given on the command line that the tenant does not have: nothing was written anywhere.
+    if (errors.length > 0) throw new UsageError(`${errors.map((e) => e.message).join('; ')}. Nothing was changed.`);
     if (warnings.length > 0) io.stderr(formatDiagnostics(warnings));
     const dir = resolve(io.cwd, values.out ?? '.');
     await writeExport(dir, files, values.force ?? false);
-    io.stdout(
-      `Exported ${files.size} files to ${values.out ?? '.'}: ${[...files.keys()].filter((f) => f.endsWith('.yaml')).join(', ')}\n`,
-    );
+    io.stdout(describeExport([...files.keys()], values.out ?? '.'));
     return 0;
   } finally {
     client.close();
