@@ -3,7 +3,19 @@
  * comment and blank line stays where it was: keys in schema order, quotes only where YAML needs
  * them, block style, two-space indent, and the `yaml-language-server` schema line first.
  */
-import { isCollection, isMap, isScalar, isSeq, Scalar, visit, type Document, type Node } from 'yaml';
+import {
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Scalar,
+  visit,
+  type Document,
+  type Node,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import type { SchemaNode, SchemaOrder } from './schema-order.js';
 
 export const SCHEMA_COMMENT = /^\s*yaml-language-server:\s*\$schema=/;
@@ -32,12 +44,28 @@ function canonicalScalars(doc: Document): void {
       if (typeof node.value === 'boolean') delete node.source;
     },
     Map(_, node) {
-      node.flow = false;
+      toBlock(node);
     },
     Seq(_, node) {
-      node.flow = false;
+      toBlock(node);
     },
   });
+}
+
+/**
+ * Flow collections become block ones. A comment after a flow collection on its line
+ * (`- {name: Jira}  # why`) stays on that line, after the last value; left on the collection it
+ * would print below it, where the next parse takes it for a different node's comment.
+ */
+function toBlock(node: YAMLMap | YAMLSeq): void {
+  if (!node.flow) return;
+  node.flow = false;
+  const last: unknown = node.items.at(-1);
+  const target = isPair(last) ? last.value : last;
+  if (node.comment && !node.comment.includes('\n') && isScalar(target) && !target.comment) {
+    target.comment = node.comment;
+    node.comment = null;
+  }
 }
 
 /** Sorts each mapping's keys as the schema lists them; keys it does not know keep their order, last. */
