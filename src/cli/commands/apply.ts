@@ -51,7 +51,7 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
   const desired = await loadDesired(positionals, io);
   const client = connect(io);
   try {
-    return await planAndApply(desired, client, values, options, format, say, input ? io : { ...io, stdinIsTty: false });
+    return await planAndApply(desired, client, { ...values, input }, options, format, say, io);
   } finally {
     client.close();
   }
@@ -64,6 +64,7 @@ async function planAndApply(
     'prune-threshold'?: string | undefined;
     'allow-unsafe'?: boolean | undefined;
     'auto-approve'?: boolean | undefined;
+    input: boolean;
   },
   options: ApplyRunOptions,
   format: 'text' | 'json',
@@ -77,6 +78,10 @@ async function planAndApply(
   if (!hasChanges(plan)) return 0;
   checkSafety(plan, values['allow-unsafe'] ?? false);
   if (!values['auto-approve']) {
+    if (!values.input)
+      throw new UsageError(
+        'apply needs confirmation, and --input=false forbids asking: pass --auto-approve (nothing was changed)',
+      );
     if (!io.stdinIsTty)
       throw new UsageError(
         'apply needs confirmation: run it on a terminal, or pass --auto-approve (nothing was changed)',
