@@ -36,7 +36,7 @@ describe('export', () => {
     const texts = sim
       .snapshot()
       .userPortals.map((p) =>
-        readFileSync(join(dir, `portal-${p.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.yaml`), 'utf8'),
+        readFileSync(join(dir, 'portals', `${p.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.yaml`), 'utf8'),
       );
     const full = texts.filter((t) => t.includes(`name: ${shared!.name}\n        link:`));
     expect(full).toHaveLength(1);
