@@ -60,7 +60,7 @@ function describeParseError(error: unknown, flags: string[]): string {
     unknown.replace(/=.*$/, ''),
     flags.map((flag) => `--${flag}`),
   );
-  return `Unknown option '${unknown}'${suggestion ? `; did you mean ${suggestion}?` : ''}`;
+  return suggestion ? `Unknown option '${unknown}'; did you mean ${suggestion}?` : `Unknown option '${unknown}'`;
 }
 
 /** `--no-color` (or `-no-color`) anywhere before `--` turns colour off for the whole command. */

@@ -10,11 +10,16 @@ Commands:
   show FILE            Render a saved plan
   apply [PATH...]      Make the changes (or: apply --plan FILE)
   export               Write manifests from the live tenant
+  fmt [PATH...]        Rewrite manifests in the canonical style (--check for CI)
   sim                  Run the embedded ZPA simulator
 
 Options:
-  -h, --help           Show help (also: zpa-gitops <command> --help)
+  -h, --help           Show help (also: zpa-gitops help <command>, zpa-gitops <command> --help)
   -v, --version        Show the version
+  --no-color           No colour (any command; also NO_COLOR=1)
+
+Terraform's single-dash spellings work too: -out=plan.json, -detailed-exitcode, -auto-approve,
+-no-color, -json (= --format json).
 
 Credentials come from the environment: ZPA_CLIENT_ID, ZPA_CLIENT_SECRET, ZPA_CUSTOMER_ID, ZPA_CLOUD
 (or ZSCALER_CLIENT_ID, ZSCALER_CLIENT_SECRET, ZSCALER_VANITY_DOMAIN for OneAPI). See the README.
@@ -47,6 +52,7 @@ Exit codes: 0 success, 1 error.
 `,
   apply: `Usage: zpa-gitops apply [PATH...] [options]
        zpa-gitops apply --plan FILE [options]
+       zpa-gitops apply FILE [options]         (FILE a saved plan, as in terraform apply PLANFILE)
 
 Plans, prints the plan, asks for 'yes' on a terminal, and makes the changes. With --plan, applies
 that saved plan exactly, without asking, once it has checked that nothing has changed since.
@@ -54,6 +60,7 @@ that saved plan exactly, without asking, once it has checked that nothing has ch
 Options:
   --plan FILE                   Apply a saved plan (refused if stale or made for another target)
   --auto-approve                Do not ask (required without a terminal)
+  --input=false                 Never ask: without --auto-approve, refuse (for scripts)
   --allow-unsafe                Apply a plan marked unsafe by the pruning threshold
   --parallelism N               Concurrent API calls (default: 4; the rate limiter still applies)
   --format text|json            Report format (default: text)
@@ -67,14 +74,27 @@ Starts the embedded ZPA simulator on 127.0.0.1 with a small seeded tenant and pr
 environment variables that point zpa-gitops at it. Stop it with Ctrl-C.
 
 Options:
-  --port N         Port to listen on (default: a free port)
+  --port N         Port to listen on (default, or 0: a free port, printed on the first line)
   --state FILE     Keep the simulator's data in FILE between runs
   --rate-limits    Enforce the published ZPA rate limits (20 GET and 10 writes per 10 s)
 `,
+  fmt: `Usage: zpa-gitops fmt [PATH...] [--check] [--diff]
+
+Rewrites manifests in one canonical style: keys in schema order, quotes only where YAML needs them,
+block style with a two-space indent, and the yaml-language-server schema line first. Comments and
+blank lines are kept. PATH is a file or a directory (default: the current directory); YAML files
+that are not zpa-gitops manifests are left alone. Prints the name of each file that changed.
+
+Options:
+  --check          Change nothing; exit 1 when a file is not formatted (for CI)
+  --diff           Show each change as a unified diff
+
+Exit codes: 0 formatted (with --check: nothing to change), 1 a file differs or cannot be read.
+`,
   export: `Usage: zpa-gitops export [--out DIR] [--portal NAME...] [--client-settings] [--force]
 
-Writes manifests from the live tenant: one file per user portal, client-settings.yaml, and icons
-as image files beside them. Existing files are kept unless --force is given.
+Writes manifests from the live tenant in the layout of the examples: client-settings.yaml,
+portals/<name>.yaml and icons/, formatted as fmt formats. Existing files are kept unless --force.
 
 Options:
   --out DIR            Folder to write (default: current directory)

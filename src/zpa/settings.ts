@@ -147,8 +147,10 @@ function requireAll(env: Env, names: readonly string[]): void {
   const missing = names.filter((name) => value(env, name) === undefined);
   const [first] = missing;
   if (first === undefined) return;
-  const listed = missing.length === 1 ? `${first} is` : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)} are`;
-  throw new ConfigError(first, `${listed} not set`);
+  const last = missing.at(-1) ?? first;
+  const message =
+    missing.length === 1 ? `${first} is not set` : `${missing.slice(0, -1).join(', ')} and ${last} are not set`;
+  throw new ConfigError(first, message);
 }
 
 function required(env: Env, name: string): string {
