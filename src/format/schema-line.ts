@@ -1,9 +1,10 @@
 /**
  * The `yaml-language-server` line a manifest without one gets: a relative path to the schema
  * when one is found above the file (this repository's schemas/, as the examples use, or an
- * installed node_modules/zpa-gitops), else the schema as the npm package publishes it.
+ * installed node_modules/zpa-gitops), looking no higher than the repository root, else the schema
+ * as the npm package publishes it.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { readSchema } from '../schemas.js';
 
@@ -23,8 +24,16 @@ export async function schemaLineFor(file: string): Promise<string> {
       const path = join(dir, candidate);
       if (await isOurSchema(path, ownId)) return line(relative(dirname(file), path).split(sep).join('/'));
     }
-    if (dirname(dir) === dir) return line(PUBLISHED_SCHEMA_URL);
+    // A path that leaves the repository would not work in anyone else's checkout.
+    if (dirname(dir) === dir || (await exists(join(dir, '.git')))) return line(PUBLISHED_SCHEMA_URL);
   }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 function line(target: string): string {
