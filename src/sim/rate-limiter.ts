@@ -6,7 +6,7 @@
  */
 import type { RateLimits } from './types.js';
 
-export const PUBLISHED_RATE_LIMITS: Readonly<RateLimits> = Object.freeze({ get: 20, write: 10, windowMs: 10_000 });
+export { PUBLISHED_RATE_LIMITS } from '../core/rate-limits.js';
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -15,7 +15,7 @@ interface Window {
   count: number;
 }
 
-export class RateLimiter {
+export class FixedWindowLimiter {
   private readonly windows = new Map<'get' | 'write', Window>();
 
   constructor(private limits: RateLimits | false) {}

@@ -5,7 +5,7 @@
 import { SimReadings } from './api-readings.js';
 import { FaultQueue } from './faults.js';
 import { loadStateFile, saveStateFile } from './persist.js';
-import { RateLimiter } from './rate-limiter.js';
+import { FixedWindowLimiter } from './rate-limiter.js';
 import { RequestLog } from './request-log.js';
 import { buildSeedSnapshot } from './seed.js';
 import { DEFAULT_MICROTENANT_ID, SimState } from './state.js';
@@ -64,12 +64,12 @@ export class SimRuntime {
   readonly log = new RequestLog();
   /** How the API answers where the vendor's sources disagree (api-readings.ts). */
   readonly readings = new SimReadings();
-  readonly limiter: RateLimiter;
+  readonly limiter: FixedWindowLimiter;
   /** Set once the server listens. */
   baseUrl = '';
 
   constructor(readonly options: RuntimeOptions) {
-    this.limiter = new RateLimiter(options.rateLimits);
+    this.limiter = new FixedWindowLimiter(options.rateLimits);
     const saved = options.stateFile === undefined ? undefined : loadStateFile(options.stateFile);
     if (saved) this.state.replace(saved.snapshot, saved.lastId);
     else this.seed(options.seed);

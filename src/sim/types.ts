@@ -141,11 +141,9 @@ export interface SimFault {
   partialBulk?: number;
 }
 
-export interface RateLimits {
-  get: number;
-  write: number;
-  windowMs: number;
-}
+import type { RateLimits } from '../core/rate-limits.js';
+
+export type { RateLimits };
 
 export interface RequestLogEntry {
   method: string;

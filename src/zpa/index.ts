@@ -11,7 +11,7 @@ export { CLOUD_HOSTS, LEGACY_CLOUDS, oneApiHosts, isLoopbackHost, parseBaseUrl }
 export {
   PUBLISHED_RATE_LIMITS,
   WINDOW_SAFETY_MARGIN_MS,
-  RateLimiter,
+  SlidingLogLimiter,
   SlidingWindowLimiter,
   type RateLimits,
 } from './rate-limiter.js';

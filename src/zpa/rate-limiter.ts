@@ -7,14 +7,9 @@
  * between our clock and the server's.
  */
 
-export interface RateLimits {
-  get: number;
-  write: number;
-  windowMs: number;
-}
+import type { RateLimits } from '../core/rate-limits.js';
 
-/** NOTES.md, "Rate limits and errors". */
-export const PUBLISHED_RATE_LIMITS: Readonly<RateLimits> = Object.freeze({ get: 20, write: 10, windowMs: 10_000 });
+export { PUBLISHED_RATE_LIMITS, type RateLimits } from '../core/rate-limits.js';
 
 /** Added to the window so calls that left us inside one window cannot land inside the next. */
 export const WINDOW_SAFETY_MARGIN_MS = 250;
@@ -61,7 +56,7 @@ export class SlidingWindowLimiter {
 }
 
 /** One budget for GET and one for POST/PUT/DELETE, as ZPA counts them. */
-export class RateLimiter {
+export class SlidingLogLimiter {
   readonly reads: SlidingWindowLimiter;
   readonly writes: SlidingWindowLimiter;
 

@@ -8,7 +8,7 @@ import https from 'node:https';
 import got, { type Got, type NormalizedOptions, type RequestError, type Response } from 'got';
 import { ZpaGitopsError } from '../core/errors.js';
 import { Authenticator, retryAfterOf } from './auth.js';
-import { RateLimiter, type RateLimits } from './rate-limiter.js';
+import { SlidingLogLimiter, type RateLimits } from './rate-limiter.js';
 import type { DebugSink, Redactor } from './redact.js';
 import { parseErrorBody } from './replies.js';
 import { noResponseError, readReply } from './reply-errors.js';
@@ -75,7 +75,7 @@ class CallState {
 export class Transport {
   readonly stats: ZpaStats = { gets: 0, writes: 0, retries: 0, rateLimited: 0, waitedMs: 0, signIns: 0 };
   private readonly auth: Authenticator;
-  private readonly limiter: RateLimiter;
+  private readonly limiter: SlidingLogLimiter;
   private readonly http: Got;
   private readonly apiOrigin: string;
   /** Reused connections for calls that are safe to repeat after a stale socket resets. */
@@ -86,7 +86,7 @@ export class Transport {
   constructor(private readonly options: TransportOptions) {
     const { settings, redactor } = options;
     this.apiOrigin = new URL(settings.apiBase).origin;
-    this.limiter = new RateLimiter(options.limits);
+    this.limiter = new SlidingLogLimiter(options.limits);
     this.auth = new Authenticator({
       settings,
       timeoutMs: options.timeoutMs,
