@@ -11,8 +11,9 @@ export type * from './core/types.js';
 export * from './core/errors.js';
 export { loadManifests, hasErrors } from './manifest/index.js';
 export { formatDiagnostic, formatDiagnostics, githubAnnotations } from './render/diagnostics.js';
+export { planChanges } from './plan-changes.js';
 export {
-  planChanges,
+  planKinds,
   DEFAULT_SAFETY,
   PLAN_FORMAT_VERSION,
   type PlanOptions,
@@ -27,6 +28,6 @@ export type { ApplyReport, ChangeOutcome, Outcome, ProgressEvent } from './apply
 export { planTenant, applyPlanned, applySavedPlan, type PlannedTenant, type TenantClient } from './workflow.js';
 export { readLiveState } from './live/read-live.js';
 export { ZpaClient, settingsFromEnv, type ZpaClientOptions, type ZpaSettings } from './zpa/index.js';
-export { KINDS } from './kinds/registry.js';
-export type { ResourceKind } from './kinds/kind.js';
+export { KINDS, registerKind, unregisterKind } from './kinds/registry.js';
+export type * from './core/kind.js';
 export { TOOL_VERSION } from './version.js';

@@ -3,11 +3,12 @@
  * to an applied tenant. I/O happens here and at the edges it calls; planning stays pure.
  */
 import { ManifestError } from './core/errors.js';
-import type { DesiredState, LiveState, Plan, PlanTarget } from './core/types.js';
+import type { ApiObject, DesiredState, LiveState, Plan, PlanTarget } from './core/types.js';
 import { readLiveCollections, readLiveState } from './live/read-live.js';
 import type { LiveSource } from './live/source.js';
-import { planChanges, type SafetyOptions } from './planner/plan.js';
-import { resolveMicrotenant } from './planner/resolve.js';
+import { planChanges } from './plan-changes.js';
+import type { SafetyOptions } from './planner/plan.js';
+import { resolveMicrotenant } from './planner/look-up.js';
 import { applyChanges, type ApplyOptions } from './apply/apply.js';
 import type { ApplyReport } from './apply/report.js';
 import { assertFresh, assertSameTarget } from './apply/stale.js';
@@ -18,6 +19,7 @@ import { TOOL_VERSION } from './version.js';
 /** What the workflow needs of a ZPA client. */
 export interface TenantClient extends LiveSource, ApiWriter {
   readonly target: PlanTarget;
+  listMicrotenants(): Promise<ApiObject[]>;
   withMicrotenant(id: string): TenantClient;
 }
 
@@ -40,7 +42,7 @@ export async function planTenant(
   if (diagnostics.length > 0) throw new ManifestError(diagnostics);
   const scoped = id === client.target.microtenantId ? client : client.withMicrotenant(id);
   const live = await readLiveState(scoped, desired);
-  if (microtenants) live.microtenants = microtenants;
+  if (microtenants) live['microtenants'] = microtenants;
   const plan = planChanges(desired, live, {
     target: scoped.target,
     toolVersion: TOOL_VERSION,

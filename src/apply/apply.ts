@@ -6,16 +6,17 @@
  */
 import pLimit from 'p-limit';
 import { ApiError } from '../core/errors.js';
+import type { PlannedWrite } from '../core/kind.js';
 import type { ApiObject, Change, LiveState } from '../core/types.js';
-import type { PlannedWrite } from '../kinds/kind.js';
-import { KINDS, kindOf } from '../kinds/registry.js';
-import { idOf } from '../kinds/normalize.js';
-import { fieldChanges } from '../planner/field-changes.js';
-import { readCollections } from '../live/read-live.js';
+import { KINDS, kindNamed } from '../kinds/registry.js';
+import { idOf } from '../canonical/normalize.js';
+import { fieldChanges } from '../canonical/field-changes.js';
+import { readLiveCollections } from '../live/read-live.js';
 import type { LiveSource } from '../live/source.js';
 import { hasLanded, wasCreated } from './landed.js';
+import { liveObjectsOf } from './live-object.js';
 import { countOutcomes, type ApplyReport, type ChangeOutcome, type ProgressEvent } from './report.js';
-import { sendWrite, type ApiWriter } from './writer.js';
+import type { ApiWriter } from './writer.js';
 
 export const DEFAULT_PARALLELISM = 4;
 
@@ -46,15 +47,26 @@ export async function applyChanges(changes: readonly Change[], options: ApplyOpt
   };
 }
 
+/**
+ * Each kind's writes for its changes. Every change to make must be carried by exactly one write:
+ * a kind that leaves one out would otherwise have it reported as done without a call.
+ */
 export function plannedWrites(changes: readonly Change[], live: LiveState): PlannedWrite[] {
+  for (const change of changes) kindNamed(change.kind); // a kind this tool does not know stops the run here
   const liveById = new Map<string, ApiObject>();
-  for (const kind of KINDS) for (const object of kind.liveObjects(live)) liveById.set(idOf(object['id']), object);
-  return KINDS.flatMap((kind) =>
+  for (const kind of KINDS) for (const object of live[kind.collection] ?? []) liveById.set(idOf(object['id']), object);
+  const writes = KINDS.flatMap((kind) =>
     kind.writes(
       changes.filter((c) => c.kind === kind.name),
       liveById,
     ),
   );
+  const carried = new Map<Change, number>();
+  for (const change of writes.flatMap((w) => w.changes)) carried.set(change, (carried.get(change) ?? 0) + 1);
+  const missing = changes.filter((c) => c.action !== 'no-op' && carried.get(c) !== 1);
+  if (missing.length > 0)
+    throw new Error(`no single write carries ${missing.map((c) => `${c.kind} "${c.key}"`).join(', ')}`);
+  return writes;
 }
 
 class ApplyRun {
@@ -72,7 +84,7 @@ class ApplyRun {
     const started = performance.now();
     try {
       this.writeCalls += 1;
-      await sendWrite(write.op, this.options.writer);
+      await this.options.writer.write(write.call);
       this.finish(write.changes, 'done', performance.now() - started);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -96,7 +108,7 @@ class ApplyRun {
     for (const retry of plannedWrites(remaining, fresh)) {
       try {
         this.writeCalls += 1;
-        await sendWrite(retry.op, this.options.writer);
+        await this.options.writer.write(retry.call);
         this.finish(retry.changes, 'done', performance.now() - started);
       } catch (error) {
         this.fail(retry.changes, error instanceof ApiError ? error : undefined, started);
@@ -105,9 +117,9 @@ class ApplyRun {
   }
 
   private async reread(changes: readonly Change[]): Promise<LiveState | undefined> {
-    const collections = [...new Set(changes.map((c) => kindOf(c.kind).collection))];
+    const collections = [...new Set(changes.map((c) => kindNamed(c.kind).collection))];
     try {
-      return { ...this.options.live, ...(await readCollections(this.options.source, collections)) };
+      return { ...this.options.live, ...(await readLiveCollections(this.options.source, collections)) };
     } catch {
       return undefined;
     }
@@ -144,13 +156,11 @@ class ApplyRun {
 }
 
 function describeMismatch(change: Change, live: LiveState): string {
-  const kind = kindOf(change.kind);
+  const kind = kindNamed(change.kind);
   const label = `${kind.noun} "${change.key}"`;
   if (change.action === 'delete') return `${label} still exists after its delete`;
   if (change.action !== 'create' && change.action !== 'update') return `${label} does not match the plan`;
-  const objects = kind
-    .liveObjects(live)
-    .filter((o) => (change.action === 'create' ? kind.keyOfLive(o) === change.key : idOf(o['id']) === change.id));
+  const objects = liveObjectsOf(kind, change, live);
   const [object, ...others] = objects;
   if (!object) return `${label} is missing after apply`;
   if (others.length > 0) return `${label} exists ${objects.length} times after apply`;

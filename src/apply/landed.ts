@@ -1,30 +1,29 @@
 /** Whether a change is already true of the live state: to settle an ambiguous write, and to verify. */
 import type { Change, LiveState } from '../core/types.js';
-import { kindOf } from '../kinds/registry.js';
-import { idOf } from '../kinds/normalize.js';
-import { sameCanonical } from '../planner/equality.js';
+import { assertNever } from '../core/assert-never.js';
+import { kindNamed } from '../kinds/registry.js';
+import { sameCanonical } from '../canonical/equality.js';
+import { liveObjectsOf } from './live-object.js';
 
 export function hasLanded(change: Change, live: LiveState): boolean {
-  const kind = kindOf(change.kind);
-  const objects = kind.liveObjects(live);
+  const kind = kindNamed(change.kind);
+  const objects = liveObjectsOf(kind, change, live);
   switch (change.action) {
-    case 'create': {
-      const created = objects.filter((o) => kind.keyOfLive(o) === change.key);
-      return created.length === 1 && created.every((o) => sameCanonical(kind.canonicalLive(o), change.after));
-    }
+    case 'create':
     case 'update': {
-      const object = objects.find((o) => idOf(o['id']) === change.id);
-      return object !== undefined && sameCanonical(kind.canonicalLive(object), change.after);
+      const { after } = change;
+      return objects.length === 1 && objects.every((o) => sameCanonical(kind.canonicalLive(o), after));
     }
     case 'delete':
-      return !objects.some((o) => idOf(o['id']) === change.id);
+      return objects.length === 0;
     case 'no-op':
       return true;
+    default:
+      return assertNever(change);
   }
 }
 
 /** A create whose key now exists has happened, even if a field came back different: never repeat it. */
 export function wasCreated(change: Change, live: LiveState): boolean {
-  const kind = kindOf(change.kind);
-  return change.action === 'create' && kind.liveObjects(live).some((o) => kind.keyOfLive(o) === change.key);
+  return change.action === 'create' && liveObjectsOf(kindNamed(change.kind), change, live).length > 0;
 }

@@ -3,9 +3,9 @@
  */
 import { StalePlanError } from '../core/errors.js';
 import type { LiveState, Plan, PlanTarget } from '../core/types.js';
-import { kindOf } from '../kinds/registry.js';
-import { idOf } from '../kinds/normalize.js';
-import { fingerprint } from '../planner/equality.js';
+import { kindNamed } from '../kinds/registry.js';
+import { fingerprint } from '../canonical/equality.js';
+import { liveObjectsOf } from './live-object.js';
 
 export function assertSameTarget(plan: Plan, target: PlanTarget): void {
   const fields = ['host', 'customerId', 'microtenantId'] as const;
@@ -21,14 +21,13 @@ export function staleObjects(plan: Plan, live: LiveState): string[] {
   const problems: string[] = [];
   for (const change of plan.changes) {
     if (change.action === 'no-op') continue;
-    const kind = kindOf(change.kind);
-    const objects = kind.liveObjects(live);
+    const kind = kindNamed(change.kind);
+    const [object] = liveObjectsOf(kind, change, live);
     const label = `${kind.noun} "${change.key}"`;
     if (change.action === 'create') {
-      if (objects.some((o) => kind.keyOfLive(o) === change.key)) problems.push(`${label} now exists`);
+      if (object) problems.push(`${label} now exists`);
       continue;
     }
-    const object = objects.find((o) => idOf(o['id']) === change.id);
     if (!object) problems.push(`${label} was deleted`);
     else if (fingerprint(kind.canonicalLive(object)) !== change.fingerprint) problems.push(`${label} changed`);
   }

@@ -95,24 +95,18 @@ export interface DesiredState {
 // ---------------------------------------------------------------------------------------------
 // Live state: what the API returned, kept raw; kinds normalise it.
 
-export interface LiveState {
-  clientSettings: ApiObject[];
-  userPortalLinks: ApiObject[];
-  userPortals: ApiObject[];
-  /** Read only when a manifest names a certificate. */
-  enrollmentCerts?: ApiObject[];
-  /** Read only when a manifest names a microtenant. */
-  microtenants?: ApiObject[];
-}
+/** Each collection by name (a kind's `collection`, or a look-up such as `userPortals`); absent: not read. */
+export type LiveState = Partial<Record<string, ApiObject[]>>;
 
 // ---------------------------------------------------------------------------------------------
 // Plan
 
-export type KindName = 'clientSetting' | 'userPortalLink';
+/** A kind's name, as `ResourceKind.name` gives it. */
+export type KindName = string;
 export type Action = 'create' | 'update' | 'delete' | 'no-op';
 
 /** A normalised object holding only managed fields. */
-export type Canonical = Record<string, Json>;
+export type Canonical = { [field: string]: Json };
 
 export interface FieldChange {
   /** Managed field name, e.g. `description` or `userPortals`. */
@@ -129,16 +123,16 @@ interface ChangeBase {
   declaredAt?: SourceLocation;
 }
 
-export interface CreateChange extends ChangeBase {
+export interface CreateChange<C extends Canonical = Canonical> extends ChangeBase {
   action: 'create';
-  after: Canonical;
+  after: C;
 }
 
-export interface UpdateChange extends ChangeBase {
+export interface UpdateChange<C extends Canonical = Canonical> extends ChangeBase {
   action: 'update';
   id: string;
-  before: Canonical;
-  after: Canonical;
+  before: C;
+  after: C;
   /** Never empty. */
   fieldChanges: FieldChange[];
   fingerprint: string;
@@ -146,23 +140,24 @@ export interface UpdateChange extends ChangeBase {
   reason?: 'detach';
 }
 
-export interface DeleteChange extends ChangeBase {
+export interface DeleteChange<C extends Canonical = Canonical> extends ChangeBase {
   action: 'delete';
   id: string;
-  before: Canonical;
+  before: C;
   fingerprint: string;
   /** `absent` was declared, or pruning removed the object's last portal. */
   reason: 'absent' | 'prune';
 }
 
-export interface NoOpChange extends ChangeBase {
+export interface NoOpChange<C extends Canonical = Canonical> extends ChangeBase {
   action: 'no-op';
   id: string;
-  before: Canonical;
+  before: C;
   fingerprint: string;
 }
 
-export type Change = CreateChange | UpdateChange | DeleteChange | NoOpChange;
+export type Change<C extends Canonical = Canonical> =
+  CreateChange<C> | UpdateChange<C> | DeleteChange<C> | NoOpChange<C>;
 
 export interface PlanTarget {
   /** API base URL without credentials, e.g. https://config.private.zscaler.com */
@@ -193,9 +188,6 @@ export interface Plan {
   counts: PlanCounts;
   safety: PlanSafety;
   warnings: Diagnostic[];
-  /** Display names for ids that appear in changes. */
-  names: {
-    userPortals: Record<string, string>;
-    enrollmentCerts: Record<string, string>;
-  };
+  /** Display names for ids that appear in changes, one table per kind's `nameTables` entry. */
+  names: Record<string, Record<string, string>>;
 }

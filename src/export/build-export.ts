@@ -4,8 +4,8 @@
  */
 import { stringify } from 'yaml';
 import type { ApiObject, Diagnostic, LiveState } from '../core/types.js';
-import { compareIds, idOf, optionalString, unescapeHtml } from '../kinds/normalize.js';
-import { canonicalLink } from '../kinds/user-portal-link-canonical.js';
+import { compareIds, idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
+import { canonicalLink } from '../kinds/user-portal-link.js';
 
 export interface ExportOptions {
   /** Portal names to export; empty means all. */
@@ -26,7 +26,7 @@ export function buildExport(live: LiveState, options: ExportOptions): ExportResu
   const warnings: Diagnostic[] = [];
   if (options.clientSettings) files.set('client-settings.yaml', exportClientSettings(live));
 
-  const portals = live.userPortals
+  const portals = (live['userPortals'] ?? [])
     .map((p) => ({ id: idOf(p['id']), name: unescapeHtml(optionalString(p['name'])) }))
     .filter((p) => options.portals.length === 0 || options.portals.includes(p.name))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : compareIds(a.id, b.id)));
@@ -35,7 +35,7 @@ export function buildExport(live: LiveState, options: ExportOptions): ExportResu
       warnings.push({ severity: 'error', code: 'unknown-user-portal', message: `no user portal is named "${wanted}"` });
   }
 
-  const links = live.userPortalLinks.map((raw) => ({ raw, canonical: canonicalLink(raw) }));
+  const links = (live['userPortalLinks'] ?? []).map((raw) => ({ raw, canonical: canonicalLink(raw) }));
   const counts = new Map<string, number>();
   for (const { canonical } of links)
     counts.set(String(canonical['name']), (counts.get(String(canonical['name'])) ?? 0) + 1);
@@ -94,12 +94,12 @@ function linkEntry(canonical: Record<string, unknown>, files: Map<string, string
 }
 
 function exportClientSettings(live: LiveState): string {
-  const certs = (live.enrollmentCerts ?? []).map((c) => ({
+  const certs = (live['enrollmentCerts'] ?? []).map((c) => ({
     id: idOf(c['id']),
     name: unescapeHtml(optionalString(c['name'])),
   }));
   const settings: Record<string, unknown> = {};
-  const sorted = [...live.clientSettings].sort((a, b) =>
+  const sorted = [...(live['clientSettings'] ?? [])].sort((a, b) =>
     optionalString(a['clientCertificateType']).localeCompare(optionalString(b['clientCertificateType'])),
   );
   for (const setting of sorted)

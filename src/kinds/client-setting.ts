@@ -2,13 +2,27 @@
  * Client settings: one per client certificate type, written by an upsert POST keyed by type
  * and deleted by `DELETE ?type=` (shared/zpa-api/NOTES.md, "Client settings").
  */
-import type { ApiObject, Canonical, Change, ClientCertificateType, LiveState } from '../core/types.js';
-import { fieldChanges } from '../planner/field-changes.js';
-import { fingerprint, sameCanonical } from '../planner/equality.js';
-import type { KindPlan, PlannedWrite, ResolvedDesired, ResourceKind } from './kind.js';
-import { hasUsableId, idOf, optionalString, unescapeHtml, unusableIdDiagnostic } from './normalize.js';
+import type { DesiredObject, PlannedWrite, ReadCall, ResourceKind } from '../core/kind.js';
+import { CLIENT_CERTIFICATE_TYPES, type ApiObject, type Diagnostic } from '../core/types.js';
+import { idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
+import { assertNever } from '../core/assert-never.js';
 
-function canonicalLive(live: ApiObject): Canonical {
+export type ClientSettingCanonical = {
+  name: string;
+  enrollmentCertId: string;
+  enrollmentCertName: string;
+};
+
+// NOTES.md lists "whether client settings are microtenant scoped" as unknown. Sending microtenantId
+// could scope (or be refused on) a tenant-wide setting, so these calls never carry it.
+const READS: Record<string, ReadCall> = {
+  /** `GET /clientSetting/all`. `GET /clientSetting` alone returns only the default one. */
+  clientSettings: { path: '/clientSetting/all', paged: false, scoped: false, shape: 'client-settings' },
+  /** NOTES.md, "Look-ups": enrollment certificates are listed under v2. */
+  enrollmentCerts: { path: '/enrollmentCert', version: 'v2', paged: true, scoped: false },
+};
+
+function canonicalLive(live: ApiObject): ClientSettingCanonical {
   // The vendor page's one example says signingCertId/signingCertName; its field table and both SDKs
   // say enrollmentCertId/Name. We send the latter and read either.
   return {
@@ -18,94 +32,98 @@ function canonicalLive(live: ApiObject): Canonical {
   };
 }
 
-function keyOfLive(live: ApiObject): string {
-  return optionalString(live['clientCertificateType']);
-}
-
-function plan(desired: ResolvedDesired, live: LiveState): KindPlan {
-  const liveByType = new Map(live.clientSettings.map((object) => [keyOfLive(object), object]));
-  const changes: Change[] = [];
-  const diagnostics = live.clientSettings
-    .filter((o) => !hasUsableId(o))
-    .map((o) => unusableIdDiagnostic('client setting', keyOfLive(o)));
+const desiredObjects: ResourceKind<ClientSettingCanonical>['desiredObjects'] = (desired, lookUp) => {
+  const objects: DesiredObject<ClientSettingCanonical>[] = [];
+  const diagnostics: Diagnostic[] = [];
   for (const setting of desired.clientSettings) {
-    const current = liveByType.get(setting.type);
-    const base = { kind: 'clientSetting', key: setting.type, declaredAt: setting.location } as const;
+    const { type: key, location } = setting;
     if (setting.absent) {
-      if (current) {
-        const before = canonicalLive(current);
-        changes.push({
-          ...base,
-          action: 'delete',
-          id: idOf(current['id']),
-          before,
-          fingerprint: fingerprint(before),
-          reason: 'absent',
-        });
-      }
+      objects.push({ key, location, absent: true });
       continue;
     }
-    const after: Canonical = {
-      name: setting.name,
-      enrollmentCertId: setting.enrollmentCertId,
-      enrollmentCertName: setting.enrollmentCertName,
-    };
-    if (!current) {
-      changes.push({ ...base, action: 'create', after });
+    // The loader guarantees a certificate on a present setting; never read its absence as `absent`.
+    const result = lookUp(
+      'enrollment certificate',
+      setting.enrollmentCert ?? { name: '' },
+      'enrollmentCerts',
+      location,
+    );
+    if ('problem' in result) {
+      diagnostics.push(result.problem);
       continue;
     }
-    const before = canonicalLive(current);
-    const id = idOf(current['id']);
-    if (sameCanonical(before, after)) {
-      changes.push({ ...base, action: 'no-op', id, before, fingerprint: fingerprint(before) });
-    } else {
-      changes.push({
-        ...base,
-        action: 'update',
-        id,
-        before,
-        after,
-        fieldChanges: fieldChanges(before, after),
-        fingerprint: fingerprint(before),
-      });
-    }
+    const cert = result.found;
+    const after = { name: setting.name ?? cert.name, enrollmentCertId: cert.id, enrollmentCertName: cert.name };
+    objects.push({ key, location, after: () => after });
   }
-  return { changes, diagnostics };
+  return { objects, diagnostics };
+};
+
+/** Always sends `type`: without it the server deletes the default setting (NOTES.md). */
+function typeQuery(key: string): Record<string, string> {
+  if (!(CLIENT_CERTIFICATE_TYPES as readonly string[]).includes(key))
+    throw new RangeError(`unknown client certificate type ${key}`);
+  return { type: key };
 }
 
-function writes(changes: Change[]): PlannedWrite[] {
+const writes: ResourceKind<ClientSettingCanonical>['writes'] = (changes) => {
   const planned: PlannedWrite[] = [];
   for (const change of changes) {
-    const type = change.key as ClientCertificateType;
     switch (change.action) {
       case 'create':
       case 'update':
-        // One upsert POST creates or updates; the type is the key.
+        // One upsert POST creates or updates; the type is the key. Success is 204 with no body, or
+        // 200/201 with one: an array (the page's example), one object (the Go SDK) or a {list}.
         planned.push({
-          op: { call: 'upsertClientSetting', body: { clientCertificateType: type, ...change.after } },
+          call: {
+            method: 'POST',
+            path: '/clientSetting',
+            body: { clientCertificateType: change.key, ...change.after },
+            scoped: false,
+            reply: { expect: 'client-setting' },
+          },
           changes: [change],
           destructive: false,
         });
         break;
       case 'delete':
-        planned.push({ op: { call: 'deleteClientSetting', type }, changes: [change], destructive: true });
+        planned.push({
+          call: {
+            method: 'DELETE',
+            path: '/clientSetting',
+            query: typeQuery(change.key),
+            scoped: false,
+            reply: { expect: 'nothing' },
+          },
+          changes: [change],
+          destructive: true,
+        });
         break;
       case 'no-op':
         break;
+      default:
+        assertNever(change);
     }
   }
   return planned;
-}
+};
 
-export const clientSettingKind: ResourceKind = {
+export const clientSettingKind: ResourceKind<ClientSettingCanonical> = {
   name: 'clientSetting',
-  collection: 'clientSettings',
   noun: 'client setting',
-  liveObjects: (live) => live.clientSettings,
-  keyOfLive,
+  wording: { plural: 'client settings', key: (key) => `of type "${key}"`, reasons: { absent: 'declared absent' } },
+  collection: 'clientSettings',
+  reads: READS,
+  collectionsFor(desired) {
+    if (desired.clientSettings.length === 0) return [];
+    // Certificates are needed to resolve a name, and for the certificate name the upsert must send.
+    return desired.clientSettings.some((s) => !s.absent) ? ['clientSettings', 'enrollmentCerts'] : ['clientSettings'];
+  },
+  desiredObjects,
+  keyOfLive: (live) => optionalString(live['clientCertificateType']),
   canonicalLive,
-  plan,
   writes,
   groupOf: () => 'Client settings',
   references: { enrollmentCertId: 'enrollmentCerts' },
+  nameTables: { enrollmentCerts: 'enrollmentCerts' },
 };

@@ -1,14 +1,39 @@
 /**
  * User portal links. Identity is the name within the microtenant; a link may sit on several
- * portals. Creates are grouped by portal set into bulk POSTs; an update is a full-replace PUT
- * (shared/zpa-api/NOTES.md: "A PUT replaces the whole object").
+ * portals. Portals the manifests do not manage are preserved in a link's portal set; pruning
+ * detaches a link from a managed portal, or deletes it when that was its last portal. Creates are
+ * grouped by portal set into bulk POSTs; an update is a full-replace PUT (shared/zpa-api/NOTES.md:
+ * "A PUT replaces the whole object"). `microtenantId` is a query parameter on every call (NOTES.md).
  */
-import type { ApiObject, Canonical, Change, Json, LiveState, Plan } from '../core/types.js';
-import { stableJson } from '../planner/equality.js';
-import type { PlannedWrite, ResourceKind } from './kind.js';
-import { compareIds, optionalString, unescapeHtml } from './normalize.js';
-import { canonicalLink } from './user-portal-link-canonical.js';
-import { planLinks } from './user-portal-link-plan.js';
+import type { DesiredObject, ExtraChange, KindChange, LiveEntry, PlannedWrite, ResourceKind } from '../core/kind.js';
+import type { ApiObject, CreateChange, DesiredLink, Diagnostic, Plan } from '../core/types.js';
+import { assertNever } from '../core/assert-never.js';
+import { stableJson } from '../canonical/equality.js';
+import {
+  compareIds,
+  enabledFlag,
+  idOf,
+  idSet,
+  normalizeDataUri,
+  optionalString,
+  unescapeHtml,
+} from '../canonical/normalize.js';
+import { idRefs } from '../canonical/refs.js';
+
+export type LinkCanonical = {
+  name: string;
+  link: string;
+  protocol: string;
+  linkPath: string;
+  description: string;
+  enabled: boolean;
+  iconText: string;
+  logoFileName: string;
+  /** Portal ids, as a sorted set. */
+  userPortals: string[];
+};
+
+type LinkChange = KindChange<LinkCanonical>;
 
 /** A portal holds at most 500 links, so no bulk call can usefully carry more. */
 export const MAX_LINKS_PER_BULK_CALL = 500;
@@ -16,12 +41,104 @@ export const MAX_LINKS_PER_BULK_CALL = 500;
 /** Fields the server owns: never sent back in a PUT, never compared. */
 const SERVER_OWNED = ['creationTime', 'modifiedTime', 'modifiedBy'];
 
-function portalRefs(ids: Json | undefined): { id: string }[] {
-  return Array.isArray(ids) ? ids.map((id) => ({ id: String(id) })) : [];
+export function livePortalIds(live: ApiObject): string[] {
+  const portals = live['userPortals'];
+  return Array.isArray(portals)
+    ? portals.map((p: unknown) => idOf((p as ApiObject | null)?.['id'])).filter(Boolean)
+    : [];
 }
 
+export function canonicalLink(live: ApiObject): LinkCanonical {
+  return {
+    name: unescapeHtml(optionalString(live['name'])),
+    link: optionalString(live['link']),
+    protocol: optionalString(live['protocol']),
+    linkPath: optionalString(live['linkPath']),
+    description: unescapeHtml(optionalString(live['description'])),
+    enabled: enabledFlag(live['enabled']),
+    iconText: normalizeDataUri(live['iconText']),
+    logoFileName: optionalString(live['logoFileName']),
+    userPortals: idSet(livePortalIds(live)),
+  };
+}
+
+// --- Planning: the desired links, and the prune and detach pass over the links not listed.
+
+const desiredObjects: ResourceKind<LinkCanonical>['desiredObjects'] = (desired, lookUp) => {
+  const diagnostics: Diagnostic[] = [];
+  const portalIdByName = new Map<string, string>();
+  const managed = new Set<string>();
+  const pruned = new Set<string>();
+  for (const portal of desired.portals) {
+    const result = lookUp('user portal', { name: portal.name }, 'userPortals', portal.location);
+    if ('problem' in result) {
+      diagnostics.push(result.problem);
+      continue;
+    }
+    portalIdByName.set(portal.name, result.found.id);
+    managed.add(result.found.id);
+    if (portal.prune) pruned.add(result.found.id);
+  }
+  const objects: DesiredObject<LinkCanonical>[] = desired.links.map((link) => {
+    const portalIds = link.portals.flatMap((name) => portalIdByName.get(name) ?? []);
+    return { key: link.name, location: link.location, after: (live) => wantedLink(link, portalIds, live, pruned) };
+  });
+  return { objects, diagnostics, extraChanges: (live) => prunePass(live, managed, pruned) };
+};
+
+/**
+ * The link as the manifests want it. Its portal set is the portals that list it, plus the live
+ * portals it sits on that are not pruned (unmanaged portals, or managed with `prune: false`).
+ * `protocol` left out of a manifest keeps the live value: ZPA sets it itself for Browser Access
+ * applications, so treating it as "empty" would show drift forever.
+ */
+function wantedLink(
+  link: DesiredLink,
+  portalIds: string[],
+  live: LinkCanonical | undefined,
+  pruned: ReadonlySet<string>,
+): LinkCanonical {
+  const { fields } = link;
+  return {
+    name: link.name,
+    link: fields.link,
+    protocol: fields.protocol ?? live?.protocol ?? '',
+    linkPath: fields.linkPath ?? '',
+    description: fields.description ?? '',
+    enabled: fields.enabled ?? true,
+    iconText: fields.icon ? normalizeDataUri(fields.icon.dataUri) : '',
+    logoFileName: fields.icon?.fileName ?? '',
+    userPortals: idSet([...portalIds, ...(live?.userPortals ?? []).filter((id) => !pruned.has(id))]),
+  };
+}
+
+/** Live links the manifests do not list: only the portals they prune are taken from them. */
+function prunePass(
+  live: readonly LiveEntry<LinkCanonical>[],
+  managed: ReadonlySet<string>,
+  pruned: ReadonlySet<string>,
+) {
+  const changes: ExtraChange<LinkCanonical>[] = [];
+  let managedLive = 0;
+  for (const entry of live) {
+    const portals = entry.canonical.userPortals;
+    if (portals.some((id) => managed.has(id))) managedLive += 1;
+    if (entry.listed) continue;
+    const kept = portals.filter((id) => !pruned.has(id));
+    if (kept.length === portals.length) continue;
+    changes.push(
+      kept.length === 0
+        ? { entry, action: 'delete', reason: 'prune' }
+        : { entry, action: 'update', after: { ...entry.canonical, userPortals: kept }, reason: 'detach' },
+    );
+  }
+  return { changes, pruneStats: { counted: 'live links on managed portals', managedLive, pruned: changes.length } };
+}
+
+// --- Writes.
+
 /** The link fields of a create: empty optional strings left out, `enabled` always explicit. */
-function createBody(after: Canonical): ApiObject {
+function createBody(after: LinkCanonical): ApiObject {
   const body: ApiObject = {};
   for (const [field, value] of Object.entries(after)) {
     if (field === 'userPortals' || value === '') continue;
@@ -34,90 +151,131 @@ function createBody(after: Canonical): ApiObject {
  * The body of a full-replace PUT: the live object (so unmanaged fields such as `applicationId`
  * survive), minus server-owned fields, plus every managed field, with `""` to clear a value.
  */
-function updateBody(live: ApiObject | undefined, after: Canonical): ApiObject {
-  const body: ApiObject = { ...(live ?? {}) };
+function updateBody(live: ApiObject | undefined, after: LinkCanonical): ApiObject {
+  const body: ApiObject = { ...(live ?? {}), ...after, userPortals: idRefs(after.userPortals) };
   for (const field of SERVER_OWNED) delete body[field];
-  for (const [field, value] of Object.entries(after)) body[field] = field === 'userPortals' ? portalRefs(value) : value;
   return body;
 }
 
-function removesPortals(change: Change): boolean {
+function removesPortals(change: LinkChange): boolean {
   if (change.action !== 'update') return false;
-  const kept = new Set(portalRefs(change.after['userPortals']).map((p) => p.id));
-  return portalRefs(change.before['userPortals']).some((p) => !kept.has(p.id));
+  const kept = new Set(change.after.userPortals);
+  return change.before.userPortals.some((id) => !kept.has(id));
 }
 
-function writes(changes: Change[], liveById: ReadonlyMap<string, ApiObject>): PlannedWrite[] {
+const linkPath = (id: string) => `/userPortalLink/${encodeURIComponent(id)}`;
+
+const writes: ResourceKind<LinkCanonical>['writes'] = (changes, liveById) => {
   const planned: PlannedWrite[] = [];
-  const createGroups = new Map<string, Change[]>();
+  const createGroups = new Map<string, CreateChange<LinkCanonical>[]>();
   for (const change of changes) {
     switch (change.action) {
       case 'create': {
-        const portals = stableJson(change.after['userPortals'] ?? []);
+        const portals = stableJson(change.after.userPortals);
         createGroups.set(portals, [...(createGroups.get(portals) ?? []), change]);
         break;
       }
-      case 'update':
+      case 'update': {
+        const body = updateBody(liveById.get(change.id), change.after);
         planned.push({
-          op: { call: 'updateUserPortalLink', id: change.id, body: updateBody(liveById.get(change.id), change.after) },
+          call: { method: 'PUT', path: linkPath(change.id), body, scoped: true, reply: { expect: 'nothing' } },
           changes: [change],
           destructive: removesPortals(change),
         });
         break;
+      }
       case 'delete':
-        planned.push({ op: { call: 'deleteUserPortalLink', id: change.id }, changes: [change], destructive: true });
+        planned.push({
+          call: { method: 'DELETE', path: linkPath(change.id), scoped: true, reply: { expect: 'nothing' } },
+          changes: [change],
+          destructive: true,
+        });
         break;
       case 'no-op':
         break;
+      default:
+        assertNever(change);
     }
   }
   for (const group of createGroups.values()) planned.push(...createWrites(group));
   return planned;
-}
+};
 
-/** One bulk POST per portal set (split past the per-call cap); a group of one uses the single POST. */
-function createWrites(group: Change[]): PlannedWrite[] {
+/**
+ * One bulk POST per portal set (split past the per-call cap); a group of one uses the single POST.
+ * NOTES.md: a failed bulk call may have been applied in part, so the applier re-reads after one.
+ */
+function createWrites(group: CreateChange<LinkCanonical>[]): PlannedWrite[] {
   const planned: PlannedWrite[] = [];
   for (let start = 0; start < group.length; start += MAX_LINKS_PER_BULK_CALL) {
     const chunk = group.slice(start, start + MAX_LINKS_PER_BULK_CALL);
-    const first = chunk[0];
-    if (first?.action !== 'create') continue;
-    const portalIds = portalRefs(first.after['userPortals']).map((p) => p.id);
-    const links = chunk.map((change) => (change.action === 'create' ? createBody(change.after) : {}));
-    const op =
-      chunk.length === 1 && links[0]
-        ? ({ call: 'createUserPortalLink', link: links[0], portalIds } as const)
-        : ({ call: 'bulkCreateUserPortalLinks', links, portalIds } as const);
-    planned.push({ op, changes: chunk, destructive: false });
+    const userPortals = idRefs(chunk[0]?.after.userPortals ?? []);
+    const links = chunk.map((change) => createBody(change.after));
+    const [only] = links;
+    const call: PlannedWrite['call'] =
+      links.length === 1 && only
+        ? {
+            method: 'POST',
+            path: '/userPortalLink',
+            body: { ...only, userPortals },
+            scoped: true,
+            reply: { expect: 'object' },
+          }
+        : {
+            method: 'POST',
+            path: '/userPortalLink/bulk',
+            body: { userPortalLinks: links, userPortals },
+            scoped: true,
+            // No version: the client negotiates it for this route (v2, then v1; zpa/route-versions.ts).
+            // The page's reply is `{userPortalLinks: [...], userPortals: [...]}`; a bare array is accepted too.
+            reply: { expect: 'objects', field: 'userPortalLinks' },
+          };
+    planned.push({ call, changes: chunk, destructive: false });
   }
   return planned;
 }
 
+// --- Rendering.
+
 /** Grouped by every portal the change touches: a detach shows under the portal it leaves. */
-function groupOf(change: Change, names: Plan['names']): string {
+function groupOf(change: LinkChange, names: Plan['names']): string {
   const sides =
     change.action === 'create'
       ? [change.after]
       : change.action === 'update'
         ? [change.before, change.after]
         : [change.before];
-  const ids = new Set(sides.flatMap((side) => portalRefs(side['userPortals']).map((p) => p.id)));
+  const ids = new Set(sides.flatMap((side) => side.userPortals));
   const labels = [...ids]
     .sort(compareIds)
-    .map((id) => names.userPortals[id] ?? id)
+    .map((id) => names['userPortals']?.[id] ?? id)
     .sort();
   return labels.length ? `User portal ${labels.join(', ')}` : 'User portal links on no portal';
 }
 
-export const userPortalLinkKind: ResourceKind = {
+export const userPortalLinkKind: ResourceKind<LinkCanonical> = {
   name: 'userPortalLink',
-  collection: 'userPortalLinks',
   noun: 'link',
-  liveObjects: (live: LiveState) => live.userPortalLinks,
+  wording: {
+    plural: 'links',
+    key: (key) => `named "${key}"`,
+    reasons: {
+      absent: 'declared absent',
+      prune: 'no longer listed on any portal it sat on',
+      detach: 'taken off pruned portals',
+    },
+  },
+  collection: 'userPortalLinks',
+  reads: {
+    userPortalLinks: { path: '/userPortalLink', paged: true, scoped: true },
+    userPortals: { path: '/userPortal', paged: true, scoped: true },
+  },
+  collectionsFor: (desired) => (desired.portals.length > 0 ? ['userPortalLinks', 'userPortals'] : []),
+  desiredObjects,
   keyOfLive: (live) => unescapeHtml(optionalString(live['name'])),
   canonicalLive: canonicalLink,
-  plan: planLinks,
   writes,
   groupOf,
   references: { userPortals: 'userPortals' },
+  nameTables: { userPortals: 'userPortals' },
 };

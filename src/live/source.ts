@@ -1,10 +1,7 @@
+import type { ReadCall } from '../core/kind.js';
 import type { ApiObject } from '../core/types.js';
 
-/** The reads the planner's input needs; ZpaClient provides them (an interface keeps tests honest). */
+/** The reads the planner's input needs, as data; ZpaClient provides it (an interface keeps tests honest). */
 export interface LiveSource {
-  listClientSettings(): Promise<ApiObject[]>;
-  listUserPortalLinks(): Promise<ApiObject[]>;
-  listUserPortals(): Promise<ApiObject[]>;
-  listEnrollmentCerts(): Promise<ApiObject[]>;
-  listMicrotenants(): Promise<ApiObject[]>;
+  read(call: ReadCall): Promise<ApiObject[]>;
 }

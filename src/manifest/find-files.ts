@@ -33,7 +33,7 @@ export async function findCandidates(paths: readonly string[], cwd: string): Pro
   const byPath = new Map<string, Candidate>();
   for (const argument of paths) {
     const absolute = resolve(cwd, argument);
-    const kind = await kindOf(absolute);
+    const kind = await pathKind(absolute);
     if (kind === 'missing') {
       diagnostics.push(
         problem(
@@ -58,7 +58,7 @@ export async function findCandidates(paths: readonly string[], cwd: string): Pro
   return { candidates: [...byPath.values()], folders, diagnostics };
 }
 
-async function kindOf(path: string): Promise<'file' | 'directory' | 'missing'> {
+async function pathKind(path: string): Promise<'file' | 'directory' | 'missing'> {
   try {
     const info = await stat(path);
     return info.isDirectory() ? 'directory' : 'file';
@@ -85,7 +85,7 @@ async function walk(root: string, diagnostics: Diagnostic[]): Promise<string[]> 
     }
     for (const entry of entries) {
       const path = join(folder, entry.name);
-      const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && (await kindOf(path)) === 'directory');
+      const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && (await pathKind(path)) === 'directory');
       if (isFolder) {
         if (!SKIPPED_FOLDER.test(entry.name)) folders.push(path);
       } else if (MANIFEST_EXTENSION.test(entry.name)) {

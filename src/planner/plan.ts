@@ -1,9 +1,12 @@
 /**
- * plan(): pure and deterministic. Desired and live state in, a Plan out: no I/O, no clock.
+ * plan(): pure and deterministic. Desired and live state and the kinds in, a Plan out: no I/O, no
+ * clock. The planner never names a kind: the registry (src/kinds/registry.ts) passes them in.
  */
 import { ManifestError } from '../core/errors.js';
+import type { PruneStats, ResourceKind } from '../core/kind.js';
 import type {
   Action,
+  ApiObject,
   Change,
   DesiredState,
   Diagnostic,
@@ -13,10 +16,9 @@ import type {
   PlanSafety,
   PlanTarget,
 } from '../core/types.js';
-import type { PruneStats, ResolvedDesired } from '../kinds/kind.js';
-import { KINDS } from '../kinds/registry.js';
-import { compareIds, idOf, optionalString, unescapeHtml } from '../kinds/normalize.js';
-import { resolveDesired } from './resolve.js';
+import { compareIds, idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
+import { desiredOf, diffKind } from './diff.js';
+import { nameLookup } from './look-up.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -37,27 +39,27 @@ export interface PlanOptions {
 
 const ACTION_ORDER: Record<Action, number> = { create: 0, update: 1, delete: 2, 'no-op': 3 };
 
-/** Plans changes; throws ManifestError when a name does not resolve or live state is ambiguous. */
-export function planChanges(desired: DesiredState, live: LiveState, options: PlanOptions): Plan {
-  const { resolved, diagnostics } = resolveDesired(desired, live, options.target.microtenantId);
-  if (diagnostics.length > 0) throw new ManifestError(diagnostics);
-  return planResolved(resolved, live, options);
-}
-
-export function planResolved(resolved: ResolvedDesired, live: LiveState, options: PlanOptions): Plan {
-  const changes: Change[] = [];
-  const problems: Diagnostic[] = [];
-  const prune: PruneStats[] = [];
-  for (const kind of KINDS) {
-    const result = kind.plan(resolved, live);
-    changes.push(...result.changes);
-    problems.push(...result.diagnostics);
-    if (result.pruneStats) prune.push(result.pruneStats);
-  }
-  const errors = problems.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new ManifestError(problems);
-
-  changes.sort(compareChanges);
+/**
+ * Plans changes with these kinds, in their order; throws ManifestError when a name does not resolve
+ * or live state is ambiguous.
+ */
+export function planKinds(
+  kinds: readonly ResourceKind[],
+  desired: DesiredState,
+  live: LiveState,
+  options: PlanOptions,
+): Plan {
+  const lookUp = nameLookup(live);
+  const resolved = kinds.map((kind) => desiredOf(kind, desired, lookUp));
+  // In manifest order, whichever kind found them.
+  const unresolved = resolved.flatMap((r) => r.wanted.diagnostics).sort(byLocation);
+  if (unresolved.length > 0) throw new ManifestError(unresolved);
+  const diffs = resolved.map((r) => diffKind(r, live));
+  const problems = diffs.flatMap((d) => d.diagnostics);
+  if (problems.some((d) => d.severity === 'error')) throw new ManifestError(problems);
+  const prune = diffs.flatMap((d) => (d.pruneStats ? [d.pruneStats] : []));
+  const order = new Map(kinds.map((kind, index) => [kind.name, index]));
+  const changes = diffs.flatMap((d) => d.changes).sort((a, b) => compareChanges(order, a, b));
   return {
     formatVersion: PLAN_FORMAT_VERSION,
     toolVersion: options.toolVersion,
@@ -66,15 +68,27 @@ export function planResolved(resolved: ResolvedDesired, live: LiveState, options
     counts: countChanges(changes),
     safety: assessSafety(prune, options.safety ?? DEFAULT_SAFETY),
     warnings: problems,
-    names: {
-      userPortals: namesById(live.userPortals),
-      enrollmentCerts: namesById(live.enrollmentCerts ?? []),
-    },
+    names: nameTables(kinds, live),
   };
 }
 
-function compareChanges(a: Change, b: Change): number {
-  const kindOrder = KINDS.findIndex((k) => k.name === a.kind) - KINDS.findIndex((k) => k.name === b.kind);
+/**
+ * Each kind's name tables, sorted by id. Later kinds' tables come first: plan format 1 wrote
+ * `userPortals` before `enrollmentCerts`, and saved plans stay byte-identical.
+ */
+function nameTables(kinds: readonly ResourceKind[], live: LiveState): Plan['names'] {
+  const tables = [...kinds].reverse().flatMap((kind) => Object.entries(kind.nameTables));
+  return Object.fromEntries(tables.map(([table, collection]) => [table, namesById(live[collection] ?? [])]));
+}
+
+function byLocation(a: Diagnostic, b: Diagnostic): number {
+  const [x, y] = [a.location, b.location];
+  if (!x || !y) return (x ? 1 : 0) - (y ? 1 : 0);
+  return x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line || x.col - y.col;
+}
+
+function compareChanges(order: ReadonlyMap<string, number>, a: Change, b: Change): number {
+  const kindOrder = (order.get(a.kind) ?? 0) - (order.get(b.kind) ?? 0);
   if (kindOrder !== 0) return kindOrder;
   const actionOrder = ACTION_ORDER[a.action] - ACTION_ORDER[b.action];
   if (actionOrder !== 0) return actionOrder;
@@ -107,7 +121,7 @@ function assessSafety(stats: PruneStats[], options: SafetyOptions): PlanSafety {
 }
 
 /** Sorted by id, so the order the API listed things in never shows in a plan. */
-function namesById(objects: LiveState['userPortals']): Record<string, string> {
+function namesById(objects: readonly ApiObject[]): Record<string, string> {
   const entries = objects.map((o) => [idOf(o['id']), unescapeHtml(optionalString(o['name']))] as const);
   return Object.fromEntries(entries.sort(([a], [b]) => compareIds(a, b)));
 }

@@ -1,5 +1,5 @@
 import type { ApplyReport, ChangeOutcome, ProgressEvent } from '../apply/report.js';
-import { kindOf } from '../kinds/registry.js';
+import { kindNamed } from '../kinds/registry.js';
 import type { Style } from './style.js';
 
 const VERBS = { create: 'created', update: 'updated', delete: 'deleted', 'no-op': 'left' } as const;
@@ -7,7 +7,7 @@ const SIGNS = { create: '+', update: '~', delete: '-', 'no-op': '=' } as const;
 
 function label(result: ChangeOutcome): string {
   const { change } = result;
-  return `${kindOf(change.kind).noun} ${JSON.stringify(change.key)}`;
+  return `${kindNamed(change.kind).noun} ${JSON.stringify(change.key)}`;
 }
 
 /** One line per change as it completes: `[3/12] + created link "Grafana" (0.4 s)`. */

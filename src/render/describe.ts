@@ -3,7 +3,8 @@
  * so the terminal and the pull-request comment can never say different things.
  */
 import type { Canonical, Change, Json, Plan } from '../core/types.js';
-import { kindOf } from '../kinds/registry.js';
+import { assertNever } from '../core/assert-never.js';
+import { kindNamed } from '../kinds/registry.js';
 import { formatValue, isMultiline, lineDiff, namesFor } from './values.js';
 
 export type Sign = '+' | '~' | '-' | '=';
@@ -28,7 +29,7 @@ export function describePlan(plan: Plan, options: { showNoOps?: boolean } = {}):
   const groups = new Map<string, Group>();
   for (const change of plan.changes) {
     if (change.action === 'no-op' && !options.showNoOps) continue;
-    const kind = kindOf(change.kind);
+    const kind = kindNamed(change.kind);
     const heading = kind.groupOf(change, plan.names);
     let group = groups.get(heading);
     if (!group) groups.set(heading, (group = { heading, entries: [] }));
@@ -38,25 +39,27 @@ export function describePlan(plan: Plan, options: { showNoOps?: boolean } = {}):
 }
 
 function describeChange(change: Change, plan: Plan): Entry {
-  const kind = kindOf(change.kind);
+  const kind = kindNamed(change.kind);
   const label = `${kind.noun} ${JSON.stringify(change.key)}`;
   const names = (field: string) => namesFor(kind.references[field], plan);
   switch (change.action) {
     case 'create':
       return { sign: '+', title: `create ${label}`, details: fieldsOf(change.after, names) };
     case 'update': {
-      const why = change.reason === 'detach' ? ' (taken off pruned portals)' : '';
+      const why = change.reason ? ` (${kind.wording.reasons[change.reason] ?? change.reason})` : '';
       const details = change.fieldChanges.flatMap((fc) =>
         describeFieldChange(fc.field, fc.before, fc.after, names(fc.field)),
       );
       return { sign: '~', title: `update ${label}${why}`, details };
     }
     case 'delete': {
-      const why = change.reason === 'absent' ? 'declared absent' : 'no longer listed on any portal it sat on';
+      const why = kind.wording.reasons[change.reason] ?? change.reason;
       return { sign: '-', title: `delete ${label} (${why})`, details: [] };
     }
     case 'no-op':
       return { sign: '=', title: `unchanged ${label}`, details: [] };
+    default:
+      return assertNever(change);
   }
 }
 

@@ -45,6 +45,6 @@ export function lineDiff(before: string, after: string): { sign: '+' | '-' | ' '
   return lines;
 }
 
-export function namesFor(table: keyof Plan['names'] | undefined, plan: Plan): Record<string, string> | undefined {
+export function namesFor(table: string | undefined, plan: Plan): Record<string, string> | undefined {
   return table ? plan.names[table] : undefined;
 }

@@ -2,7 +2,10 @@
  * The ZPA calls zpa-gitops makes. Replies are returned raw (ids stay strings) after shape checks;
  * kinds normalise them.
  */
+import { assertNever } from '../core/assert-never.js';
 import { ConfigError } from '../core/errors.js';
+import type { ReadCall, WriteCall } from '../core/kind.js';
+import { idRefs } from '../canonical/refs.js';
 import {
   CLIENT_CERTIFICATE_TYPES,
   type ApiObject,
@@ -90,6 +93,52 @@ export class ZpaClient {
     this.transport.close();
   }
 
+  /** A kind's read, as data (core/kind.ts): a paged list or a bare array of objects. */
+  async read(call: ReadCall): Promise<ApiObject[]> {
+    const query = call.scoped ? this.scope() : {};
+    const at = { path: call.path, ...(call.version ? { version: call.version } : {}), ...query };
+    if (call.paged) return this.api.listAll(at);
+    const reply = await this.api.send({ method: 'GET', ...at });
+    const endpoint = { method: 'GET', path: call.path, status: reply.status };
+    return call.shape === 'client-settings'
+      ? readClientSettingList(reply.body, endpoint)
+      : expectObjectArray(reply.body, endpoint);
+  }
+
+  /**
+   * A kind's write, as data (core/kind.ts). A reply of the wrong shape is ambiguous: the write may
+   * have landed, so the applier reads before it retries.
+   */
+  async write(call: WriteCall): Promise<unknown> {
+    const query = { ...call.query, ...(call.scoped ? this.scope().query : {}) };
+    const reply = await this.api.send({
+      method: call.method,
+      path: call.path,
+      ...(call.version ? { version: call.version } : {}),
+      ...(Object.keys(query).length > 0 ? { query } : {}),
+      ...(call.body === undefined ? {} : { body: call.body }),
+    });
+    const endpoint = { ...at(call.method, call.path, reply.status), ambiguous: true };
+    const shape = call.reply;
+    switch (shape.expect) {
+      case 'nothing':
+        return undefined;
+      case 'object':
+        return expectObject(reply.body, endpoint);
+      case 'client-setting':
+        return readUpsertedClientSetting(
+          reply.body,
+          endpoint,
+          (call.body as ApiObject | undefined)?.['clientCertificateType'],
+        );
+      case 'objects':
+        if (Array.isArray(reply.body)) return expectObjectArray(reply.body, endpoint);
+        return expectObjectArray(expectObject(reply.body, endpoint)[shape.field], endpoint, shape.field);
+      default:
+        return assertNever(shape, 'reply shape');
+    }
+  }
+
   // --- Client settings. NOTES.md lists "whether client settings are microtenant scoped" as unknown.
   // Sending microtenantId could scope (or be refused on) a tenant-wide setting, so these calls never
   // carry it: they act on the tenant as the API key sees it.
@@ -144,7 +193,7 @@ export class ZpaClient {
 
   /** `POST /userPortalLink` with the link and `userPortals: [{id}]` -> 201 with the created object. */
   async createUserPortalLink(link: ApiObject, portalIds: readonly string[]): Promise<ApiObject> {
-    const body = { ...link, userPortals: portalRefs(portalIds) };
+    const body = { ...link, userPortals: idRefs(portalIds) };
     const reply = await this.api.send({ method: 'POST', path: '/userPortalLink', body, ...this.scope() });
     return expectObject(reply.body, { ...at('POST', '/userPortalLink', reply.status), ambiguous: true });
   }
@@ -157,7 +206,7 @@ export class ZpaClient {
    */
   async bulkCreateUserPortalLinks(links: readonly ApiObject[], portalIds: readonly string[]): Promise<ApiObject[]> {
     if (links.length === 0) return [];
-    const body = { userPortalLinks: links, userPortals: portalRefs(portalIds) };
+    const body = { userPortalLinks: links, userPortals: idRefs(portalIds) };
     const reply = await this.api.send({ method: 'POST', path: '/userPortalLink/bulk', body, ...this.scope() });
     const endpoint = { ...at('POST', '/userPortalLink/bulk', reply.status), ambiguous: true };
     // The page's reply is `{userPortalLinks: [...], userPortals: [...]}`; a bare array is accepted too.
@@ -193,11 +242,6 @@ export class ZpaClient {
   private scope(): { query?: Record<string, string> } {
     return this.microtenantId === undefined ? {} : { query: { microtenantId: this.microtenantId } };
   }
-}
-
-/** Portal references as the API wants them: ids as strings, never numbers (NOTES.md). */
-function portalRefs(portalIds: readonly string[]): Array<{ id: string }> {
-  return portalIds.map((id) => ({ id: String(id) }));
 }
 
 function at(method: string, path: string, status: number): Endpoint {

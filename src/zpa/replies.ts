@@ -38,19 +38,19 @@ export function isApiObject(value: unknown): value is ApiObject {
 
 export function expectObject(value: unknown, endpoint: Endpoint): ApiObject {
   if (!isApiObject(value))
-    throw replyError(endpoint, `reply is not the expected shape (expected an object, got ${kindOf(value)})`);
+    throw replyError(endpoint, `reply is not the expected shape (expected an object, got ${jsonTypeOf(value)})`);
   return value;
 }
 
 export function expectObjectArray(value: unknown, endpoint: Endpoint, field?: string): ApiObject[] {
   const what = field === undefined ? 'reply' : `\`${field}\``;
   if (!Array.isArray(value)) {
-    throw replyError(endpoint, `reply is not the expected shape (${what} is ${kindOf(value)}, expected an array)`);
+    throw replyError(endpoint, `reply is not the expected shape (${what} is ${jsonTypeOf(value)}, expected an array)`);
   }
   const items: unknown[] = value;
   const bad = items.findIndex((item) => !isApiObject(item));
   if (bad >= 0) {
-    throw replyError(endpoint, `reply is not the expected shape (item ${bad} of ${what} is ${kindOf(items[bad])})`);
+    throw replyError(endpoint, `reply is not the expected shape (item ${bad} of ${what} is ${jsonTypeOf(items[bad])})`);
   }
   return items as ApiObject[];
 }
@@ -99,7 +99,7 @@ export function parseErrorBody(text: string): { zpaId?: string; reason?: string;
   };
 }
 
-function kindOf(value: unknown): string {
+function jsonTypeOf(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'empty';
   if (Array.isArray(value)) return 'an array';

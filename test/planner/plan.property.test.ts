@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ApiObject, DesiredState, LiveState } from '../../src/core/types.js';
-import { planChanges } from '../../src/planner/plan.js';
-import { TARGET, desired, live, livePortals, type LinkSpec } from '../support/builders.js';
+import { planChanges } from '../../src/plan-changes.js';
+import { TARGET, desired, live, livePortals, type LinkSpec, type BuiltLive } from '../support/builders.js';
 import { Random } from '../support/random.js';
 
 const PORTALS = ['Engineering', 'Ops', 'Sales', 'Legacy'];
@@ -27,7 +27,7 @@ function randomDesired(random: Random): DesiredState {
 }
 
 /** The live state apply would leave: every create's after-state, as the API reads it back. */
-function converged(d: DesiredState, random: Random): LiveState {
+function converged(d: DesiredState, random: Random): BuiltLive {
   let id = 145283994705990000n;
   const links: ApiObject[] = plan(d, live({})).changes.flatMap((change) => {
     if (change.action !== 'create') return [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManifestError } from '../../src/core/errors.js';
 import type { Change, DesiredState, LiveState } from '../../src/core/types.js';
-import { planChanges } from '../../src/planner/plan.js';
+import { planChanges } from '../../src/plan-changes.js';
 import { CERTS, PORTAL_IDS, TARGET, at, desired, live, liveLink } from '../support/builders.js';
 
 const plan = (d: DesiredState, l: LiveState) => planChanges(d, l, { target: TARGET, toolVersion: 'test' });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManifestError } from '../../src/core/errors.js';
 import type { ApiObject } from '../../src/core/types.js';
-import { planChanges } from '../../src/planner/plan.js';
+import { planChanges } from '../../src/plan-changes.js';
 import { TARGET, desired, live, liveLink } from '../support/builders.js';
 import { Random } from '../support/random.js';
 

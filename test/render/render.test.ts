@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/core/types.js';
-import { planChanges } from '../../src/planner/plan.js';
+import { planChanges } from '../../src/plan-changes.js';
 import { MARKDOWN_BUDGET, renderMarkdown } from '../../src/render/markdown.js';
 import { renderPlan } from '../../src/render/plan.js';
 import { COLOR, PLAIN, wantsColor } from '../../src/render/style.js';

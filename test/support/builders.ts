@@ -86,7 +86,10 @@ export function liveLink(spec: LinkSpec & { id?: string; extra?: ApiObject }): A
   return object;
 }
 
-export function live(spec: Partial<LiveState>): LiveState {
+/** Live state with the collections the built-in kinds read (a LiveState, typed for the tests' use). */
+export type BuiltLive = LiveState & Record<'clientSettings' | 'userPortalLinks' | 'userPortals', ApiObject[]>;
+
+export function live(spec: LiveState): BuiltLive {
   return {
     clientSettings: [],
     userPortalLinks: [],

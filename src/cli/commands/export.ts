@@ -2,7 +2,6 @@ import { UsageError } from '../../core/errors.js';
 import { buildExport } from '../../export/build-export.js';
 import { describeExport, writeExport } from '../../export/write-export.js';
 import { readLiveCollections } from '../../live/read-live.js';
-import type { LiveCollection } from '../../kinds/kind.js';
 import { formatDiagnostics } from '../../render/diagnostics.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -20,7 +19,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const portals = values.portal ?? [];
   // With no --portal, export everything; with --portal, client settings only when asked.
   const clientSettings = values['client-settings'] ?? portals.length === 0;
-  const collections: LiveCollection[] = ['userPortals', 'userPortalLinks'];
+  const collections: string[] = ['userPortals', 'userPortalLinks'];
   if (clientSettings) collections.push('clientSettings', 'enrollmentCerts');
   const client = connect(io);
   try {

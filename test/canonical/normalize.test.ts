@@ -7,8 +7,8 @@ import {
   normalizeDataUri,
   optionalString,
   unescapeHtml,
-} from '../../src/kinds/normalize.js';
-import { fingerprint, sameCanonical, stableJson } from '../../src/planner/equality.js';
+} from '../../src/canonical/normalize.js';
+import { fingerprint, sameCanonical, stableJson } from '../../src/canonical/equality.js';
 
 describe('normalisation rules', () => {
   it.each([

@@ -1,17 +1,23 @@
 /**
- * Names in manifests (portals, certificates, microtenants) resolved to ids from what was read.
- * An unknown name, or one that matches several objects, is an error located in the manifest.
+ * The look-up kinds resolve their names through: a name (or id) in a manifest to an object read
+ * from the tenant. An unknown name, or one that matches several objects, is an error located in the
+ * manifest, with a suggestion.
  */
+import type { NameLookup, Named } from '../core/kind.js';
 import type { ApiObject, DesiredState, Diagnostic, LiveState, NameOrId, SourceLocation } from '../core/types.js';
-import type { ResolvedClientSetting, ResolvedDesired, ResolvedLink, ResolvedPortal } from '../kinds/kind.js';
-import { idOf, optionalString, unescapeHtml } from '../kinds/normalize.js';
-
-interface Named {
-  id: string;
-  name: string;
-}
+import { idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
 
 type Lookup = { found: Named } | { problem: Diagnostic };
+
+/** A look-up over the collections read for this plan; each collection's names are read once. */
+export function nameLookup(live: LiveState): NameLookup {
+  const cache = new Map<string, Named[]>();
+  return (what, ref, collection, location) => {
+    let candidates = cache.get(collection);
+    if (!candidates) cache.set(collection, (candidates = named(live[collection])));
+    return lookUp(what, ref, candidates, location);
+  };
+}
 
 function named(objects: ApiObject[] | undefined): Named[] {
   return (objects ?? []).map((o) => ({ id: idOf(o['id']), name: unescapeHtml(optionalString(o['name'])) }));
@@ -85,59 +91,4 @@ export function resolveMicrotenant(
   if ('id' in ref) return { id: ref.id, diagnostics: [] };
   const result = lookUp('microtenant', ref, named(microtenants), ref.location);
   return 'found' in result ? { id: result.found.id, diagnostics: [] } : { id: fallback, diagnostics: [result.problem] };
-}
-
-export function resolveDesired(
-  desired: DesiredState,
-  live: LiveState,
-  microtenantId: string,
-): { resolved: ResolvedDesired; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const portals = named(live.userPortals);
-  const certs = named(live.enrollmentCerts);
-
-  const resolvedPortals: ResolvedPortal[] = [];
-  const portalIdByName = new Map<string, string>();
-  for (const portal of desired.portals) {
-    const result = lookUp('user portal', { name: portal.name }, portals, portal.location);
-    if ('problem' in result) {
-      diagnostics.push(result.problem);
-      continue;
-    }
-    portalIdByName.set(portal.name, result.found.id);
-    resolvedPortals.push({ id: result.found.id, name: portal.name, prune: portal.prune, location: portal.location });
-  }
-
-  const links: ResolvedLink[] = desired.links.map((link) => ({
-    name: link.name,
-    fields: link.fields,
-    portalIds: link.portals.flatMap((name) => portalIdByName.get(name) ?? []),
-    location: link.location,
-  }));
-
-  const clientSettings: ResolvedClientSetting[] = [];
-  for (const setting of desired.clientSettings) {
-    if (setting.absent) {
-      clientSettings.push({ type: setting.type, absent: true, location: setting.location });
-      continue;
-    }
-    // The loader guarantees a certificate on a present setting; never read its absence as `absent`.
-    const ref = setting.enrollmentCert ?? { name: '' };
-    const result = lookUp('enrollment certificate', ref, certs, setting.location);
-    if ('problem' in result) {
-      diagnostics.push(result.problem);
-      continue;
-    }
-    const cert = result.found;
-    clientSettings.push({
-      type: setting.type,
-      absent: false,
-      name: setting.name ?? cert.name,
-      enrollmentCertId: cert.id,
-      enrollmentCertName: cert.name,
-      location: setting.location,
-    });
-  }
-
-  return { resolved: { microtenantId, clientSettings, portals: resolvedPortals, links }, diagnostics };
 }

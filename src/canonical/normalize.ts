@@ -67,12 +67,3 @@ export function idOf(value: unknown): string {
 export function hasUsableId(object: Record<string, unknown>): boolean {
   return /^[0-9]+$/.test(idOf(object['id']));
 }
-
-export function unusableIdDiagnostic(noun: string, key: string) {
-  return {
-    severity: 'error' as const,
-    code: 'live-object-without-id',
-    message: `the API returned ${noun} "${key}" without a valid id; nothing is planned for it`,
-    hint: 'read it in the ZPA console or API; this may be a transient API fault, so try again',
-  };
-}

@@ -1,0 +1,166 @@
+/**
+ * The contract between a ZPA resource kind and the generic layers (planner, live reads, applier,
+ * renderers). Types only. A kind supplies data and small hooks; the planner owns the diff loop.
+ * `C` is the kind's canonical shape: its managed fields, normalised.
+ */
+import type {
+  ApiObject,
+  Canonical,
+  Change,
+  DeleteChange,
+  DesiredState,
+  Diagnostic,
+  NameOrId,
+  Plan,
+  SourceLocation,
+  UpdateChange,
+} from './types.js';
+
+export type ApiVersion = 'v1' | 'v2';
+
+/** A read of one collection, as data; `TenantClient.read` sends it. */
+export interface ReadCall {
+  /** Relative to `/mgmtconfig/{version}/admin/customers/{customerId}`. */
+  path: string;
+  version?: ApiVersion;
+  /** A paged list (`totalPages`, `list`) rather than a bare array. */
+  paged: boolean;
+  /** Sent with the client's `microtenantId` query parameter. */
+  scoped: boolean;
+  /**
+   * A bare-array read whose reply may also be one object or a `{list}` envelope: client settings,
+   * where the vendor page and the Go SDK disagree (zpa/client-setting-replies.ts).
+   */
+  shape?: 'client-settings';
+}
+
+/** What a write's reply must look like; anything else is an ambiguous failure (it may have landed). */
+export type ReplyShape =
+  | { expect: 'nothing' }
+  /** One object. */
+  | { expect: 'object' }
+  /** A bare array of objects, or an object holding them under `field`. */
+  | { expect: 'objects'; field: string }
+  /** An upserted client setting: nothing, or one in any of the shapes of a client-settings read. */
+  | { expect: 'client-setting' };
+
+/** One write, as data; `TenantClient.write` sends it, so the applier never names a call. */
+export interface WriteCall {
+  method: 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  version?: ApiVersion;
+  query?: Record<string, string>;
+  body?: unknown;
+  scoped: boolean;
+  reply: ReplyShape;
+}
+
+export interface PlannedWrite {
+  call: WriteCall;
+  /** The changes this call carries out. */
+  changes: Change[];
+  /** Destructive writes run after every additive one, so a run cut short loses nothing. */
+  destructive: boolean;
+}
+
+export interface Named {
+  id: string;
+  name: string;
+}
+
+/**
+ * Resolves a manifest reference against a collection read for this plan; the planner provides it.
+ * `what` names the object for messages (`user portal`), and derives the diagnostic codes.
+ */
+export type NameLookup = (
+  what: string,
+  ref: NameOrId,
+  collection: string,
+  location: SourceLocation,
+) => { found: Named } | { problem: Diagnostic };
+
+/** One object the manifests declare. */
+export type DesiredObject<C extends Canonical> =
+  | { key: string; location: SourceLocation; absent: true }
+  | {
+      key: string;
+      location: SourceLocation;
+      absent?: false;
+      /** The managed fields wanted, given the live object's (for fields that keep a live value). */
+      after(live: C | undefined): C;
+    };
+
+/** A live object of the kind, as the planner matched it. */
+export interface LiveEntry<C extends Canonical> {
+  raw: ApiObject;
+  id: string;
+  key: string;
+  canonical: C;
+  /** Some desired object has this key. */
+  listed: boolean;
+}
+
+/** What pruning would remove, for the safety check (explicit `absent` is intent, not pruning). */
+export interface PruneStats {
+  /** What is counted, for the reason an unsafe plan gives, e.g. `live links on managed portals`. */
+  counted: string;
+  /** Live objects that sit on something the manifests manage (and so could be pruned). */
+  managedLive: number;
+  /** Of those, the ones the plan deletes or detaches by pruning. */
+  pruned: number;
+}
+
+/** An extra change a kind asks for past the matched ones; the planner builds the Change. */
+export type ExtraChange<C extends Canonical> =
+  | { entry: LiveEntry<C>; action: 'update'; after: C; reason: NonNullable<UpdateChange['reason']> }
+  | { entry: LiveEntry<C>; action: 'delete'; reason: DeleteChange['reason'] };
+
+export interface DesiredSet<C extends Canonical> {
+  objects: DesiredObject<C>[];
+  diagnostics: Diagnostic[];
+  /** Changes to live objects past the matched ones: the links' prune and detach pass. */
+  extraChanges?(live: readonly LiveEntry<C>[]): { changes: ExtraChange<C>[]; pruneStats?: PruneStats };
+}
+
+export type KindChange<C extends Canonical> = Change<C>;
+
+/** How a kind's changes read, past the generic `create link "x"`. */
+export interface KindWording {
+  /** Plural noun, e.g. `links`. */
+  plural: string;
+  /** The key in a message, e.g. `named "Grafana"` or `of type "ZAPP_CLIENT"`. */
+  key: (key: string) => string;
+  /** Why a change happens, by its `reason`. */
+  reasons: Partial<Record<NonNullable<UpdateChange['reason']> | DeleteChange['reason'], string>>;
+}
+
+/**
+ * One ZPA resource kind. Methods (not function properties) on purpose: a `ResourceKind<Link>`
+ * stands in a list of `ResourceKind` without a cast.
+ */
+export interface ResourceKind<C extends Canonical = Canonical> {
+  /** The `kind` of its changes in a plan, e.g. `userPortalLink`. */
+  readonly name: string;
+  /** Singular noun for output, e.g. `link`. */
+  readonly noun: string;
+  readonly wording: KindWording;
+  /** The live collection holding this kind's objects (read again to verify or settle). */
+  readonly collection: string;
+  /** Every collection it may read (its own and its look-ups), as calls. */
+  readonly reads: Readonly<Record<string, ReadCall>>;
+  /** The collections a set of manifests needs read, in reading order (none: the kind is not planned). */
+  collectionsFor(desired: DesiredState): string[];
+  /** Its desired objects, names resolved through `lookUp`. */
+  desiredObjects(desired: DesiredState, lookUp: NameLookup): DesiredSet<C>;
+  keyOfLive(live: ApiObject): string;
+  /** Managed fields only, normalised: two objects are equal exactly when their canonical JSON is. */
+  canonicalLive(live: ApiObject): C;
+  /** The fewest API calls that carry out these changes; `liveById` gives the objects to PUT over. */
+  writes(changes: readonly KindChange<C>[], liveById: ReadonlyMap<string, ApiObject>): PlannedWrite[];
+  /** The heading a change is rendered under (a link's portals, say). */
+  groupOf(change: KindChange<C>, names: Plan['names']): string;
+  /** Fields that hold ids, and the table in `Plan.names` that gives their display names. */
+  readonly references: Readonly<Record<string, string>>;
+  /** The name tables its plans show, and the collection each is built from. */
+  readonly nameTables: Readonly<Record<string, string>>;
+}

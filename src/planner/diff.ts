@@ -1,0 +1,157 @@
+/**
+ * The one diff loop, for every kind: match desired and live objects by key, refuse live duplicates
+ * and live objects without a usable id, and decide create / update / no-op / delete with field
+ * changes and fingerprints. A kind only supplies its objects and hooks (core/kind.ts).
+ */
+import type { DesiredSet, ExtraChange, LiveEntry, NameLookup, PruneStats, ResourceKind } from '../core/kind.js';
+import type { Canonical, Change, DesiredState, Diagnostic, LiveState, SourceLocation } from '../core/types.js';
+import { fingerprint, sameCanonical } from '../canonical/equality.js';
+import { fieldChanges } from '../canonical/field-changes.js';
+import { hasUsableId, idOf } from '../canonical/normalize.js';
+import { assertNever } from '../core/assert-never.js';
+
+export interface KindDiff {
+  changes: Change[];
+  diagnostics: Diagnostic[];
+  pruneStats?: PruneStats;
+}
+
+/** A kind and its desired objects, names resolved. */
+export interface KindDesired<C extends Canonical> {
+  kind: ResourceKind<C>;
+  wanted: DesiredSet<C>;
+}
+
+export function desiredOf<C extends Canonical>(
+  kind: ResourceKind<C>,
+  desired: DesiredState,
+  lookUp: NameLookup,
+): KindDesired<C> {
+  return { kind, wanted: kind.desiredObjects(desired, lookUp) };
+}
+
+export function diffKind<C extends Canonical>({ kind, wanted }: KindDesired<C>, live: LiveState): KindDiff {
+  const diagnostics: Diagnostic[] = [];
+  const listed = new Set(wanted.objects.map((o) => o.key));
+  const entries: LiveEntry<C>[] = (live[kind.collection] ?? []).map((raw) => {
+    const key = kind.keyOfLive(raw);
+    return { raw, id: idOf(raw['id']), key, canonical: kind.canonicalLive(raw), listed: listed.has(key) };
+  });
+  for (const entry of entries) if (!hasUsableId(entry.raw)) diagnostics.push(unusableId(kind, entry.key));
+  const byKey = groupByKey(entries);
+  const changes: Change[] = [];
+
+  for (const object of wanted.objects) {
+    const matches = byKey.get(object.key) ?? [];
+    const [current, ...others] = matches;
+    if (others.length > 0) {
+      diagnostics.push(duplicateLive(kind, object.key, matches, object.location));
+      continue;
+    }
+    const base = { kind: kind.name, key: object.key, declaredAt: object.location };
+    if (object.absent) {
+      if (current) changes.push({ ...base, ...deleted(current), reason: 'absent' });
+      continue;
+    }
+    const after = object.after(current?.canonical);
+    if (!current) {
+      changes.push({ ...base, action: 'create', after });
+      continue;
+    }
+    const before = current.canonical;
+    const print = fingerprint(before);
+    changes.push(
+      sameCanonical(before, after)
+        ? { ...base, action: 'no-op', id: current.id, before, fingerprint: print }
+        : {
+            ...base,
+            action: 'update',
+            id: current.id,
+            before,
+            after,
+            fieldChanges: fieldChanges(before, after),
+            fingerprint: print,
+          },
+    );
+  }
+
+  const extra = wanted.extraChanges?.(entries);
+  for (const change of extra?.changes ?? []) changes.push(extraChange(kind.name, change));
+  return { changes, diagnostics, ...(extra?.pruneStats ? { pruneStats: extra.pruneStats } : {}) };
+}
+
+function deleted<C extends Canonical>(entry: LiveEntry<C>) {
+  return {
+    action: 'delete',
+    id: entry.id,
+    before: entry.canonical,
+    fingerprint: fingerprint(entry.canonical),
+  } as const;
+}
+
+/** Extra changes have no manifest location: they come from what the manifests leave out. */
+function extraChange<C extends Canonical>(kind: string, change: ExtraChange<C>): Change {
+  const { entry } = change;
+  // Key order as plan format 1 wrote these changes, so saved plans stay byte-identical.
+  const base = {
+    kind,
+    key: entry.key,
+    id: entry.id,
+    before: entry.canonical,
+    fingerprint: fingerprint(entry.canonical),
+  };
+  switch (change.action) {
+    case 'delete':
+      return { ...base, action: 'delete', reason: change.reason };
+    case 'update':
+      return {
+        ...base,
+        action: 'update',
+        after: change.after,
+        fieldChanges: fieldChanges(entry.canonical, change.after),
+        reason: change.reason,
+      };
+    default:
+      return assertNever(change);
+  }
+}
+
+function groupByKey<C extends Canonical>(entries: LiveEntry<C>[]): Map<string, LiveEntry<C>[]> {
+  const byKey = new Map<string, LiveEntry<C>[]>();
+  for (const entry of entries) {
+    const same = byKey.get(entry.key);
+    if (same) same.push(entry);
+    else byKey.set(entry.key, [entry]);
+  }
+  return byKey;
+}
+
+function duplicateLive<C extends Canonical>(
+  kind: ResourceKind<C>,
+  key: string,
+  matches: LiveEntry<C>[],
+  location: SourceLocation,
+): Diagnostic {
+  const ids = matches.map((m) => m.id).join(', ');
+  return {
+    severity: 'error',
+    code: `live-duplicate-${slug(kind.noun)}`,
+    message: `${matches.length} live ${kind.wording.plural} are ${kind.wording.key(key)} (ids ${ids}); zpa-gitops will not guess which one is meant`,
+    hint: `rename or delete the extra ${kind.wording.plural} in ZPA, then plan again`,
+    location,
+  };
+}
+
+/** A live object without a usable id cannot be written to: planning refuses rather than guess. */
+function unusableId<C extends Canonical>(kind: ResourceKind<C>, key: string): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'live-object-without-id',
+    message: `the API returned ${kind.noun} "${key}" without a valid id; nothing is planned for it`,
+    hint: 'read it in the ZPA console or API; this may be a transient API fault, so try again',
+  };
+}
+
+function slug(text: string): string {
+  return text.replace(/ /g, '-');
+}
