@@ -11,6 +11,7 @@ import type { SafetyOptions } from './planner/plan.js';
 import { resolveMicrotenant } from './planner/look-up.js';
 import { applyChanges, type ApplyOptions } from './apply/apply.js';
 import type { ApplyReport } from './apply/report.js';
+import { assertSafe, type SafetyGate } from './apply/safety.js';
 import { assertFresh, assertSameTarget } from './apply/stale.js';
 import type { ApiWriter } from './apply/writer.js';
 import { KINDS } from './kinds/registry.js';
@@ -51,22 +52,28 @@ export async function planTenant(
   return { plan, live, client: scoped };
 }
 
-export type ApplyRunOptions = Omit<ApplyOptions, 'writer' | 'source' | 'live'>;
+export type ApplyRunOptions = Omit<ApplyOptions, 'writer' | 'source' | 'live'> & SafetyGate;
 
+/** Applies a fresh plan; refuses (UnsafePlanError) one marked unsafe unless `allowUnsafe` is set. */
 export async function applyPlanned(planned: PlannedTenant, options: ApplyRunOptions = {}): Promise<ApplyReport> {
   const { plan, live, client } = planned;
-  return applyChanges(plan.changes, { ...options, writer: client, source: client, live });
+  const { allowUnsafe, ...run } = options;
+  assertSafe(plan, allowUnsafe === undefined ? {} : { allowUnsafe });
+  return applyChanges(plan.changes, { ...run, writer: client, source: client, live });
 }
 
 /**
- * Applies a saved plan exactly, after checking that it was made for this target and that nothing
- * it would change has changed since (the collections it touches are read again).
+ * Applies a saved plan exactly, after checking that it is safe (or `allowUnsafe` is set), that it
+ * was made for this target, and that nothing it would change has changed since (the collections it
+ * touches are read again). Refusals throw UnsafePlanError or StalePlanError before any write.
  */
 export async function applySavedPlan(
   plan: Plan,
   client: TenantClient,
   options: ApplyRunOptions = {},
 ): Promise<ApplyReport> {
+  const { allowUnsafe, ...run } = options;
+  assertSafe(plan, allowUnsafe === undefined ? {} : { allowUnsafe });
   const scoped =
     plan.target.microtenantId === client.target.microtenantId
       ? client
@@ -76,5 +83,5 @@ export async function applySavedPlan(
   const collections = KINDS.filter((k) => touched.has(k.name)).map((k) => k.collection);
   const live = await readLiveCollections(scoped, collections);
   assertFresh(plan, live);
-  return applyChanges(plan.changes, { ...options, writer: scoped, source: scoped, live });
+  return applyChanges(plan.changes, { ...run, writer: scoped, source: scoped, live });
 }

@@ -1,11 +1,12 @@
 import { ApiError, AuthError, ManifestError, ZpaGitopsError } from '../core/errors.js';
 import { formatDiagnostics, githubAnnotations } from '../render/diagnostics.js';
+import { exitCodeForError } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
 /** Manifests that failed to load: no API call was made at all. */
 export class ManifestLoadError extends ManifestError {}
 
-/** The only place errors become messages and exit codes. User errors: one line, no stack. */
+/** The only place errors become messages; their exit codes come from exit-codes.ts. User errors: one line, no stack. */
 export function reportError(error: unknown, io: CliIo): number {
   if (error instanceof ManifestError) {
     io.stderr(formatDiagnostics(error.diagnostics));
@@ -13,21 +14,21 @@ export function reportError(error: unknown, io: CliIo): number {
     // After the reads (a name that does not resolve) something was sent, but nothing was written.
     const outcome = error instanceof ManifestLoadError ? 'Nothing was sent to the API.' : 'Nothing was changed.';
     io.stderr(`${error.message}. ${outcome}\n`);
-    return 1;
+    return exitCodeForError(error);
   }
   if (error instanceof ApiError) {
     io.stderr(`error: ${error.message}\n${hintFor(error)}`);
-    return 1;
+    return exitCodeForError(error);
   }
   if (error instanceof ZpaGitopsError) {
     io.stderr(`error: ${error.message}\n`);
-    return 1;
+    return exitCodeForError(error);
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr(`internal error: ${message}\n`);
   if (io.env['ZPA_GITOPS_DEBUG'] && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   else io.stderr('This is a bug in zpa-gitops. Set ZPA_GITOPS_DEBUG=1 for details, and please report it.\n');
-  return 1;
+  return exitCodeForError(error);
 }
 
 function hintFor(error: ApiError): string {

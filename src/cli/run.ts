@@ -1,27 +1,25 @@
 import { TOOL_VERSION } from '../version.js';
 import { UsageError } from '../core/errors.js';
-import { applyCommand } from './commands/apply.js';
-import { exportCommand } from './commands/export.js';
-import { fmtCommand } from './commands/fmt.js';
-import { planCommand } from './commands/plan.js';
-import { showCommand } from './commands/show.js';
-import { simCommand } from './commands/sim.js';
-import { validateCommand } from './commands/validate.js';
 import { applyColorFlag, asksForHelp } from './args.js';
 import { reportError } from './errors.js';
+import { exitCode } from './exit-codes.js';
 import { HELP } from './help.js';
 import type { CliIo } from './io.js';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  validate: validateCommand,
-  plan: planCommand,
-  show: showCommand,
-  apply: applyCommand,
-  export: exportCommand,
-  fmt: fmtCommand,
-  sim: simCommand,
+/**
+ * Each command's module is imported only when it is chosen: `--version` and `validate` load
+ * neither the HTTP client (got) nor the simulator, which only `sim` loads.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./commands/validate.js')).validateCommand,
+  plan: async () => (await import('./commands/plan.js')).planCommand,
+  show: async () => (await import('./commands/show.js')).showCommand,
+  apply: async () => (await import('./commands/apply.js')).applyCommand,
+  export: async () => (await import('./commands/export.js')).exportCommand,
+  fmt: async () => (await import('./commands/fmt.js')).fmtCommand,
+  sim: async () => (await import('./commands/sim.js')).simCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws. */
@@ -33,14 +31,14 @@ export async function runCli(argv: string[], processIo: CliIo): Promise<number> 
     if (name === 'help' && args[0] !== undefined) return await runCli([args[0], '--help'], io);
     if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
       io.stdout(HELP['main'] ?? '');
-      return name === undefined ? 1 : 0;
+      return exitCode(name === undefined ? 'no-command' : 'ok');
     }
     if (name === '-v' || name === '--version' || name === 'version') {
       io.stdout(`${TOOL_VERSION}\n`);
-      return 0;
+      return exitCode('ok');
     }
-    const command = COMMANDS[name];
-    if (!command) {
+    const load = COMMANDS[name];
+    if (!load) {
       const close = Object.keys(COMMANDS).find((c) => c.startsWith(name.slice(0, 2)));
       throw new UsageError(
         `unknown command "${name}"${close ? ` (did you mean "${close}"?)` : ''}; see zpa-gitops --help`,
@@ -48,8 +46,9 @@ export async function runCli(argv: string[], processIo: CliIo): Promise<number> 
     }
     if (asksForHelp(args)) {
       io.stdout(HELP[name] ?? '');
-      return 0;
+      return exitCode('ok');
     }
+    const command = await load();
     return await command(args, io);
   } catch (error) {
     return reportError(error, io);

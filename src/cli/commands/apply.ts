@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { UnsafePlanError, UsageError } from '../../core/errors.js';
+import { UsageError } from '../../core/errors.js';
 import type { DesiredState, Plan } from '../../core/types.js';
 import type { ApplyReport } from '../../apply/report.js';
 import { readPlanFile } from '../../planfile/planfile.js';
@@ -11,6 +11,8 @@ import type { CliIo } from '../io.js';
 import { savedPlanArgument } from '../saved-plan-argument.js';
 import { connect, loadDesired, safetyFrom, styleFor } from '../shared.js';
 import { DEFAULT_PARALLELISM } from '../../apply/apply.js';
+import { assertSafe } from '../../apply/safety.js';
+import { exitCode } from '../exit-codes.js';
 import type { ZpaClient } from '../../zpa/index.js';
 
 export async function applyCommand(args: string[], io: CliIo): Promise<number> {
@@ -38,13 +40,14 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
     if (values.plan !== undefined && positionals.length > 0)
       throw new UsageError('apply --plan takes no manifest paths: the saved plan says everything');
     const plan = await readPlanFile(resolve(io.cwd, planFile));
-    checkSafety(plan, values['allow-unsafe'] ?? false);
+    const gate = { allowUnsafe: values['allow-unsafe'] ?? false };
+    assertSafe(plan, gate);
     if (!hasChanges(plan)) {
       say('No changes. The tenant matches the manifests.\n');
-      return 0;
+      return exitCode('ok');
     }
     const client = connect(io);
-    const report = await applySavedPlan(plan, client, options).finally(() => client.close());
+    const report = await applySavedPlan(plan, client, { ...options, ...gate }).finally(() => client.close());
     return finish(report, client, format, io);
   }
 
@@ -75,8 +78,10 @@ async function planAndApply(
   const planned = await planTenant(desired, client, safetyFrom(values['prune-threshold']));
   const { plan } = planned;
   say(renderPlan(plan, { format: 'text', style }));
-  if (!hasChanges(plan)) return 0;
-  checkSafety(plan, values['allow-unsafe'] ?? false);
+  if (!hasChanges(plan)) return exitCode('ok');
+  // Refused before the prompt: asking for `yes` to a plan that will not run would waste the answer.
+  const gate = { allowUnsafe: values['allow-unsafe'] ?? false };
+  assertSafe(plan, gate);
   if (!values['auto-approve']) {
     if (!values.input)
       throw new UsageError(
@@ -89,11 +94,11 @@ async function planAndApply(
     const answer = await io.readLine("\nDo you want to apply these changes? Only 'yes' will be accepted: ");
     if (answer.trim() !== 'yes') {
       say('Apply cancelled. Nothing was changed.\n');
-      return 1;
+      return exitCode('apply-cancelled');
     }
   }
   say('\n');
-  const report = await applyPlanned(planned, options);
+  const report = await applyPlanned(planned, { ...options, ...gate });
   return finish(report, client, format, io);
 }
 
@@ -101,12 +106,9 @@ function hasChanges(plan: Plan): boolean {
   return plan.counts.create + plan.counts.update + plan.counts.delete > 0;
 }
 
-function checkSafety(plan: Plan, allowUnsafe: boolean): void {
-  if (!plan.safety.safe && !allowUnsafe) throw new UnsafePlanError(plan.safety.reasons);
-}
-
 function finish(report: ApplyReport, client: ZpaClient, format: 'text' | 'json', io: CliIo): number {
   const calls = client.stats.gets + client.stats.writes;
   io.stdout(renderApplyReport(report, { format, style: styleFor(io), apiCalls: calls }));
-  return report.counts.failed + report.counts['not-attempted'] > 0 || report.mismatches.length > 0 ? 1 : 0;
+  const incomplete = report.counts.failed + report.counts['not-attempted'] > 0 || report.mismatches.length > 0;
+  return exitCode(incomplete ? 'apply-incomplete' : 'ok');
 }

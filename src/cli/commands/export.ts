@@ -7,6 +7,7 @@ import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { connect } from '../shared.js';
 import { resolve } from 'node:path';
+import { exitCode } from '../exit-codes.js';
 
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('export', args, {
@@ -32,7 +33,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     const dir = resolve(io.cwd, values.out ?? '.');
     await writeExport(dir, files, values.force ?? false);
     io.stdout(describeExport([...files.keys()], values.out ?? '.'));
-    return 0;
+    return exitCode('ok');
   } finally {
     client.close();
   }

@@ -6,6 +6,7 @@ import { planTenant } from '../../workflow.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { appendStepSummary, connect, loadDesired, safetyFrom, styleFor } from '../shared.js';
+import { exitCode } from '../exit-codes.js';
 
 export async function planCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('plan', args, {
@@ -28,5 +29,5 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
   }
   await appendStepSummary(io, renderMarkdown(plan));
   const changes = plan.counts.create + plan.counts.update + plan.counts.delete;
-  return values['detailed-exitcode'] && changes > 0 ? 2 : 0;
+  return exitCode(values['detailed-exitcode'] && changes > 0 ? 'changes-present' : 'ok');
 }

@@ -5,6 +5,7 @@ import { PLAN_FORMATS, renderPlan } from '../../render/plan.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { styleFor } from '../shared.js';
+import { exitCode } from '../exit-codes.js';
 
 export async function showCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('show', args, {
@@ -16,5 +17,5 @@ export async function showCommand(args: string[], io: CliIo): Promise<number> {
   const format = oneOf('format', values.format, PLAN_FORMATS, 'text');
   const plan = await readPlanFile(resolve(io.cwd, file));
   io.stdout(renderPlan(plan, { format, style: styleFor(io), showNoOps: values['show-unchanged'] ?? false }));
-  return 0;
+  return exitCode('ok');
 }

@@ -3,6 +3,7 @@ import { PUBLISHED_RATE_LIMITS } from '../../sim/index.js';
 import { serveSimulator } from '../../sim/serve.js';
 import { parseCommandArgs, portNumber } from '../args.js';
 import type { CliIo } from '../io.js';
+import { exitCode } from '../exit-codes.js';
 
 /** Runs the embedded simulator until the process is stopped (Ctrl-C). */
 export async function simCommand(args: string[], io: CliIo): Promise<number> {
@@ -25,5 +26,5 @@ export async function simCommand(args: string[], io: CliIo): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await simulator.close();
-  return 0;
+  return exitCode('ok');
 }

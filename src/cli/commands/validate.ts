@@ -2,16 +2,17 @@ import { hasErrors, loadManifests } from '../../manifest/index.js';
 import { formatDiagnostics, githubAnnotations } from '../../render/diagnostics.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
+import { exitCode } from '../exit-codes.js';
 
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const { positionals } = parseCommandArgs('validate', args, {});
   const { desired, diagnostics } = await loadManifests(positionals.length > 0 ? positionals : ['.'], { cwd: io.cwd });
   if (diagnostics.length > 0) io.stderr(formatDiagnostics(diagnostics));
   if (io.env['GITHUB_ACTIONS'] === 'true' && diagnostics.length > 0) io.stdout(githubAnnotations(diagnostics));
-  if (hasErrors(diagnostics)) return 1;
+  if (hasErrors(diagnostics)) return exitCode('manifests-invalid');
   const links = desired.links.length;
   io.stdout(
     `Valid: ${desired.files.length} manifest file${desired.files.length === 1 ? '' : 's'}, ${desired.clientSettings.length} client settings, ${desired.portals.length} portals, ${links} links.\n`,
   );
-  return 0;
+  return exitCode('ok');
 }
