@@ -1,0 +1,121 @@
+/**
+ * The proof that a kind is one module: a toy third kind (test/library/toy-note-kind.ts), registered
+ * from here, is planned, applied, rendered and verified by the library's generic layers, with no
+ * change to any file in src/. Its objects live in memory; the portals it names come from the
+ * simulator over HTTP, through the links kind's read.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WriteCall } from '../../src/core/kind.js';
+import type { ApiObject } from '../../src/core/types.js';
+import {
+  applyPlanned,
+  planTenant,
+  registerKind,
+  renderApplyReport,
+  renderPlan,
+  unregisterKind,
+  PLAIN,
+  type TenantClient,
+} from '../../src/index.js';
+import { startSimulator, type Simulator } from '../../src/sim/index.js';
+import { settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
+import { at, desired } from '../support/builders.js';
+import { toyNoteKind, type WantedNote } from './toy-note-kind.js';
+
+/** The toy API: notes by id, and every write it was sent. */
+class NoteStore {
+  readonly notes = new Map<string, ApiObject>();
+  readonly writes: string[] = [];
+  private nextId = 900;
+
+  add(note: ApiObject): void {
+    const id = String(this.nextId++);
+    this.notes.set(id, { id, ...note });
+  }
+
+  read(): ApiObject[] {
+    return [...this.notes.values()].map((n) => ({ ...n }));
+  }
+
+  write(call: WriteCall): void {
+    this.writes.push(`${call.method} ${call.path}`);
+    const id = call.path.split('/')[2] ?? '';
+    const body = (call.body ?? {}) as ApiObject;
+    if (call.method === 'POST') this.add(body);
+    else if (call.method === 'PUT') this.notes.set(id, { ...body, id });
+    else this.notes.delete(id);
+  }
+}
+
+/** The real client for the built-in kinds, the store for `/toyNote`. */
+function withNotes(client: ZpaClient, store: NoteStore): TenantClient {
+  const isNote = (path: string) => path.startsWith('/toyNote');
+  return {
+    target: client.target,
+    listMicrotenants: () => client.listMicrotenants(),
+    withMicrotenant: (id) => withNotes(client.withMicrotenant(id), store),
+    read: async (call) => (isNote(call.path) ? store.read() : client.read(call)),
+    write: async (call) => (isNote(call.path) ? store.write(call) : client.write(call)),
+  };
+}
+
+let sim: Simulator;
+let client: ZpaClient;
+beforeAll(async () => {
+  sim = await startSimulator({ seed: { userPortals: [{ name: 'Engineering' }, { name: 'Ops' }] } });
+  client = new ZpaClient({ settings: settingsFromEnv({ ...sim.env() }) });
+});
+afterAll(async () => {
+  unregisterKind('toyNote');
+  client.close();
+  await sim.close();
+});
+
+describe('a third kind, registered from outside src/', () => {
+  it('plans, renders, applies and verifies it; a second plan is empty', async () => {
+    const store = new NoteStore();
+    const portals = await client.listUserPortals();
+    const idOf = (name: string) => String(portals.find((p) => p['name'] === name)?.['id']);
+    store.add({ name: 'kept', text: 'same', portalId: idOf('Engineering') });
+    store.add({ name: 'changed', text: 'old', portalId: idOf('Engineering') });
+    store.add({ name: 'gone', text: 'bye', portalId: idOf('Ops') });
+    const wanted: WantedNote[] = [
+      { name: 'new', text: 'hello', portal: 'Ops', location: at(1) },
+      { name: 'kept', text: 'same', portal: 'Engineering', location: at(2) },
+      { name: 'changed', text: 'new', portal: 'Ops', location: at(3) },
+      { name: 'gone', absent: true, location: at(4) },
+    ];
+    registerKind(toyNoteKind(wanted));
+    const tenant = withNotes(client, store);
+
+    const planned = await planTenant(desired({}), tenant);
+    expect(planned.plan.counts).toEqual({ create: 1, update: 1, delete: 1, noOp: 1 });
+    expect(renderPlan(planned.plan, { format: 'text' })).toBe(
+      [
+        'Toy notes',
+        '  + create note "new"',
+        '      text: "hello"',
+        `      portalId: "Ops" (${idOf('Ops')})`,
+        '  ~ update note "changed"',
+        `      portalId: "Engineering" (${idOf('Engineering')}) → "Ops" (${idOf('Ops')})`,
+        '      text: "old" → "new"',
+        '  - delete note "gone" (declared absent)',
+        '',
+        'Plan: 1 to create, 1 to update, 1 to delete.',
+        '',
+      ].join('\n'),
+    );
+
+    const report = await applyPlanned(planned);
+    expect(report.counts).toEqual({ done: 3, failed: 0, 'not-attempted': 0 });
+    expect(report.mismatches, 'verified by reading the notes back').toEqual([]);
+    expect(store.writes.sort()).toEqual(['DELETE /toyNote/902', 'POST /toyNote', 'PUT /toyNote/901']);
+    expect(renderApplyReport(report, { format: 'text', style: PLAIN, apiCalls: 0 })).toMatch(
+      /^Apply complete: 1 created, 1 updated, 1 deleted in \d+\.\d s \(0 API calls\)\.\n$/,
+    );
+
+    const again = await planTenant(desired({}), tenant);
+    expect(again.plan.counts).toEqual({ create: 0, update: 0, delete: 0, noOp: 3 });
+    expect(sim.requests.filter((r) => r.method !== 'GET' && !r.path.endsWith('/signin'))).toEqual([]);
+  });
+});

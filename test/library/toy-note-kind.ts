@@ -1,0 +1,74 @@
+/**
+ * A third kind, for the proof that a kind is one module: a toy "note" with a text, pinned to a
+ * user portal by name. Its objects live in an in-memory store behind `/toyNote`; it names the
+ * portal through the planner's look-up, and reads the portals through the links kind's read.
+ */
+import type { DesiredObject, PlannedWrite, ResourceKind } from '../../src/core/kind.js';
+import type { ApiObject, Diagnostic, SourceLocation } from '../../src/core/types.js';
+
+export type NoteCanonical = { text: string; portalId: string };
+
+export interface WantedNote {
+  name: string;
+  text?: string;
+  portal?: string;
+  absent?: true;
+  location: SourceLocation;
+}
+
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+export function toyNoteKind(wanted: readonly WantedNote[]): ResourceKind<NoteCanonical> {
+  return {
+    name: 'toyNote',
+    noun: 'note',
+    wording: { plural: 'notes', key: (key) => `named "${key}"`, reasons: { absent: 'declared absent' } },
+    collection: 'toyNotes',
+    reads: { toyNotes: { path: '/toyNote', paged: false, scoped: false } },
+    collectionsFor: () => (wanted.length > 0 ? ['toyNotes', 'userPortals'] : []),
+    desiredObjects(_desired, lookUp) {
+      const objects: DesiredObject<NoteCanonical>[] = [];
+      const diagnostics: Diagnostic[] = [];
+      for (const note of wanted) {
+        if (note.absent) {
+          objects.push({ key: note.name, location: note.location, absent: true });
+          continue;
+        }
+        const portal = lookUp('user portal', { name: note.portal ?? '' }, 'userPortals', note.location);
+        if ('problem' in portal) diagnostics.push(portal.problem);
+        else {
+          const after = { text: note.text ?? '', portalId: portal.found.id };
+          objects.push({ key: note.name, location: note.location, after: () => after });
+        }
+      }
+      return { objects, diagnostics };
+    },
+    keyOfLive: (live) => str(live['name']),
+    canonicalLive: (live) => ({ text: str(live['text']), portalId: str(live['portalId']) }),
+    writes(changes) {
+      const planned: PlannedWrite[] = [];
+      for (const change of changes) {
+        const path = change.action === 'create' ? '/toyNote' : `/toyNote/${change.id}`;
+        if (change.action === 'create' || change.action === 'update') {
+          const method = change.action === 'create' ? 'POST' : 'PUT';
+          const body: ApiObject = { name: change.key, ...change.after };
+          planned.push({
+            call: { method, path, body, scoped: false, reply: { expect: 'nothing' } },
+            changes: [change],
+            destructive: false,
+          });
+        } else if (change.action === 'delete') {
+          planned.push({
+            call: { method: 'DELETE', path, scoped: false, reply: { expect: 'nothing' } },
+            changes: [change],
+            destructive: true,
+          });
+        }
+      }
+      return planned;
+    },
+    groupOf: () => 'Toy notes',
+    references: { portalId: 'userPortals' },
+    nameTables: {},
+  };
+}
