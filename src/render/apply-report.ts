@@ -1,4 +1,5 @@
 import type { ApplyReport, ChangeOutcome, ProgressEvent } from '../apply/report.js';
+import { assertNever } from '../core/assert-never.js';
 import { kindNamed } from '../kinds/registry.js';
 import type { Style } from './style.js';
 
@@ -30,6 +31,8 @@ export function renderProgress(style: Style, write: (line: string) => void): (ev
       case 'not-attempted':
         write(`${counter} ${style.dim(`  not attempted: ${change.action} ${label(result)}`)}\n`);
         return;
+      default:
+        assertNever(result.outcome, 'outcome');
     }
   };
 }

@@ -1,3 +1,4 @@
+import { assertNever } from '../core/assert-never.js';
 import type { Plan } from '../core/types.js';
 import { renderMarkdown } from './markdown.js';
 import { PLAIN, type Style } from './style.js';
@@ -25,5 +26,7 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
       return renderMarkdown(plan);
     case 'json':
       return `${JSON.stringify(plan, null, 2)}\n`;
+    default:
+      return assertNever(options.format, 'plan format');
   }
 }
