@@ -1,14 +1,11 @@
 /**
  * User portal links. Identity is the name within the microtenant; a link may sit on several
  * portals. Portals the manifests do not manage are preserved in a link's portal set; pruning
- * detaches a link from a managed portal, or deletes it when that was its last portal. Creates are
- * grouped by portal set into bulk POSTs; an update is a full-replace PUT (shared/zpa-api/NOTES.md:
- * "A PUT replaces the whole object"). `microtenantId` is a query parameter on every call (NOTES.md).
+ * detaches a link from a managed portal, or deletes it when that was its last portal. Its writes
+ * are in user-portal-link-writes.ts.
  */
-import type { DesiredObject, ExtraChange, KindChange, LiveEntry, PlannedWrite, ResourceKind } from '../core/kind.js';
-import type { ApiObject, CreateChange, DesiredLink, Diagnostic, Plan } from '../core/types.js';
-import { assertNever } from '../core/assert-never.js';
-import { stableJson } from '../canonical/equality.js';
+import type { DesiredObject, ExtraChange, KindChange, LiveEntry, ResourceKind } from '../core/kind.js';
+import type { ApiObject, DesiredLink, Diagnostic, Plan } from '../core/types.js';
 import {
   compareIds,
   enabledFlag,
@@ -18,7 +15,7 @@ import {
   optionalString,
   unescapeHtml,
 } from '../canonical/normalize.js';
-import { idRefs } from '../canonical/refs.js';
+import { writeLinks } from './user-portal-link-writes.js';
 
 export type LinkCanonical = {
   name: string;
@@ -34,12 +31,6 @@ export type LinkCanonical = {
 };
 
 type LinkChange = KindChange<LinkCanonical>;
-
-/** A portal holds at most 500 links, so no bulk call can usefully carry more. */
-export const MAX_LINKS_PER_BULK_CALL = 500;
-
-/** Fields the server owns: never sent back in a PUT, never compared. */
-const SERVER_OWNED = ['creationTime', 'modifiedTime', 'modifiedBy'];
 
 export function livePortalIds(live: ApiObject): string[] {
   const portals = live['userPortals'];
@@ -135,106 +126,6 @@ function prunePass(
   return { changes, pruneStats: { counted: 'live links on managed portals', managedLive, pruned: changes.length } };
 }
 
-// --- Writes.
-
-/** The link fields of a create: empty optional strings left out, `enabled` always explicit. */
-function createBody(after: LinkCanonical): ApiObject {
-  const body: ApiObject = {};
-  for (const [field, value] of Object.entries(after)) {
-    if (field === 'userPortals' || value === '') continue;
-    body[field] = value;
-  }
-  return body;
-}
-
-/**
- * The body of a full-replace PUT: the live object (so unmanaged fields such as `applicationId`
- * survive), minus server-owned fields, plus every managed field, with `""` to clear a value.
- */
-function updateBody(live: ApiObject | undefined, after: LinkCanonical): ApiObject {
-  const body: ApiObject = { ...(live ?? {}), ...after, userPortals: idRefs(after.userPortals) };
-  for (const field of SERVER_OWNED) delete body[field];
-  return body;
-}
-
-function removesPortals(change: LinkChange): boolean {
-  if (change.action !== 'update') return false;
-  const kept = new Set(change.after.userPortals);
-  return change.before.userPortals.some((id) => !kept.has(id));
-}
-
-const linkPath = (id: string) => `/userPortalLink/${encodeURIComponent(id)}`;
-
-const writes: ResourceKind<LinkCanonical>['writes'] = (changes, liveById) => {
-  const planned: PlannedWrite[] = [];
-  const createGroups = new Map<string, CreateChange<LinkCanonical>[]>();
-  for (const change of changes) {
-    switch (change.action) {
-      case 'create': {
-        const portals = stableJson(change.after.userPortals);
-        createGroups.set(portals, [...(createGroups.get(portals) ?? []), change]);
-        break;
-      }
-      case 'update': {
-        const body = updateBody(liveById.get(change.id), change.after);
-        planned.push({
-          call: { method: 'PUT', path: linkPath(change.id), body, scoped: true, reply: { expect: 'nothing' } },
-          changes: [change],
-          destructive: removesPortals(change),
-        });
-        break;
-      }
-      case 'delete':
-        planned.push({
-          call: { method: 'DELETE', path: linkPath(change.id), scoped: true, reply: { expect: 'nothing' } },
-          changes: [change],
-          destructive: true,
-        });
-        break;
-      case 'no-op':
-        break;
-      default:
-        assertNever(change);
-    }
-  }
-  for (const group of createGroups.values()) planned.push(...createWrites(group));
-  return planned;
-};
-
-/**
- * One bulk POST per portal set (split past the per-call cap); a group of one uses the single POST.
- * NOTES.md: a failed bulk call may have been applied in part, so the applier re-reads after one.
- */
-function createWrites(group: CreateChange<LinkCanonical>[]): PlannedWrite[] {
-  const planned: PlannedWrite[] = [];
-  for (let start = 0; start < group.length; start += MAX_LINKS_PER_BULK_CALL) {
-    const chunk = group.slice(start, start + MAX_LINKS_PER_BULK_CALL);
-    const userPortals = idRefs(chunk[0]?.after.userPortals ?? []);
-    const links = chunk.map((change) => createBody(change.after));
-    const [only] = links;
-    const call: PlannedWrite['call'] =
-      links.length === 1 && only
-        ? {
-            method: 'POST',
-            path: '/userPortalLink',
-            body: { ...only, userPortals },
-            scoped: true,
-            reply: { expect: 'object' },
-          }
-        : {
-            method: 'POST',
-            path: '/userPortalLink/bulk',
-            body: { userPortalLinks: links, userPortals },
-            scoped: true,
-            // No version: the client negotiates it for this route (v2, then v1; zpa/route-versions.ts).
-            // The page's reply is `{userPortalLinks: [...], userPortals: [...]}`; a bare array is accepted too.
-            reply: { expect: 'objects', field: 'userPortalLinks' },
-          };
-    planned.push({ call, changes: chunk, destructive: false });
-  }
-  return planned;
-}
-
 // --- Rendering.
 
 /** Grouped by every portal the change touches: a detach shows under the portal it leaves. */
@@ -274,7 +165,7 @@ export const userPortalLinkKind: ResourceKind<LinkCanonical> = {
   desiredObjects,
   keyOfLive: (live) => unescapeHtml(optionalString(live['name'])),
   canonicalLive: canonicalLink,
-  writes,
+  writes: writeLinks,
   groupOf,
   references: { userPortals: 'userPortals' },
   nameTables: { userPortals: 'userPortals' },
