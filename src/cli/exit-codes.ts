@@ -24,6 +24,8 @@ export type Outcome =
   | 'apply-incomplete'
   /** `apply` was not confirmed with `yes`. */
   | 'apply-cancelled'
+  /** `fmt --check` found files not in the canonical style. */
+  | 'format-differs'
   /** No command given (the help is printed). */
   | 'no-command';
 
@@ -33,6 +35,7 @@ const OUTCOME_EXIT_CODES: Record<Outcome, number> = {
   'manifests-invalid': 1,
   'apply-incomplete': 1,
   'apply-cancelled': 1,
+  'format-differs': 1,
   'no-command': 1,
 };
 

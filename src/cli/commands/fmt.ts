@@ -4,6 +4,7 @@ import { formatFiles, writeFormatted } from '../../format/format-files.js';
 import { formatDiagnostics } from '../../render/diagnostics.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
+import { exitCode } from '../exit-codes.js';
 
 /**
  * `fmt [PATH...] [--check] [--diff]`, as `terraform fmt`: rewrites manifests in the canonical style
@@ -22,8 +23,8 @@ export async function fmtCommand(args: string[], io: CliIo): Promise<number> {
     if (values.diff) io.stdout(unifiedDiff(file.file, file.before, file.after));
   }
   if (!values.check) await writeFormatted(differing);
-  if (hasErrors(diagnostics)) return 1;
-  return values.check && differing.length > 0 ? 1 : 0;
+  if (hasErrors(diagnostics)) return exitCode('manifests-invalid');
+  return exitCode(values.check && differing.length > 0 ? 'format-differs' : 'ok');
 }
 
 /** A unified diff without jsdiff's `Index:` and `===` banner, as `diff -u` and git print it. */
