@@ -45,7 +45,3 @@ export function send(res: ServerResponse, reply: Reply): void {
   res.writeHead(reply.status, headers);
   res.end(text);
 }
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

@@ -4,6 +4,7 @@
  * control surface (in process, and over HTTP under `/__sim/`).
  */
 import type { AddressInfo } from 'node:net';
+import { systemClock } from '../core/clock.js';
 import { SimRuntime, type SimEnv, type SimOneApiEnv } from './runtime.js';
 import { createSimServer } from './server.js';
 import type { PendingFaultView } from './faults.js';
@@ -79,6 +80,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
     seed: options.seed ?? {},
     stateFile: options.stateFile,
     onRequest: options.onRequest,
+    clock: options.clock ?? systemClock,
   });
   if (options.readings) runtime.readings.configure(parseReadings(options.readings));
   const server = createSimServer(runtime);

@@ -29,7 +29,7 @@ export class FixedWindowLimiter {
     return this.limits;
   }
 
-  check(method: string, nowMs: number = Date.now()): RateDecision {
+  check(method: string, nowMs: number): RateDecision {
     if (this.limits === false) return { allowed: true };
     const budget = method === 'GET' || method === 'HEAD' ? 'get' : 'write';
     const limit = budget === 'get' ? this.limits.get : this.limits.write;

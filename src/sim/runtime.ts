@@ -2,6 +2,7 @@
  * Everything one simulator instance holds: state, tokens, limiter, faults, request log, and the
  * operations the in-process handle and the `/__sim` control surface share.
  */
+import type { Clock } from '../core/clock.js';
 import { SimReadings } from './api-readings.js';
 import { FaultQueue } from './faults.js';
 import { loadStateFile, saveStateFile } from './persist.js';
@@ -23,6 +24,8 @@ export interface RuntimeOptions {
   seed: SimSeed;
   stateFile: string | undefined;
   onRequest: ((entry: RequestLogEntry) => void) | undefined;
+  /** Rate windows, token lifetimes, log stamps and held replies follow it. */
+  clock: Clock;
 }
 
 /** Variables that point zpa-gitops at the simulator with a legacy API key. */
@@ -59,7 +62,7 @@ export function isSnapshot(value: unknown): value is SimSnapshot {
 
 export class SimRuntime {
   readonly state = new SimState();
-  readonly tokens = new TokenStore();
+  readonly tokens: TokenStore;
   readonly faults = new FaultQueue();
   readonly log = new RequestLog();
   /** How the API answers where the vendor's sources disagree (api-readings.ts). */
@@ -70,6 +73,7 @@ export class SimRuntime {
 
   constructor(readonly options: RuntimeOptions) {
     this.limiter = new FixedWindowLimiter(options.rateLimits);
+    this.tokens = new TokenStore(options.clock);
     const saved = options.stateFile === undefined ? undefined : loadStateFile(options.stateFile);
     if (saved) this.state.replace(saved.snapshot, saved.lastId);
     else this.seed(options.seed);

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { handleApi } from './api.js';
 import { handleControl, isControlPath } from './control.js';
 import { describeFault } from './faults.js';
-import { BodyTooLargeError, readBody, send, sleep, type Reply } from './http-io.js';
+import { BodyTooLargeError, readBody, send, type Reply } from './http-io.js';
 import { SimHttpError } from './http-error.js';
 import { tooManyRequests } from './rate-limiter.js';
 import { matchRoute, parseApiPath, type ApiPath, type RouteMatch } from './routes.js';
@@ -122,7 +122,7 @@ async function handleRequest(runtime: SimRuntime, req: IncomingMessage, res: Ser
     path: url.pathname,
     query: Object.fromEntries(url.searchParams),
     status: 0,
-    at: Date.now(),
+    at: runtime.options.clock.now(),
   };
   const raw = await readBody(req);
   const target = classify(runtime, method, url.pathname);
@@ -132,7 +132,8 @@ async function handleRequest(runtime: SimRuntime, req: IncomingMessage, res: Ser
   let reply: Reply | typeof RESET;
   let fault: SimFault | undefined;
   // Sign-in is not counted against the API's limits.
-  const decision = target.kind === 'sign-in' ? { allowed: true as const } : runtime.limiter.check(method);
+  const decision =
+    target.kind === 'sign-in' ? { allowed: true as const } : runtime.limiter.check(method, runtime.options.clock.now());
   if (!decision.allowed) {
     reply = tooManyRequests(decision.retryAfterSeconds);
   } else {
@@ -156,7 +157,7 @@ async function handleRequest(runtime: SimRuntime, req: IncomingMessage, res: Ser
   if (fault) entry.fault = describeFault(fault);
   // Logged before any delay, so a test sees the call even while its reply is held back.
   runtime.record(entry, !decision.allowed);
-  if (fault?.delayMs) await sleep(fault.delayMs);
+  if (fault?.delayMs) await runtime.options.clock.sleep(fault.delayMs);
   if (reply === RESET) req.socket.destroy();
   else send(res, reply);
 }

@@ -7,6 +7,7 @@
  * refused, as it would be by the real gateways.
  */
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { systemClock, type Clock } from '../core/clock.js';
 import { isRecord } from './narrow.js';
 import type { AuthMode } from './routes.js';
 
@@ -46,6 +47,9 @@ export class TokenStore {
   private lastStamp = 0;
   issued = 0;
 
+  /** Stamps tokens and decides expiry: a test's manual clock makes lifetimes exact. */
+  constructor(private readonly clock: Clock = systemClock) {}
+
   issue(mode: AuthMode, clientId: string, customerId: string, lifetimeSeconds: number): string {
     const stamp = this.nextStamp();
     const header = { alg: 'HS256', typ: 'JWT' };
@@ -75,7 +79,7 @@ export class TokenStore {
     const claims = readClaims(payload);
     if (!claims) return 'unknown';
     if (claims.simIssuedAt <= this.revokedAt) return 'revoked';
-    if (Date.now() >= claims.simExpiresAt) return 'expired';
+    if (this.clock.now() >= claims.simExpiresAt) return 'expired';
     return claims.aud === AUDIENCE[mode] ? 'ok' : 'wrong-api';
   }
 
@@ -85,7 +89,7 @@ export class TokenStore {
   }
 
   private nextStamp(): number {
-    this.lastStamp = Math.max(performance.timeOrigin + performance.now(), this.lastStamp + 0.001);
+    this.lastStamp = Math.max(this.clock.now(), this.lastStamp + 0.001);
     return this.lastStamp;
   }
 

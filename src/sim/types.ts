@@ -3,6 +3,7 @@
  * holds), seeds, faults, options and the request log. Optional strings are stored as `""` and
  * left out of API reads, as the real API does (NOTES.md: "Reads omit empty fields").
  */
+import type { Clock } from '../core/clock.js';
 import type { ClientCertificateType } from '../core/types.js';
 import type { ApiReadings } from './api-readings.js';
 
@@ -195,4 +196,6 @@ export interface SimOptions {
   port?: number;
   /** Called after each API or sign-in request is answered (never for `/__sim`). */
   onRequest?: (entry: RequestLogEntry) => void;
+  /** Rate windows, token expiry, log times and `delayMs` faults follow it; the system clock by default. */
+  clock?: Clock;
 }

@@ -4,6 +4,7 @@
  */
 import { baseHttpOptions } from './http-defaults.js';
 import got, { type Got, RequestError } from 'got';
+import type { Clock } from '../core/clock.js';
 import { AuthError } from '../core/errors.js';
 import type { ZpaSettings } from './settings.js';
 import type { Redactor, DebugSink } from './redact.js';
@@ -19,6 +20,8 @@ export interface AuthOptions {
   redactor: Redactor;
   debug?: DebugSink;
   onSignIn: () => void;
+  /** Decides when a cached token is due for renewal. */
+  clock: Clock;
 }
 
 /** Sign-in is safe to repeat, but a refused one will not get better: a couple of tries is enough. */
@@ -58,7 +61,7 @@ export class Authenticator {
 
   /** A token valid for a while yet; signs in when there is none. One sign-in serves every caller. */
   async token(): Promise<string> {
-    if (this.current && Date.now() < this.current.refreshAt) return this.current.token;
+    if (this.current && this.options.clock.now() < this.current.refreshAt) return this.current.token;
     this.pending ??= this.signIn().finally(() => {
       this.pending = undefined;
     });
@@ -81,7 +84,7 @@ export class Authenticator {
             audience: ONEAPI_AUDIENCE,
           }
         : { client_id: settings.clientId, client_secret: settings.clientSecret };
-    const started = Date.now();
+    const started = this.options.clock.now();
     this.options.onSignIn();
     let status: number;
     let text: string;
@@ -96,7 +99,7 @@ export class Authenticator {
       debug?.(`zpa: POST ${this.path} -> no response (${code})`);
       throw new AuthError({ method: 'POST', path: this.path, reason: code }, unreachable(settings, error, code));
     }
-    debug?.(redactor.redact(`zpa: POST ${this.path} -> ${status} in ${Date.now() - started} ms`));
+    debug?.(redactor.redact(`zpa: POST ${this.path} -> ${status} in ${this.options.clock.now() - started} ms`));
     if (status < 200 || status > 299) throw this.refused(status, text);
     const token = readToken(text);
     if (token === undefined) {

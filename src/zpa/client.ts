@@ -3,6 +3,7 @@
  * kinds normalise them.
  */
 import { assertNever } from '../core/assert-never.js';
+import { systemClock, type Clock } from '../core/clock.js';
 import { ConfigError } from '../core/errors.js';
 import type { ReadCall, WriteCall } from '../core/kind.js';
 import { idRefs } from '../canonical/refs.js';
@@ -31,6 +32,8 @@ export interface ZpaClientOptions {
   retry?: { limit: number };
   onWait?: (info: WaitInfo) => void;
   debug?: DebugSink;
+  /** Time for the rate limiter and the token cache; the system clock unless a test drives it. */
+  clock?: Clock;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -64,6 +67,7 @@ export class ZpaClient {
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
         redactor: new Redactor(),
+        clock: options.clock ?? systemClock,
         ...(options.onWait ? { onWait: options.onWait } : {}),
         ...(options.debug ? { debug: options.debug } : {}),
       });

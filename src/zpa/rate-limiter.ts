@@ -7,6 +7,7 @@
  * between our clock and the server's.
  */
 
+import { systemClock, type Clock } from '../core/clock.js';
 import type { RateLimits } from '../core/rate-limits.js';
 
 export { PUBLISHED_RATE_LIMITS, type RateLimits } from '../core/rate-limits.js';
@@ -25,6 +26,7 @@ export class SlidingWindowLimiter {
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
+    private readonly clock: Clock = systemClock,
   ) {
     if (!Number.isInteger(limit) || limit < 1)
       throw new RangeError(`rate limit must be a positive integer, got ${limit}`);
@@ -41,7 +43,7 @@ export class SlidingWindowLimiter {
   private async take(onWait?: WaitListener): Promise<number> {
     let waited = 0;
     for (;;) {
-      const now = Date.now();
+      const now = this.clock.now();
       while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - this.windowMs) this.sent.shift();
       if (this.sent.length < this.limit) {
         this.sent.push(now);
@@ -49,7 +51,7 @@ export class SlidingWindowLimiter {
       }
       const ms = (this.sent[0] ?? now) + this.windowMs - now;
       onWait?.(ms);
-      await sleep(ms);
+      await this.clock.sleep(ms);
       waited += ms;
     }
   }
@@ -60,16 +62,12 @@ export class SlidingLogLimiter {
   readonly reads: SlidingWindowLimiter;
   readonly writes: SlidingWindowLimiter;
 
-  constructor(limits: RateLimits, marginMs = WINDOW_SAFETY_MARGIN_MS) {
-    this.reads = new SlidingWindowLimiter(limits.get, limits.windowMs + marginMs);
-    this.writes = new SlidingWindowLimiter(limits.write, limits.windowMs + marginMs);
+  constructor(limits: RateLimits, marginMs = WINDOW_SAFETY_MARGIN_MS, clock: Clock = systemClock) {
+    this.reads = new SlidingWindowLimiter(limits.get, limits.windowMs + marginMs, clock);
+    this.writes = new SlidingWindowLimiter(limits.write, limits.windowMs + marginMs, clock);
   }
 
   acquire(method: string, onWait?: WaitListener): Promise<number> {
     return (method === 'GET' ? this.reads : this.writes).acquire(onWait);
   }
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }

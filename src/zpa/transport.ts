@@ -6,9 +6,10 @@ import { baseHttpOptions } from './http-defaults.js';
 import http from 'node:http';
 import https from 'node:https';
 import got, { type Got, type NormalizedOptions, type RequestError, type Response } from 'got';
+import type { Clock } from '../core/clock.js';
 import { ZpaGitopsError } from '../core/errors.js';
 import { Authenticator, retryAfterOf } from './auth.js';
-import { SlidingLogLimiter, type RateLimits } from './rate-limiter.js';
+import { SlidingLogLimiter, WINDOW_SAFETY_MARGIN_MS, type RateLimits } from './rate-limiter.js';
 import type { DebugSink, Redactor } from './redact.js';
 import { parseErrorBody } from './replies.js';
 import { noResponseError, readReply } from './reply-errors.js';
@@ -43,6 +44,8 @@ export interface TransportOptions {
   redactor: Redactor;
   onWait?: (info: WaitInfo) => void;
   debug?: DebugSink;
+  /** Time for the rate limiter and the token cache. */
+  clock: Clock;
 }
 
 export interface ApiRequest {
@@ -86,12 +89,13 @@ export class Transport {
   constructor(private readonly options: TransportOptions) {
     const { settings, redactor } = options;
     this.apiOrigin = new URL(settings.apiBase).origin;
-    this.limiter = new SlidingLogLimiter(options.limits);
+    this.limiter = new SlidingLogLimiter(options.limits, WINDOW_SAFETY_MARGIN_MS, options.clock);
     this.auth = new Authenticator({
       settings,
       timeoutMs: options.timeoutMs,
       retry: options.retry,
       redactor,
+      clock: options.clock,
       ...(options.debug ? { debug: options.debug } : {}),
       onSignIn: () => {
         this.stats.signIns += 1;

@@ -1,0 +1,37 @@
+/**
+ * `npm run bench`: reads, writes, rate-limited wall time and compute, against the in-process
+ * simulator through the library. Prints a Markdown table and writes BENCHMARKS.md and BENCHMARKS.json.
+ */
+import { writeFile } from 'node:fs/promises';
+import { startSimulator } from '../src/sim/index.js';
+import { benchApplyWrites } from './apply-writes.js';
+import { benchPlanCompute, benchValidateLarge, benchValidateStartup } from './compute.js';
+import { benchPlanReads } from './plan-reads.js';
+import { benchRateLimited } from './rate-limited.js';
+import { header, markdown } from './report.js';
+const rows = [];
+const progress = (what) => void process.stderr.write(`bench: ${what}\n`);
+// Compute first, so peak RSS is not inflated by the simulator's tenants.
+progress('planChanges at 50,000 links');
+const compute = benchPlanCompute();
+progress('validate start-up and large repository');
+const startup = await benchValidateStartup();
+const large = await benchValidateLarge();
+const sim = await startSimulator();
+try {
+    progress('plan reads');
+    rows.push(...(await benchPlanReads(sim)));
+    progress('apply writes');
+    rows.push(...(await benchApplyWrites(sim)));
+    progress('rate-limited apply (about 2 minutes)');
+    rows.push(...(await benchRateLimited(sim)));
+}
+finally {
+    await sim.close();
+}
+rows.push(...compute, startup, large);
+const head = header();
+const table = markdown(head, rows);
+process.stdout.write(`${table}\n`);
+await writeFile('BENCHMARKS.md', `${table}\n`);
+await writeFile('BENCHMARKS.json', `${JSON.stringify({ ...head, rows }, null, 2)}\n`);

@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+import { writePlanFile } from '../../planfile/planfile.js';
+import { PLAN_FORMATS, renderPlan } from '../../render/plan.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import { planTenant } from '../../workflow.js';
+import { oneOf, parseCommandArgs } from '../args.js';
+import { appendStepSummary, connect, loadDesired, safetyFrom, styleFor } from '../shared.js';
+export async function planCommand(args, io) {
+    const { values, positionals } = parseCommandArgs('plan', args, {
+        format: { type: 'string' },
+        out: { type: 'string' },
+        'detailed-exitcode': { type: 'boolean' },
+        'show-unchanged': { type: 'boolean' },
+        'prune-threshold': { type: 'string' },
+    });
+    const format = oneOf('format', values.format, PLAN_FORMATS, 'text');
+    const safety = safetyFrom(values['prune-threshold']);
+    const desired = await loadDesired(positionals, io);
+    const client = connect(io);
+    const { plan } = await planTenant(desired, client, safety).finally(() => client.close());
+    io.stdout(renderPlan(plan, { format, style: styleFor(io), showNoOps: values['show-unchanged'] ?? false }));
+    if (values.out) {
+        await writePlanFile(resolve(io.cwd, values.out), plan);
+        if (format === 'text')
+            io.stdout(`Saved the plan to ${values.out}. Apply it with: zpa-gitops apply --plan ${values.out}\n`);
+    }
+    await appendStepSummary(io, renderMarkdown(plan));
+    const changes = plan.counts.create + plan.counts.update + plan.counts.delete;
+    return values['detailed-exitcode'] && changes > 0 ? 2 : 0;
+}

@@ -1,0 +1,16 @@
+import { hasErrors, loadManifests } from '../../manifest/index.js';
+import { formatDiagnostics, githubAnnotations } from '../../render/diagnostics.js';
+import { parseCommandArgs } from '../args.js';
+export async function validateCommand(args, io) {
+    const { positionals } = parseCommandArgs('validate', args, {});
+    const { desired, diagnostics } = await loadManifests(positionals.length > 0 ? positionals : ['.'], { cwd: io.cwd });
+    if (diagnostics.length > 0)
+        io.stderr(formatDiagnostics(diagnostics));
+    if (io.env['GITHUB_ACTIONS'] === 'true' && diagnostics.length > 0)
+        io.stdout(githubAnnotations(diagnostics));
+    if (hasErrors(diagnostics))
+        return 1;
+    const links = desired.links.length;
+    io.stdout(`Valid: ${desired.files.length} manifest file${desired.files.length === 1 ? '' : 's'}, ${desired.clientSettings.length} client settings, ${desired.portals.length} portals, ${links} links.\n`);
+    return 0;
+}

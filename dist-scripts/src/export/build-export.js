@@ -1,0 +1,115 @@
+/**
+ * Live state to manifests, for bootstrapping from an existing tenant. Pure: returns the files to
+ * write. The result plans to no changes: every managed field is written as the planner reads it.
+ */
+import { stringify } from 'yaml';
+import { compareIds, idOf, optionalString, unescapeHtml } from '../kinds/normalize.js';
+import { canonicalLink } from '../kinds/user-portal-link-canonical.js';
+const HEADER = 'apiVersion: zpa-gitops/v1\n';
+export function buildExport(live, options) {
+    const files = new Map();
+    const warnings = [];
+    if (options.clientSettings)
+        files.set('client-settings.yaml', exportClientSettings(live));
+    const portals = live.userPortals
+        .map((p) => ({ id: idOf(p['id']), name: unescapeHtml(optionalString(p['name'])) }))
+        .filter((p) => options.portals.length === 0 || options.portals.includes(p.name))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : compareIds(a.id, b.id)));
+    for (const wanted of options.portals) {
+        if (!portals.some((p) => p.name === wanted))
+            warnings.push({ severity: 'error', code: 'unknown-user-portal', message: `no user portal is named "${wanted}"` });
+    }
+    const links = live.userPortalLinks.map((raw) => ({ raw, canonical: canonicalLink(raw) }));
+    const counts = new Map();
+    for (const { canonical } of links)
+        counts.set(String(canonical['name']), (counts.get(String(canonical['name'])) ?? 0) + 1);
+    const written = new Set();
+    const usedFiles = new Set();
+    for (const portal of portals) {
+        const entries = [];
+        let prune = true;
+        for (const { canonical } of links) {
+            if (!canonical['userPortals'].includes(portal.id))
+                continue;
+            const name = String(canonical['name']);
+            if ((counts.get(name) ?? 0) > 1) {
+                // Exporting either twin would be a guess, and leaving them out with pruning on would delete them.
+                prune = false;
+                warnings.push({
+                    severity: 'warning',
+                    code: 'live-duplicate-link',
+                    message: `${counts.get(name)} live links are named "${name}": left out of portal "${portal.name}", which is exported with prune: false`,
+                });
+                continue;
+            }
+            if (written.has(name)) {
+                entries.push({ name });
+                continue;
+            }
+            written.add(name);
+            entries.push(linkEntry(canonical, files));
+        }
+        const body = { userPortals: { [portal.name]: prune ? { links: entries } : { prune: false, links: entries } } };
+        files.set(uniqueFile(`portal-${slug(portal.name)}.yaml`, usedFiles), HEADER + stringify(body, { lineWidth: 0 }));
+    }
+    return { files, warnings };
+}
+function linkEntry(canonical, files) {
+    const entry = { name: canonical['name'], link: canonical['link'] };
+    for (const field of ['protocol', 'linkPath', 'description'])
+        if (canonical[field])
+            entry[field] = canonical[field];
+    if (canonical['enabled'] === false)
+        entry['enabled'] = false;
+    const icon = String(canonical['iconText'] ?? '');
+    const match = /^data:image\/([a-z0-9.+-]+)(?:;[^;,]+)*;base64,(.*)$/s.exec(icon);
+    if (match) {
+        const [, type = 'png', payload = ''] = match;
+        const fileName = safeFileName(String(canonical['logoFileName'] ?? '')) ||
+            `${slug(String(canonical['name']))}.${type === 'svg+xml' ? 'svg' : type}`;
+        // One folder per link, so two links may carry icons of the same file name.
+        const path = `icons/${slug(String(canonical['name']))}/${fileName}`;
+        files.set(path, Buffer.from(payload, 'base64'));
+        entry['icon'] = path;
+    }
+    return entry;
+}
+function exportClientSettings(live) {
+    const certs = (live.enrollmentCerts ?? []).map((c) => ({
+        id: idOf(c['id']),
+        name: unescapeHtml(optionalString(c['name'])),
+    }));
+    const settings = {};
+    const sorted = [...live.clientSettings].sort((a, b) => optionalString(a['clientCertificateType']).localeCompare(optionalString(b['clientCertificateType'])));
+    for (const setting of sorted)
+        settings[optionalString(setting['clientCertificateType'])] = settingEntry(setting, certs);
+    const body = Object.keys(settings).length > 0 ? { clientSettings: settings } : {};
+    return HEADER + (Object.keys(body).length > 0 ? stringify(body, { lineWidth: 0 }) : '');
+}
+function settingEntry(setting, certs) {
+    const certId = idOf(setting['enrollmentCertId'] ?? setting['signingCertId']);
+    const cert = certs.find((c) => c.id === certId);
+    const unique = cert && certs.filter((c) => c.name === cert.name).length === 1;
+    const entry = unique ? { enrollmentCert: cert.name } : { enrollmentCertId: certId };
+    const name = unescapeHtml(optionalString(setting['name']));
+    if (name !== (cert?.name ?? ''))
+        entry['name'] = name;
+    return entry;
+}
+export function slug(name) {
+    return (name
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'unnamed');
+}
+function safeFileName(name) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name) && !name.includes('..') ? name : '';
+}
+function uniqueFile(name, used) {
+    let candidate = name;
+    for (let n = 2; used.has(candidate); n++)
+        candidate = name.replace(/\.yaml$/, `-${n}.yaml`);
+    used.add(candidate);
+    return candidate;
+}

@@ -1,0 +1,62 @@
+/**
+ * Checks on the YAML tree that the data no longer shows: a key given twice (the data keeps only
+ * the last), aliases, and nesting depth. Iterative, so hostile input cannot exhaust the stack.
+ */
+import { isAlias, isMap, isPair, isSeq } from 'yaml';
+import { formatLocation } from '../render/diagnostics.js';
+import { problem, quote, warning } from './diagnostic.js';
+import { keyText } from './yaml-nodes.js';
+/** A manifest needs about 6 levels; anything far deeper is a mistake or an attack. */
+export const MAX_DEPTH = 64;
+export function inspectTree(doc, locator) {
+    const diagnostics = [];
+    let firstAlias;
+    const stack = [{ node: doc.contents, path: [] }];
+    for (let visit = stack.pop(); visit !== undefined; visit = stack.pop()) {
+        const { node, path } = visit;
+        if (path.length > MAX_DEPTH) {
+            const location = locator.of(node) ?? locator.start();
+            diagnostics.push(problem('too-deep', `nesting is deeper than ${MAX_DEPTH} levels`, 'a manifest needs about 6 levels; check the indentation here', location));
+            return { diagnostics, tooDeep: true };
+        }
+        if (isAlias(node)) {
+            firstAlias = earliest(firstAlias, locator.of(node));
+        }
+        else if (isMap(node)) {
+            const seen = new Map();
+            for (const pair of node.items) {
+                const key = keyText(pair.key);
+                if (key === undefined)
+                    continue;
+                const first = seen.get(key);
+                if (first)
+                    diagnostics.push(duplicateKey(key, path, locator.of(first) ?? locator.start(), locator.of(pair.key) ?? locator.start()));
+                else
+                    seen.set(key, pair.key);
+                stack.push({ node: pair.value, path: [...path, key] });
+            }
+        }
+        else if (isSeq(node)) {
+            node.items.forEach((item, index) => stack.push({ node: isPair(item) ? item.value : item, path: [...path, String(index)] }));
+        }
+    }
+    if (firstAlias) {
+        diagnostics.push(warning('yaml-alias', 'this file uses YAML anchors and aliases (*name)', 'write the values out: an alias hides what a change really touches in review', firstAlias));
+    }
+    return { diagnostics, tooDeep: false, ...(firstAlias ? { firstAlias } : {}) };
+}
+function duplicateKey(key, path, first, again) {
+    const where = `first at ${formatLocation(first)}`;
+    if (path.length === 1 && path[0] === 'userPortals') {
+        return problem('duplicate-portal', `portal ${quote(key)} is declared twice`, `${where}; merge the two into one`, again);
+    }
+    if (path.length === 1 && path[0] === 'clientSettings') {
+        return problem('duplicate-client-setting', `client setting ${key} is declared twice`, `${where}; keep one`, again);
+    }
+    return problem('duplicate-key', `key ${quote(key)} is given twice`, `${where}; keep one`, again);
+}
+function earliest(a, b) {
+    if (!a || !b)
+        return a ?? b;
+    return b.line < a.line || (b.line === a.line && b.col < a.col) ? b : a;
+}

@@ -1,0 +1,117 @@
+/**
+ * Reading a candidate file with guards: size before parsing, binary data and invalid UTF-8 as
+ * located errors, and the sniff that tells a manifest from any other YAML file in a folder.
+ */
+import { open } from 'node:fs/promises';
+import { problem } from './diagnostic.js';
+export const MAX_MANIFEST_BYTES = 5 * 1024 * 1024;
+/** How much of an oversized file is read to tell whether it is a manifest at all. */
+const SNIFF_BYTES = 64 * 1024;
+/** A top-level `apiVersion: zpa-gitops/...` line (quotes allowed) marks a manifest. */
+const MANIFEST_MARK = /^["']?apiVersion["']?[ \t]*:[ \t]*["']?zpa-gitops\//m;
+export async function readSource(candidate, file) {
+    const start = { file, line: 1, col: 1 };
+    let bytes;
+    try {
+        const handle = await open(candidate.absolute, 'r');
+        try {
+            const { size } = await handle.stat();
+            if (size > MAX_MANIFEST_BYTES) {
+                const head = Buffer.alloc(SNIFF_BYTES);
+                const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
+                if (!candidate.explicit && !looksLikeManifest(head.subarray(0, bytesRead)))
+                    return { kind: 'skip' };
+                const megabytes = (size / 1024 / 1024).toFixed(1);
+                return {
+                    kind: 'problem',
+                    diagnostic: problem('file-too-large', `file is ${megabytes} MB; manifests are limited to ${MAX_MANIFEST_BYTES / 1024 / 1024} MB`, 'split it into several files', start),
+                };
+            }
+            bytes = await handle.readFile();
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch (error) {
+        const reason = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
+        return {
+            kind: 'problem',
+            diagnostic: problem('unreadable-file', `cannot read the file${reason}`, 'check that it exists and is readable', start),
+        };
+    }
+    if (!candidate.explicit && !looksLikeManifest(bytes))
+        return { kind: 'skip' };
+    return decode(bytes, file);
+}
+function looksLikeManifest(bytes) {
+    return MANIFEST_MARK.test(bytes.toString('latin1'));
+}
+function decode(bytes, file) {
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        return {
+            kind: 'problem',
+            diagnostic: problem('invalid-utf8', 'file is UTF-16 encoded', 'save it as UTF-8', { file, line: 1, col: 1 }),
+        };
+    }
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) {
+        return {
+            kind: 'problem',
+            diagnostic: problem('binary-file', 'file holds binary data (a NUL byte)', 'manifests are UTF-8 text; check that this is the file you meant', locateByte(bytes, nul, file)),
+        };
+    }
+    const invalid = firstInvalidUtf8(bytes);
+    if (invalid >= 0) {
+        const byte = (bytes[invalid] ?? 0).toString(16).padStart(2, '0');
+        return {
+            kind: 'problem',
+            diagnostic: problem('invalid-utf8', `invalid UTF-8 (byte 0x${byte})`, 'save the file as UTF-8', locateByte(bytes, invalid, file)),
+        };
+    }
+    // TextDecoder drops a UTF-8 byte order mark, so columns on line 1 match what an editor shows.
+    return { kind: 'text', text: new TextDecoder('utf-8').decode(bytes) };
+}
+function locateByte(bytes, offset, file) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = bytes.indexOf(0x0a); i >= 0 && i < offset; i = bytes.indexOf(0x0a, i + 1)) {
+        line++;
+        lineStart = i + 1;
+    }
+    // Everything before the first bad byte is valid UTF-8, so it decodes to what an editor shows.
+    const col = bytes.subarray(lineStart, offset).toString('utf8').length + 1;
+    return { file, line, col };
+}
+/** Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, surrogates or > U+10FFFF), or -1. */
+export function firstInvalidUtf8(bytes) {
+    let i = 0;
+    while (i < bytes.length) {
+        const lead = bytes[i] ?? 0;
+        if (lead < 0x80) {
+            i++;
+            continue;
+        }
+        let length;
+        let min;
+        if (lead >= 0xc2 && lead <= 0xdf)
+            [length, min] = [2, 0x80];
+        else if (lead >= 0xe0 && lead <= 0xef)
+            [length, min] = [3, 0x800];
+        else if (lead >= 0xf0 && lead <= 0xf4)
+            [length, min] = [4, 0x10000];
+        else
+            return i;
+        let code = lead & (0xff >> (length + 1));
+        for (let k = 1; k < length; k++) {
+            const next = bytes[i + k];
+            if (next === undefined || (next & 0xc0) !== 0x80)
+                return i;
+            code = (code << 6) | (next & 0x3f);
+        }
+        if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+            return i;
+        i += length;
+    }
+    return -1;
+}

@@ -1,0 +1,168 @@
+import { isScalar } from 'yaml';
+import { closest, problem, quote } from './diagnostic.js';
+import { describePath } from './subject.js';
+const COMPOSITES = new Set(['oneOf', 'anyOf', 'propertyNames', 'not']);
+export function schemaDiagnostics(errors, data, locator) {
+    const typeFailed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+    const composites = errors.filter((e) => COMPOSITES.has(e.keyword));
+    const kept = errors.filter((e) => {
+        if (e.keyword === 'if')
+            return false;
+        // A value of the wrong type fails everything else about it too; the type is the news.
+        if (e.keyword !== 'type' && typeFailed.has(e.instancePath))
+            return false;
+        return !composites.some((c) => c !== e && c.instancePath === e.instancePath && e.schemaPath.startsWith(`${c.schemaPath}/`));
+    });
+    const seen = new Set();
+    const diagnostics = [];
+    for (const error of kept) {
+        const diagnostic = toDiagnostic(error, data, locator);
+        const key = `${JSON.stringify(diagnostic.location)} ${diagnostic.message}`;
+        if (!seen.has(key))
+            diagnostics.push(diagnostic);
+        seen.add(key);
+    }
+    return diagnostics;
+}
+function toDiagnostic(error, data, locator) {
+    const path = segments(error.instancePath);
+    const subject = describePath(data, path);
+    const params = error.params;
+    switch (error.keyword) {
+        case 'additionalProperties':
+            return unknownField(String(params['additionalProperty']), path, subject, error, locator);
+        case 'required':
+            return problem('missing-field', `${subject} has no ${String(params['missingProperty'])}`, `add ${String(params['missingProperty'])}: …`, locator.value(path));
+        case 'type':
+            return wrongType(error, path, subject, locator);
+        case 'const':
+        case 'enum':
+            return notAllowed(error, path, subject, locator);
+        case 'pattern':
+            return badPattern(error, path, subject, locator);
+        case 'minLength':
+            return problem('invalid-value', `${subject} is empty`, 'give a value, or remove the key', locator.value(path));
+        case 'propertyNames':
+            return problem('blank-name', `${subject === 'userPortals' ? 'portal' : 'key'} name ${quote(params['propertyName'])} is empty or only spaces`, 'give it a name', locator.key([...path, String(params['propertyName'])]));
+        case 'not':
+        case 'oneOf':
+            return oneOfRequired(error, path, subject, locator);
+        default:
+            return problem('schema-violation', `${subject} ${error.message ?? 'is not valid'}`, 'see schemas/manifest.schema.json', locator.value(path));
+    }
+}
+function unknownField(name, path, subject, error, locator) {
+    const allowed = Object.keys(propertiesOf(error.parentSchema));
+    const suggestion = closest(name, allowed);
+    const hint = suggestion ? `did you mean ${quote(suggestion)}?` : `use one of: ${allowed.join(', ')}`;
+    const message = path.length === 1 && path[0] === 'clientSettings'
+        ? `unknown client certificate type ${quote(name)}`
+        : path.length === 0
+            ? `unknown field ${quote(name)}`
+            : `unknown field ${quote(name)} in ${subject}`;
+    return problem('unknown-field', message, hint, locator.key([...path, name]));
+}
+const TYPE_NAMES = {
+    string: 'a string',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a mapping',
+    number: 'a number',
+    integer: 'a whole number',
+};
+function wrongType(error, path, subject, locator) {
+    const expected = String(error.params['type']);
+    const location = locator.value(path);
+    if (isClientSetting(path))
+        return clientSettingShape(subject, location);
+    if (error.data === null)
+        return problem('wrong-type', `${subject} has no value`, `give ${TYPE_NAMES[expected] ?? expected}, or remove the key`, location);
+    const source = sourceText(locator, path);
+    if (expected === 'string' && (typeof error.data === 'number' || typeof error.data === 'boolean')) {
+        if (error.schemaPath.includes('/$defs/id/') && /^\d+$/.test(source)) {
+            return problem('id-not-quoted', `${subject} must be a quoted string of digits`, `quote it: "${source}" (ids exceed 2^53, so a bare number loses digits)`, location);
+        }
+        if (error.schemaPath.includes('/$defs/id/'))
+            return problem('invalid-id', `${subject} must be a quoted string of digits`, `ids are digits only, e.g. "26781"; found ${source || describeValue(error.data)}`, location);
+        return problem('wrong-type', `${subject} must be a string, not ${typeof error.data === 'number' ? 'a number' : 'true or false'}`, `quote it: "${source}"`, location);
+    }
+    if (expected === 'boolean' && typeof error.data === 'string') {
+        return problem('wrong-type', `${subject} must be true or false, not the string ${quote(error.data)}`, 'write true or false without quotes (YAML 1.2 reads yes, no, on and off as strings)', location);
+    }
+    return problem('wrong-type', `${subject} must be ${TYPE_NAMES[expected] ?? expected}`, `found ${describeValue(error.data)}`, location);
+}
+function notAllowed(error, path, subject, locator) {
+    const location = locator.value(path);
+    if (isClientSetting(path))
+        return clientSettingShape(subject, location);
+    const allowed = error.keyword === 'const' ? [error.params['allowedValue']] : asArray(error.params['allowedValues']);
+    const words = allowed.map((v) => quote(v));
+    const message = `${subject} must be ${words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : words[0]}`;
+    const suggestion = typeof error.data === 'string' ? closest(error.data, allowed.map(String)) : undefined;
+    return problem('invalid-value', message, suggestion ? `did you mean ${quote(suggestion)}?` : `found ${describeValue(error.data)}`, location);
+}
+function badPattern(error, path, subject, locator) {
+    const said = error.parentSchema?.patternErrorMessage;
+    const rule = typeof said === 'string' ? said : `must match ${String(error.params['pattern'])}`;
+    const location = locator.value(path);
+    if (error.schemaPath.includes('/$defs/id/'))
+        return problem('invalid-id', `${subject} ${rule}`, `ids are digits only, e.g. "26781"; found ${quote(error.data)}`, location);
+    if (error.schemaPath.includes('/$defs/name/') || path.at(-1) === 'microtenant')
+        return problem('blank-name', `${subject} ${rule}`, 'give a name', location);
+    if (path.at(-1) === 'linkPath' && typeof error.data === 'string')
+        return problem('invalid-value', `${subject} ${rule}`, `write ${quote(`/${error.data}`)}`, location);
+    return problem('invalid-value', `${subject} ${rule}`, `found ${quote(error.data)}`, location);
+}
+/** `oneOf` whose branches each require one property, and `not: { required: [...] }`: "one of these". */
+function oneOfRequired(error, path, subject, locator) {
+    const branches = error.keyword === 'not' ? [error.schema] : asArray(error.schema);
+    const names = branches.flatMap((b) => asArray(b?.required).map(String));
+    const passing = error.params['passingSchemas'];
+    if (error.keyword === 'oneOf' && passing === null) {
+        return problem('missing-field', `${subject} needs ${names.join(' or ')}`, `add ${names.join(': …, or ')}: …`, locator.value(path));
+    }
+    const given = names.filter((n) => locator.find([...path, n]));
+    const later = given
+        .map((n) => locator.key([...path, n]))
+        .sort(compareLocations)
+        .at(-1) ?? locator.value(path);
+    return problem('conflicting-fields', `${subject === 'the manifest' ? 'the manifest' : subject} gives both ${given.join(' and ')}`, 'keep one', later);
+}
+function clientSettingShape(subject, location) {
+    return problem('invalid-value', `${subject} must be "absent" or a mapping`, 'write absent, or give enrollmentCert (a name) or enrollmentCertId (a quoted id)', location);
+}
+function isClientSetting(path) {
+    return path.length === 2 && path[0] === 'clientSettings';
+}
+/** The value as written in the file: a number keeps every digit the user typed. */
+function sourceText(locator, path) {
+    const node = locator.find(path)?.node;
+    return isScalar(node) && typeof node.source === 'string' ? node.source : '';
+}
+function describeValue(value) {
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null)
+        return 'nothing';
+    if (typeof value === 'object')
+        return 'a mapping';
+    return `${typeof value === 'string' ? 'the string' : typeof value === 'number' ? 'the number' : 'the value'} ${quote(value)}`;
+}
+function propertiesOf(schema) {
+    const properties = schema?.properties;
+    return typeof properties === 'object' && properties !== null ? properties : {};
+}
+function asArray(value) {
+    return Array.isArray(value) ? value : [];
+}
+function segments(pointer) {
+    return pointer === ''
+        ? []
+        : pointer
+            .slice(1)
+            .split('/')
+            .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+function compareLocations(a, b) {
+    return a.line - b.line || a.col - b.col;
+}

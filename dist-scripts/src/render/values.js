@@ -1,0 +1,45 @@
+/** How one field value reads in a plan: short, exact, and never a wall of base64. */
+import { createHash } from 'node:crypto';
+import { diffLines } from 'diff';
+const LONG = 120;
+export function formatValue(value, names) {
+    if (Array.isArray(value))
+        return `[${value.map((v) => formatValue(v, names)).join(', ')}]`;
+    if (typeof value === 'string') {
+        if (names && value in names)
+            return `${JSON.stringify(names[value])} (${value})`;
+        if (value.startsWith('data:'))
+            return describeDataUri(value);
+        if (value.length > LONG)
+            return `${JSON.stringify(value.slice(0, LONG))}… (${value.length} characters, sha256 ${shortHash(value)})`;
+    }
+    return JSON.stringify(value);
+}
+function describeDataUri(uri) {
+    const comma = uri.indexOf(',');
+    const mime = uri.slice(5, comma < 0 ? undefined : comma).split(';')[0] ?? '';
+    const bytes = comma < 0 ? 0 : Buffer.from(uri.slice(comma + 1), 'base64').length;
+    return `<${mime || 'data'}, ${formatBytes(bytes)}, sha256 ${shortHash(uri)}>`;
+}
+function formatBytes(bytes) {
+    return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KiB`;
+}
+function shortHash(text) {
+    return createHash('sha256').update(text).digest('hex').slice(0, 8);
+}
+/** Multi-line strings change line by line: unchanged lines stay quiet. */
+export function isMultiline(before, after) {
+    return typeof before === 'string' && typeof after === 'string' && (before.includes('\n') || after.includes('\n'));
+}
+export function lineDiff(before, after) {
+    const lines = [];
+    for (const part of diffLines(before, after)) {
+        const sign = part.added ? '+' : part.removed ? '-' : ' ';
+        for (const line of part.value.replace(/\n$/, '').split('\n'))
+            lines.push({ sign, line });
+    }
+    return lines;
+}
+export function namesFor(table, plan) {
+    return table ? plan.names[table] : undefined;
+}

@@ -1,0 +1,4 @@
+export function json(status, body) {
+    return { status, body };
+}
+export const NO_CONTENT = { status: 204 };

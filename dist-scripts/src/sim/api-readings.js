@@ -1,0 +1,57 @@
+/**
+ * Where the vendor's page and SDKs disagree on how the API answers, the simulator can answer either
+ * way, so tests prove the client works on every reading (NOTES.md; issue 11). Set at start
+ * (`startSimulator({ readings })`), in process (`sim.setReadings`) or over HTTP (`PUT /__sim/readings`).
+ * They are configuration, like the rate limits: `reset()` keeps them.
+ */
+import { SimInputError } from './http-error.js';
+import { isRecord } from './narrow.js';
+/** Where `POST .../userPortalLink/bulk` exists: the page's v1, the SDKs' v2, or both. */
+export const BULK_CREATE_READINGS = ['v1', 'v2', 'both'];
+/**
+ * How `GET /clientSetting/all` and `GET /clientSetting` answer: a bare array (the page), one setting
+ * object (zscaler-sdk-go decodes one; the first by type, or `{}` when there is none, since one object
+ * cannot hold several), or a `{list: [...]}` envelope.
+ */
+export const CLIENT_SETTING_READINGS = ['array', 'object', 'list'];
+/**
+ * The page's reading, except bulk create: the client sends it where the SDKs do (v2) first, and
+ * serving both keeps the page's v1 route answering too, so a default run shows no fallback.
+ */
+export const DEFAULT_READINGS = Object.freeze({ bulkCreate: 'both', clientSettings: 'array' });
+export class SimReadings {
+    current = { ...DEFAULT_READINGS };
+    get() {
+        return { ...this.current };
+    }
+    /** Changes only the readings given; the others stay. */
+    configure(readings) {
+        this.current = { ...this.current, ...readings };
+    }
+    /** The versions that serve bulk create now. */
+    bulkVersions() {
+        const reading = this.current.bulkCreate;
+        return reading === 'both' ? ['v1', 'v2'] : [reading];
+    }
+}
+/** `PUT /__sim/readings` and `startSimulator({ readings })`: a partial object, each value checked. */
+export function parseReadings(value) {
+    if (!isRecord(value))
+        throw new SimInputError('readings must be an object');
+    const known = ['bulkCreate', 'clientSettings'];
+    const unknown = Object.keys(value).find((key) => !known.includes(key));
+    if (unknown !== undefined)
+        throw new SimInputError(`readings.${unknown} is not a reading (${known.join(', ')})`);
+    const readings = {};
+    if (value['bulkCreate'] !== undefined)
+        readings.bulkCreate = oneOf(value['bulkCreate'], BULK_CREATE_READINGS, 'bulkCreate');
+    if (value['clientSettings'] !== undefined)
+        readings.clientSettings = oneOf(value['clientSettings'], CLIENT_SETTING_READINGS, 'clientSettings');
+    return readings;
+}
+function oneOf(value, allowed, field) {
+    const found = allowed.find((option) => option === value);
+    if (found === undefined)
+        throw new SimInputError(`readings.${field} must be one of ${allowed.join(', ')}`);
+    return found;
+}

@@ -1,0 +1,61 @@
+import { SimHttpError } from './http-error.js';
+import { DEFAULT_MICROTENANT_ID } from './state.js';
+const TOKEN_PROBLEMS = {
+    missing: 'Missing Authorization: Bearer token',
+    unknown: 'Invalid token',
+    revoked: 'Token revoked',
+    expired: 'Token expired',
+    'wrong-api': 'Token was issued for the other API (legacy /signin vs OneAPI /oauth2/v1/token)',
+};
+export function errorReply(error) {
+    const headers = error.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
+    return { status: error.status, body: error.toBody(), headers };
+}
+export function handleApi(runtime, request) {
+    try {
+        return dispatch(runtime, request);
+    }
+    catch (error) {
+        if (error instanceof SimHttpError)
+            return errorReply(error);
+        throw error;
+    }
+}
+function dispatch(runtime, request) {
+    const check = runtime.tokens.check(request.headers.authorization, request.api.mode);
+    if (check !== 'ok')
+        throw new SimHttpError(401, 'authentication.failed', TOKEN_PROBLEMS[check]);
+    if (request.api.customerId !== runtime.options.customerId) {
+        throw new SimHttpError(403, 'customer.mismatch', `The API key does not belong to customer ${request.api.customerId}`, [request.api.customerId]);
+    }
+    const { match } = request;
+    if (!match.found) {
+        if (match.methodNotAllowed)
+            throw new SimHttpError(405, 'method.not.allowed', `${request.method} is not supported on ${request.path}`);
+        throw new SimHttpError(404, 'route.not.found', `No API at ${request.method} ${request.path}`);
+    }
+    const microtenantId = request.query['microtenantId'] || DEFAULT_MICROTENANT_ID;
+    if (!runtime.state.microtenants.has(microtenantId))
+        throw new SimHttpError(400, 'resource.not.found', `Microtenant ${microtenantId} not found`, [microtenantId]);
+    return match.route.handler({
+        state: runtime.state,
+        params: match.params,
+        query: request.query,
+        body: parseJsonBody(request),
+        microtenantId,
+        read: { htmlEscape: runtime.options.htmlEscape },
+        readings: runtime.readings.get(),
+        fault: request.fault,
+    });
+}
+function parseJsonBody(request) {
+    if (request.method === 'GET' || request.rawBody.length === 0)
+        return undefined;
+    try {
+        return JSON.parse(request.rawBody.toString('utf8'));
+    }
+    catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new SimHttpError(400, 'malformed.json', `The request body is not valid JSON: ${detail}`);
+    }
+}

@@ -1,0 +1,169 @@
+/**
+ * The HTTP front: every request other than `/__sim` goes through the same gateway as the real API
+ * would put it through (rate limit, then an injected fault if one matches), is processed, logged,
+ * persisted, and answered.
+ */
+import { createServer } from 'node:http';
+import { handleApi } from './api.js';
+import { handleControl, isControlPath } from './control.js';
+import { describeFault } from './faults.js';
+import { BodyTooLargeError, readBody, send } from './http-io.js';
+import { SimHttpError } from './http-error.js';
+import { tooManyRequests } from './rate-limiter.js';
+import { matchRoute, parseApiPath } from './routes.js';
+import { LEGACY_SIGN_IN_PATH, ONEAPI_TOKEN_PATH, legacySignIn, loggedForm, oneApiToken } from './sign-in.js';
+/** A destroyed socket instead of a reply. */
+const RESET = 'reset';
+function classify(runtime, method, path) {
+    if (path === LEGACY_SIGN_IN_PATH || path === ONEAPI_TOKEN_PATH)
+        return { kind: 'sign-in', path };
+    const api = parseApiPath(path);
+    return api
+        ? { kind: 'api', api, match: matchRoute(method, api, runtime.readings.bulkVersions()) }
+        : { kind: 'unknown' };
+}
+function isForm(req) {
+    return (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+}
+/** The body as the log keeps it: parsed when possible, never with the client secret. */
+function loggedBody(target, req, raw) {
+    if (raw.length === 0)
+        return undefined;
+    const text = raw.toString('utf8');
+    if (target.kind === 'sign-in')
+        return isForm(req) ? loggedForm(new URLSearchParams(text)) : '[not form-encoded]';
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+function injectedReply(fault) {
+    const rateLimit = fault.status === 429 ? tooManyRequests(1) : undefined;
+    const body = fault.body ??
+        rateLimit?.body ??
+        (fault.status >= 400 ? { id: 'sim.injected.fault', reason: `Injected fault: HTTP ${fault.status}` } : undefined);
+    return { status: fault.status, body, headers: fault.headers ?? rateLimit?.headers ?? {} };
+}
+/** A 200 whose body stops half-way: valid JSON cut short is never valid JSON. */
+function malformed(reply) {
+    const full = reply.text ?? JSON.stringify(reply.body ?? { id: 'none' });
+    return { status: 200, text: full.slice(0, Math.max(1, Math.floor(full.length / 2))) + (full.length < 4 ? '{' : '') };
+}
+function processRequest(runtime, target, req, raw, entry, fault) {
+    const method = entry.method;
+    switch (target.kind) {
+        case 'sign-in': {
+            const request = {
+                method,
+                contentType: req.headers['content-type'],
+                form: new URLSearchParams(raw.toString('utf8')),
+            };
+            const o = runtime.options;
+            const credentials = {
+                clientId: o.clientId,
+                clientSecret: o.clientSecret,
+                customerId: o.customerId,
+                tokenLifetimeSeconds: o.tokenLifetimeSeconds,
+            };
+            try {
+                return target.path === LEGACY_SIGN_IN_PATH
+                    ? legacySignIn(request, credentials, runtime.tokens)
+                    : oneApiToken(request, credentials, runtime.tokens);
+            }
+            catch (error) {
+                if (error instanceof SimHttpError)
+                    return { status: error.status, body: error.toBody() };
+                throw error;
+            }
+        }
+        case 'api':
+            return handleApi(runtime, {
+                method,
+                path: entry.path,
+                api: target.api,
+                match: target.match,
+                headers: req.headers,
+                rawBody: raw,
+                query: entry.query,
+                fault,
+            });
+        case 'unknown':
+            return { status: 404, body: { id: 'route.not.found', reason: `No API at ${method} ${entry.path}` } };
+    }
+}
+async function handleRequest(runtime, req, res) {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (isControlPath(url.pathname)) {
+        send(res, handleControl(runtime, method, url, await readBody(req)));
+        return;
+    }
+    const entry = {
+        method,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        status: 0,
+        at: runtime.options.clock.now(),
+    };
+    const raw = await readBody(req);
+    const target = classify(runtime, method, url.pathname);
+    const body = loggedBody(target, req, raw);
+    if (body !== undefined)
+        entry.body = body;
+    let reply;
+    let fault;
+    // Sign-in is not counted against the API's limits.
+    const decision = target.kind === 'sign-in' ? { allowed: true } : runtime.limiter.check(method, runtime.options.clock.now());
+    if (!decision.allowed) {
+        reply = tooManyRequests(decision.retryAfterSeconds);
+    }
+    else {
+        const route = target.kind === 'api' && target.match.found ? target.match.route : undefined;
+        fault = runtime.faults.take({
+            method,
+            path: url.pathname,
+            paged: route?.paged === true,
+            bulk: route?.bulk === true,
+        });
+        if (fault?.resetBeforeApply)
+            reply = RESET;
+        else if (fault?.status !== undefined)
+            reply = injectedReply({ ...fault, status: fault.status });
+        else {
+            reply = processRequest(runtime, target, req, raw, entry, fault);
+            runtime.persist();
+            if (fault?.resetAfterApply)
+                reply = RESET;
+            else if (fault?.malformedJson)
+                reply = malformed(reply);
+        }
+    }
+    entry.status = reply === RESET ? 0 : reply.status;
+    if (fault)
+        entry.fault = describeFault(fault);
+    // Logged before any delay, so a test sees the call even while its reply is held back.
+    runtime.record(entry, !decision.allowed);
+    if (fault?.delayMs)
+        await runtime.options.clock.sleep(fault.delayMs);
+    if (reply === RESET)
+        req.socket.destroy();
+    else
+        send(res, reply);
+}
+export function createSimServer(runtime) {
+    return createServer((req, res) => {
+        res.on('error', () => {
+            // The client went away; there is no one left to tell.
+        });
+        handleRequest(runtime, req, res).catch((error) => {
+            if (error instanceof BodyTooLargeError) {
+                send(res, { status: 413, body: { id: 'payload.too.large', reason: error.message } });
+                return;
+            }
+            const reason = error instanceof Error ? error.message : String(error);
+            send(res, { status: 500, body: { id: 'sim.internal.error', reason } });
+        });
+    });
+}

@@ -1,0 +1,154 @@
+/**
+ * The ZPA calls zpa-gitops makes. Replies are returned raw (ids stay strings) after shape checks;
+ * kinds normalise them.
+ */
+import { systemClock } from '../core/clock.js';
+import { ConfigError } from '../core/errors.js';
+import { CLIENT_CERTIFICATE_TYPES, } from '../core/types.js';
+import { readClientSettingList, readUpsertedClientSetting } from './client-setting-replies.js';
+import { ENROLLMENT_CERT_API_VERSION, Endpoints } from './endpoints.js';
+import { PUBLISHED_RATE_LIMITS } from './rate-limiter.js';
+import { Redactor } from './redact.js';
+import { expectObject, expectObjectArray } from './replies.js';
+import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
+import { RouteVersions } from './route-versions.js';
+import { Transport } from './transport.js';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export class ZpaClient {
+    target;
+    api;
+    transport;
+    /** Which version serves bulk create, once learnt: shared by `withMicrotenant` clients. */
+    versions;
+    /** Sent as `microtenantId` on user portal (link) calls; undefined sends none (Default). */
+    microtenantId;
+    options;
+    constructor(options, shared) {
+        const { settings } = options;
+        this.transport =
+            shared?.transport ??
+                new Transport({
+                    settings,
+                    limits: options.rateLimits ?? PUBLISHED_RATE_LIMITS,
+                    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+                    retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+                    redactor: new Redactor(),
+                    clock: options.clock ?? systemClock,
+                    ...(options.onWait ? { onWait: options.onWait } : {}),
+                    ...(options.debug ? { debug: options.debug } : {}),
+                });
+        this.versions = shared?.versions ?? new RouteVersions();
+        this.microtenantId = shared ? shared.microtenantId : settings.microtenantId;
+        this.api = new Endpoints(this.transport, settings.pathPrefix, settings.customerId, this.versions);
+        this.target = { host: settings.apiBase, customerId: settings.customerId, microtenantId: this.microtenantId ?? '0' };
+        this.options = options;
+    }
+    get stats() {
+        return this.transport.stats;
+    }
+    /** The same tenant in another microtenant; shares sign-in, rate limits and stats with this client. */
+    withMicrotenant(id) {
+        if (!/^\d{1,20}$/.test(id))
+            throw new ConfigError('microtenantId', `microtenant id must be a number written in digits, got "${id.slice(0, 40)}"`);
+        return new ZpaClient(this.options, { transport: this.transport, versions: this.versions, microtenantId: id });
+    }
+    /** Drop kept-alive connections (shared with `withMicrotenant` clients). */
+    close() {
+        this.transport.close();
+    }
+    // --- Client settings. NOTES.md lists "whether client settings are microtenant scoped" as unknown.
+    // Sending microtenantId could scope (or be refused on) a tenant-wide setting, so these calls never
+    // carry it: they act on the tenant as the API key sees it.
+    /**
+     * `GET /clientSetting/all`. An array per the page, one object per the Go SDK, or a `{list}`
+     * envelope: all accepted (client-setting-replies.ts says why).
+     */
+    async listClientSettings() {
+        const reply = await this.api.send({ method: 'GET', path: '/clientSetting/all' });
+        return readClientSettingList(reply.body, at('GET', '/clientSetting/all', reply.status));
+    }
+    /** `GET /clientSetting` alone returns only the default (Client Connector) setting; same shapes. */
+    async listDefaultClientSettings() {
+        const reply = await this.api.send({ method: 'GET', path: '/clientSetting' });
+        return readClientSettingList(reply.body, at('GET', '/clientSetting', reply.status));
+    }
+    /**
+     * `POST /clientSetting` creates or updates by type. Success is 204 with no body, or 200/201 with
+     * one: an array (the page's example), one object (the Go SDK) or a `{list}` envelope.
+     */
+    async upsertClientSetting(body) {
+        const reply = await this.api.send({ method: 'POST', path: '/clientSetting', body });
+        const endpoint = { ...at('POST', '/clientSetting', reply.status), ambiguous: true };
+        return readUpsertedClientSetting(reply.body, endpoint, body.clientCertificateType);
+    }
+    /** Always sends `type`: without it the server deletes the default setting (NOTES.md). */
+    async deleteClientSetting(type) {
+        if (!CLIENT_CERTIFICATE_TYPES.includes(type))
+            throw new RangeError(`unknown client certificate type ${String(type)}`);
+        await this.api.send({ method: 'DELETE', path: '/clientSetting', query: { type } });
+    }
+    // --- User portal links and portals: `microtenantId` is a query parameter on every call (NOTES.md).
+    listUserPortalLinks() {
+        return this.api.listAll({ path: '/userPortalLink', ...this.scope() });
+    }
+    listUserPortalLinksByPortal(portalId) {
+        return this.api.listAll({ path: `/userPortalLink/userPortal/${encodeURIComponent(portalId)}`, ...this.scope() });
+    }
+    async getUserPortalLink(id) {
+        const path = `/userPortalLink/${encodeURIComponent(id)}`;
+        const reply = await this.api.send({ method: 'GET', path, ...this.scope() });
+        return expectObject(reply.body, at('GET', path, reply.status));
+    }
+    /** `POST /userPortalLink` with the link and `userPortals: [{id}]` -> 201 with the created object. */
+    async createUserPortalLink(link, portalIds) {
+        const body = { ...link, userPortals: portalRefs(portalIds) };
+        const reply = await this.api.send({ method: 'POST', path: '/userPortalLink', body, ...this.scope() });
+        return expectObject(reply.body, { ...at('POST', '/userPortalLink', reply.status), ambiguous: true });
+    }
+    /**
+     * `POST /userPortalLink/bulk`: every link gets the same portals. Returns the created links. NOTES.md:
+     * a failed bulk call may have been applied in part, so callers re-read after a failure. The version
+     * is not fixed here: v2 first (both SDKs), v1 once on a 404/405 (the page), the working one kept for
+     * the run (route-versions.ts, which Endpoints applies to this route whoever sends it).
+     */
+    async bulkCreateUserPortalLinks(links, portalIds) {
+        if (links.length === 0)
+            return [];
+        const body = { userPortalLinks: links, userPortals: portalRefs(portalIds) };
+        const reply = await this.api.send({ method: 'POST', path: '/userPortalLink/bulk', body, ...this.scope() });
+        const endpoint = { ...at('POST', '/userPortalLink/bulk', reply.status), ambiguous: true };
+        // The page's reply is `{userPortalLinks: [...], userPortals: [...]}`; a bare array is accepted too.
+        if (Array.isArray(reply.body))
+            return expectObjectArray(reply.body, endpoint);
+        return expectObjectArray(expectObject(reply.body, endpoint).userPortalLinks, endpoint, 'userPortalLinks');
+    }
+    /** `PUT /userPortalLink/{id}` replaces the whole object (NOTES.md): send every field to keep. */
+    async updateUserPortalLink(id, body) {
+        await this.api.send({ method: 'PUT', path: `/userPortalLink/${encodeURIComponent(id)}`, body, ...this.scope() });
+    }
+    async deleteUserPortalLink(id) {
+        await this.api.send({ method: 'DELETE', path: `/userPortalLink/${encodeURIComponent(id)}`, ...this.scope() });
+    }
+    listUserPortals() {
+        return this.api.listAll({ path: '/userPortal', ...this.scope() });
+    }
+    // --- Look-ups.
+    listEnrollmentCerts() {
+        return this.api.listAll({ version: ENROLLMENT_CERT_API_VERSION, path: '/enrollmentCert' });
+    }
+    /** Bare array `[{id, name, enabled}]`, the Default microtenant `"0"` included. */
+    async listMicrotenants() {
+        const reply = await this.api.send({ method: 'GET', path: '/microtenants/summary' });
+        return expectObjectArray(reply.body, at('GET', '/microtenants/summary', reply.status));
+    }
+    scope() {
+        return this.microtenantId === undefined ? {} : { query: { microtenantId: this.microtenantId } };
+    }
+}
+/** Portal references as the API wants them: ids as strings, never numbers (NOTES.md). */
+function portalRefs(portalIds) {
+    return portalIds.map((id) => ({ id: String(id) }));
+}
+function at(method, path, status) {
+    return { method, path, status };
+}

@@ -1,0 +1,12 @@
+/** The ZPA API client: settings, sign-in, rate limits, retries, paging and typed errors. */
+export { ZpaClient, DEFAULT_TIMEOUT_MS } from './client.js';
+export { settingsFromEnv, createZpaSettings, } from './settings.js';
+export { CLOUD_HOSTS, LEGACY_CLOUDS, oneApiHosts, isLoopbackHost, parseBaseUrl } from './clouds.js';
+export { PUBLISHED_RATE_LIMITS, WINDOW_SAFETY_MARGIN_MS, RateLimiter, SlidingWindowLimiter, } from './rate-limiter.js';
+export { DEFAULT_RETRY_POLICY, decideRetry, parseRetryAfter, } from './retry-policy.js';
+export { jwtExpiry, tokenLifetime } from './token-expiry.js';
+export { ENROLLMENT_CERT_API_VERSION, PAGE_SIZE, MAX_PAGES } from './endpoints.js';
+export { Transport } from './transport.js';
+export { isApiObject } from './replies.js';
+export { readClientSettingList, readUpsertedClientSetting } from './client-setting-replies.js';
+export { NEGOTIATED_ROUTES, RouteVersions } from './route-versions.js';

@@ -1,0 +1,50 @@
+/**
+ * How long a sign-in token may be used. NOTES.md: the lifetime is not published; `expires_in` may be a
+ * string or a number; read the JWT's `exp` when present and refresh a minute early.
+ */
+/** Used when the reply gives neither a JWT `exp` nor `expires_in`; a 401 still triggers a re-sign-in. */
+export const FALLBACK_LIFETIME_MS = 10 * 60_000;
+export const REFRESH_EARLY_MS = 60_000;
+/** The JWT's `exp` in epoch milliseconds, or undefined when the token is not a readable JWT. */
+export function jwtExpiry(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts[1] === undefined)
+        return undefined;
+    try {
+        const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+        if (typeof claims !== 'object' || claims === null || !('exp' in claims))
+            return undefined;
+        const exp = Number(claims.exp);
+        return Number.isFinite(exp) && exp > 0 ? exp * 1000 : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `expires_in` in milliseconds from a string or a number of seconds. */
+export function expiresInMs(value) {
+    if (typeof value !== 'number' && typeof value !== 'string')
+        return undefined;
+    if (typeof value === 'string' && !/^\s*\d+(\.\d+)?\s*$/.test(value))
+        return undefined;
+    const seconds = Number(value);
+    return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
+}
+/**
+ * When to stop using a token issued at `issuedAt`. Takes the earlier of the JWT `exp` and
+ * `expires_in` (either may be skewed), ignores an `exp` already in the past by our clock (clock skew;
+ * a 401 will catch a truly expired token), and refreshes a minute early, or halfway through the
+ * lifetime when it is shorter than two minutes.
+ */
+export function tokenLifetime(token, expiresIn, issuedAt) {
+    const candidates = [];
+    const exp = jwtExpiry(token);
+    if (exp !== undefined && exp > issuedAt)
+        candidates.push(exp);
+    const inMs = expiresInMs(expiresIn);
+    if (inMs !== undefined)
+        candidates.push(issuedAt + inMs);
+    const expiresAt = candidates.length > 0 ? Math.min(...candidates) : issuedAt + FALLBACK_LIFETIME_MS;
+    const lifetime = expiresAt - issuedAt;
+    return { refreshAt: expiresAt - Math.min(REFRESH_EARLY_MS, lifetime / 2) };
+}

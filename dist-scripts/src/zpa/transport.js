@@ -1,0 +1,170 @@
+/**
+ * One HTTP call to the ZPA API, through got: token, rate limit, retries (got's own retry machinery,
+ * driven by `decideRetry`), re-sign-in on 401, and the mapping of every failure to ApiError.
+ */
+import { baseHttpOptions } from './http-defaults.js';
+import http from 'node:http';
+import https from 'node:https';
+import got from 'got';
+import { ZpaGitopsError } from '../core/errors.js';
+import { Authenticator, retryAfterOf } from './auth.js';
+import { RateLimiter, WINDOW_SAFETY_MARGIN_MS } from './rate-limiter.js';
+import { parseErrorBody } from './replies.js';
+import { noResponseError, readReply } from './reply-errors.js';
+import { decideRetry } from './retry-policy.js';
+/** Waits shorter than this are not worth telling the user about. */
+const NOTICEABLE_WAIT_MS = 1000;
+/** State of one logical call across its attempts, carried in got's per-request `context`. */
+class CallState {
+    request;
+    token = '';
+    startedAt = 0;
+    waitedMs = 0;
+    reauthenticated = false;
+    constructor(request) {
+        this.request = request;
+    }
+}
+export class Transport {
+    options;
+    stats = { gets: 0, writes: 0, retries: 0, rateLimited: 0, waitedMs: 0, signIns: 0 };
+    auth;
+    limiter;
+    http;
+    apiOrigin;
+    /** Reused connections for calls that are safe to repeat after a stale socket resets. */
+    pooled = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+    /** A POST gets a fresh connection: a reset on a reused socket would make it ambiguous. */
+    fresh = { http: new http.Agent({ keepAlive: false }), https: new https.Agent({ keepAlive: false }) };
+    constructor(options) {
+        this.options = options;
+        const { settings, redactor } = options;
+        this.apiOrigin = new URL(settings.apiBase).origin;
+        this.limiter = new RateLimiter(options.limits, WINDOW_SAFETY_MARGIN_MS, options.clock);
+        this.auth = new Authenticator({
+            settings,
+            timeoutMs: options.timeoutMs,
+            retry: options.retry,
+            redactor,
+            clock: options.clock,
+            ...(options.debug ? { debug: options.debug } : {}),
+            onSignIn: () => {
+                this.stats.signIns += 1;
+            },
+        });
+        this.http = got.extend({
+            ...baseHttpOptions(options.timeoutMs),
+            retry: {
+                limit: options.retry.limit,
+                calculateDelay: ({ attemptCount, error }) => this.retryDelay(attemptCount, error),
+            },
+            hooks: {
+                beforeRequest: [(opts) => this.beforeAttempt(opts)],
+                afterResponse: [(response, retry) => this.afterAttempt(response, retry)],
+            },
+        });
+    }
+    async send(request) {
+        const call = new CallState(request);
+        let response;
+        try {
+            response = await this.http(`${this.options.settings.apiBase}${request.urlPath}`, {
+                method: request.method,
+                ...(request.query ? { searchParams: request.query } : {}),
+                ...(request.body === undefined ? {} : { json: request.body }),
+                agent: request.method === 'POST' ? this.fresh : this.pooled,
+                context: { call },
+            });
+        }
+        catch (error) {
+            throw noResponseError(request, error, this.options.timeoutMs);
+        }
+        const { redactor, settings } = this.options;
+        return readReply(request, response.statusCode, response.body, {
+            redactor,
+            credentialVariables: settings.credentialVariables,
+        });
+    }
+    /** Drop kept-alive connections. The client stays usable; new connections are opened as needed. */
+    close() {
+        for (const agent of [...Object.values(this.pooled), ...Object.values(this.fresh)])
+            agent.destroy();
+    }
+    async beforeAttempt(opts) {
+        const call = callOf(opts.context);
+        // The token is only ever sent to the API host it was issued for.
+        if (opts.url?.origin !== this.apiOrigin)
+            throw new Error(`refusing to send the token to ${opts.url?.origin ?? 'no host'}`);
+        call.token = await this.auth.token();
+        opts.headers.authorization = `Bearer ${call.token}`;
+        const method = call.request.method;
+        const waited = await this.limiter.acquire(method, (ms) => {
+            this.debugLine(`zpa: ${method} waits ${ms} ms for the rate limit`);
+            if (ms >= NOTICEABLE_WAIT_MS)
+                this.options.onWait?.({ ms, reason: 'rate-limit' });
+        });
+        this.stats.waitedMs += waited;
+        if (method === 'GET')
+            this.stats.gets += 1;
+        else
+            this.stats.writes += 1;
+        call.startedAt = Date.now();
+    }
+    async afterAttempt(response, retry) {
+        const call = callOf(response.request.options.context);
+        const { method } = call.request;
+        this.debugLine(`zpa: ${method} ${response.requestUrl.pathname}${response.requestUrl.search} -> ${response.statusCode} in ${Date.now() - call.startedAt} ms`);
+        if (response.statusCode === 429)
+            this.stats.rateLimited += 1;
+        if (response.statusCode === 401 && !call.reauthenticated) {
+            // NOTES.md: re-authenticate once on a 401, then repeat the call.
+            call.reauthenticated = true;
+            this.auth.invalidate(call.token);
+            // got's retry function returns a rejected promise (it is async): it must be returned, not
+            // just called, or the retry becomes an unhandled rejection.
+            return retry({ preserveHooks: true });
+        }
+        return response;
+    }
+    /** got's calculateDelay: 0 means "do not retry". */
+    retryDelay(attemptCount, error) {
+        const call = callOf(error.options.context);
+        if (error.name === 'RetryError') {
+            this.stats.retries += 1;
+            return 1; // the 401 re-sign-in above
+        }
+        if (error.cause instanceof ZpaGitopsError)
+            return 0; // sign-in failed: not a network problem
+        const response = error.response;
+        if (!response)
+            this.debugLine(`zpa: ${call.request.method} ${call.request.displayPath} -> no response (${error.code})`);
+        const body = response && typeof response.body === 'string' ? parseErrorBody(response.body) : {};
+        const decision = decideRetry({
+            method: call.request.method,
+            attempt: attemptCount,
+            ...(response ? { status: response.statusCode } : { errorCode: error.code }),
+            ...(body.zpaId ? { zpaId: body.zpaId } : {}),
+            ...retryAfterOf(error),
+            waitedMs: call.waitedMs,
+        }, this.options.retry);
+        if (decision === undefined)
+            return 0;
+        this.stats.retries += 1;
+        this.stats.waitedMs += decision.delayMs;
+        call.waitedMs += decision.delayMs;
+        this.debugLine(`zpa: ${call.request.method} ${call.request.displayPath}: retry ${attemptCount} in ${decision.delayMs} ms`);
+        if (decision.delayMs >= NOTICEABLE_WAIT_MS)
+            this.options.onWait?.({ ms: decision.delayMs, reason: decision.reason });
+        return decision.delayMs;
+    }
+    debugLine(line) {
+        if (this.options.debug)
+            this.options.debug(this.options.redactor.redact(line));
+    }
+}
+function callOf(context) {
+    const call = context.call;
+    if (!(call instanceof CallState))
+        throw new Error('zpa transport: request without call state');
+    return call;
+}
