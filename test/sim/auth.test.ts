@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiFor, form, request, signIn, sleep, startSim } from './helpers.js';
+import { MANUAL_EPOCH, ManualClock } from '../support/manual-clock.js';
+import { apiFor, form, request, signIn, startSim } from './helpers.js';
 
 function claims(token: string): Record<string, unknown> {
   const parts = token.split('.');
@@ -9,7 +10,7 @@ function claims(token: string): Record<string, unknown> {
 
 describe('sign-in', () => {
   it('legacy /signin: form-encoded, Bearer JWT with exp, expires_in as a string', async () => {
-    const sim = await startSim();
+    const sim = await startSim({ clock: new ManualClock() });
     const reply = await request(
       `${sim.url}/signin`,
       form({ client_id: 'sim-client-id', client_secret: 'sim-client-secret' }),
@@ -19,11 +20,16 @@ describe('sign-in', () => {
     const token = (reply.json as { access_token: string }).access_token;
     const exp = claims(token)['exp'];
     expect(typeof exp).toBe('number');
-    expect(Math.abs(Number(exp) - (Date.now() / 1000 + 3600))).toBeLessThan(5);
+    expect(exp).toBe(MANUAL_EPOCH / 1000 + 3600);
   });
 
   it('OneAPI /oauth2/v1/token: client credentials with the audience, expires_in as a number', async () => {
-    const sim = await startSim({ clientId: 'one', clientSecret: 'two', tokenLifetimeSeconds: 1800 });
+    const sim = await startSim({
+      clientId: 'one',
+      clientSecret: 'two',
+      tokenLifetimeSeconds: 1800,
+      clock: new ManualClock(),
+    });
     const fields = {
       grant_type: 'client_credentials',
       client_id: 'one',
@@ -34,7 +40,7 @@ describe('sign-in', () => {
     expect(reply.status).toBe(200);
     expect(reply.json).toMatchObject({ token_type: 'Bearer', expires_in: 1800 });
     const token = (reply.json as { access_token: string }).access_token;
-    expect(claims(token)['exp']).toBeGreaterThan(Date.now() / 1000 + 1700);
+    expect(claims(token)['exp']).toBe(MANUAL_EPOCH / 1000 + 1800);
     const zpaPath = `${sim.url}/zpa/mgmtconfig/v1/admin/customers/${sim.customerId}/clientSetting/all`;
     expect((await request(zpaPath, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     // A OneAPI token is no good on the legacy host's paths, nor a legacy one under /zpa.
@@ -103,10 +109,13 @@ describe('bearer tokens', () => {
   });
 
   it('401 once a token has expired', async () => {
-    const sim = await startSim({ tokenLifetimeSeconds: 0.3 });
+    const clock = new ManualClock();
+    const sim = await startSim({ tokenLifetimeSeconds: 60, clock });
     const api = await apiFor(sim);
     expect((await api.call('GET', '/userPortal')).status).toBe(200);
-    await sleep(400);
+    await clock.advance(59_999);
+    expect((await api.call('GET', '/userPortal')).status).toBe(200);
+    await clock.advance(1);
     const expired = await api.call('GET', '/userPortal');
     expect(expired.status).toBe(401);
     expect(expired.json).toMatchObject({ reason: expect.stringMatching(/expired/i) });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generatedSeed, SimInputError, type SimSeed } from '../../src/sim/index.js';
+import { ManualClock, waitUntil } from '../support/manual-clock.js';
 import { apiFor, listOf, request, startSim, type Obj } from './helpers.js';
 
 const seed: SimSeed = {
@@ -7,8 +8,8 @@ const seed: SimSeed = {
   userPortalLinks: [{ name: 'Wiki', link: 'wiki.example.com', portals: ['Eng'] }],
 };
 
-async function setUp(s: SimSeed = seed) {
-  const sim = await startSim({ seed: s });
+async function setUp(s: SimSeed = seed, clock?: ManualClock) {
+  const sim = await startSim({ seed: s, ...(clock ? { clock } : {}) });
   const portal = sim.snapshot().userPortals[0]?.id ?? '';
   return { sim, api: await apiFor(sim), portal };
 }
@@ -57,15 +58,22 @@ describe('faults', () => {
   });
 
   it('delayMs: holds the reply back, but the write has already landed', async () => {
-    const { sim, api, portal } = await setUp();
+    const clock = new ManualClock();
+    const { sim, api, portal } = await setUp(seed, clock);
     sim.injectFault({ method: 'POST', delayMs: 400 });
-    const started = performance.now();
-    const pending = api.call('POST', '/userPortalLink', newLink(portal, 'Slow'));
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    let replied = false;
+    const pending = api.call('POST', '/userPortalLink', newLink(portal, 'Slow')).then((reply) => {
+      replied = true;
+      return reply;
+    });
+    // The simulator logs the call before holding its reply back.
+    await waitUntil(() => sim.count({ method: 'POST', path: /userPortalLink$/ }) === 1);
     expect(sim.snapshot().userPortalLinks.map((l) => l.name)).toContain('Slow');
     expect(sim.count({ method: 'POST', status: 201 })).toBe(1);
+    await clock.advance(399);
+    expect(replied).toBe(false);
+    await clock.advance(1);
     expect((await pending).status).toBe(201);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(390);
   });
 
   it('resetBeforeApply: the connection drops and nothing changes', async () => {

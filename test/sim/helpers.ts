@@ -80,7 +80,3 @@ export function listOf(reply: Reply): Obj[] {
   const list = (reply.json as { list?: Obj[] } | undefined)?.list;
   return list ?? [];
 }
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

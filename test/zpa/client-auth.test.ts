@@ -3,9 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ApiError, AuthError } from '../../src/core/errors.js';
 import { settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
+import { ManualClock } from '../support/manual-clock.js';
 import { CUSTOMER_ID, SIM_SECRET, expectNoCredentials, harness, rejectionOf, startSim } from './sim-helpers.js';
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('sign-in', () => {
   it('legacy: signs in once at {base}/signin, form-encoded, then calls the API', async () => {
@@ -48,9 +47,15 @@ describe('sign-in', () => {
   });
 
   it('signs in again before the token expires, without meeting a 401', async () => {
-    const { sim, client } = await harness({ tokenLifetimeSeconds: 2 });
+    // One clock for both ends, as a real client and server share (roughly) one time.
+    const clock = new ManualClock();
+    const { sim, client } = await harness({ tokenLifetimeSeconds: 3600, clock }, { clock });
     await client.listUserPortals();
-    await sleep(1_300);
+    // The token is renewed a minute before its `exp`.
+    await clock.advance(3_539_999);
+    await client.listUserPortals();
+    expect(client.stats.signIns).toBe(1);
+    await clock.advance(1);
     await client.listUserPortals();
     expect(client.stats.signIns).toBe(2);
     expect(sim.requests.filter((r) => r.status === 401)).toHaveLength(0);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/core/errors.js';
 import { startSimulator } from '../../src/sim/index.js';
 import { settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
+import { holdPort } from '../support/held-port.js';
+import { ManualClock } from '../support/manual-clock.js';
 import { CUSTOMER_ID, SIM_SECRET, expectNoCredentials, harness, rejectionOf } from './sim-helpers.js';
 
 const PORTAL = '145283994705985838';
@@ -104,8 +106,12 @@ describe('retries', () => {
   });
 
   it('a POST that times out is ambiguous and not repeated (it may have landed)', async () => {
-    const { sim, client } = await harness({ seed }, { ...fast, timeoutMs: 300 });
-    sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, delayMs: 1_000 });
+    // The simulator holds the reply on a clock this test never moves, so the POST can only time out;
+    // the earlier GET signs in first, with retries, so a slow sign-in cannot be mistaken for it.
+    const clock = new ManualClock();
+    const { sim, client } = await harness({ seed, clock }, { ...fast, clock, timeoutMs: 1_000 });
+    await client.listUserPortals();
+    sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, delayMs: 60_000 });
     const error = await apiError(client.createUserPortalLink({ name: 'Slow', link: 'slow.example.com' }, [PORTAL]));
     expect(error.ambiguous).toBe(true);
     expect(error.status).toBeUndefined();
@@ -128,29 +134,40 @@ describe('retries', () => {
   });
 
   it('repeats a POST whose connection was refused (nothing was sent)', async () => {
-    const first = await startSimulator(simOptions());
-    const client = new ZpaClient({ settings: settingsFromEnv({ ...first.env() }), retry: { limit: 3 } });
+    const held = await holdPort();
+    const first = await startSimulator(simOptions(held.port));
+    let restarted: ReturnType<typeof startSimulator> | undefined;
+    const client = new ZpaClient({
+      settings: settingsFromEnv({ ...first.env() }),
+      retry: { limit: 3 },
+      // The API comes back on the port this test holds as soon as the client meets the refusal: the
+      // server listens within this turn of the event loop, long before the retry's back-off ends.
+      debug: (line) => {
+        if (line.includes('no response (ECONNREFUSED)')) restarted ??= startSimulator(simOptions(held.port));
+      },
+    });
     try {
       await client.listUserPortals(); // signed in
       await first.close();
-      // The API comes back on the same port while the client waits to repeat the refused POST.
-      const restarted = startLater({ ...simOptions(), port: Number(new URL(first.url).port) }, 200);
       const created = await client.createUserPortalLink({ name: 'Back', link: 'back.example.com' }, [PORTAL]);
-      const second = await restarted;
+      expect(restarted).toBeDefined();
+      const second = await (restarted as ReturnType<typeof startSimulator>);
       expect(created.name).toBe('Back');
       expect(client.stats.retries).toBeGreaterThanOrEqual(1);
-      // Exactly one POST was processed; a restarted server may first refuse the old token (401).
+      // Exactly one POST was processed; a restarted server first refuses the old token (401).
       const posts = second.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/userPortalLink'));
       expect(posts.map((r) => r.status).filter((status) => status !== 401)).toEqual([201]);
       expect(second.snapshot().userPortalLinks.filter((l) => l.name === 'Back')).toHaveLength(1);
       await second.close();
     } finally {
       client.close();
+      await held.release();
     }
   });
 
   it('fails with a non-ambiguous error when the API host keeps refusing connections', async () => {
-    const sim = await startSimulator(simOptions());
+    const held = await holdPort();
+    const sim = await startSimulator(simOptions(held.port));
     const client = new ZpaClient({ settings: settingsFromEnv({ ...sim.env() }), retry: { limit: 1 } });
     try {
       await client.listUserPortals();
@@ -160,6 +177,7 @@ describe('retries', () => {
       expect(client.stats.retries).toBe(1);
     } finally {
       client.close();
+      await held.release();
     }
   });
 });
@@ -250,15 +268,6 @@ describe('error mapping', () => {
   });
 });
 
-function simOptions(): NonNullable<Parameters<typeof startSimulator>[0]> {
-  return { customerId: CUSTOMER_ID, clientId: 'sim-client', clientSecret: SIM_SECRET, seed };
-}
-
-function startLater(
-  options: NonNullable<Parameters<typeof startSimulator>[0]>,
-  delayMs: number,
-): ReturnType<typeof startSimulator> {
-  return new Promise((resolve, reject) => {
-    setTimeout(() => startSimulator(options).then(resolve, reject), delayMs);
-  });
+function simOptions(port: number): NonNullable<Parameters<typeof startSimulator>[0]> {
+  return { customerId: CUSTOMER_ID, clientId: 'sim-client', clientSecret: SIM_SECRET, seed, port };
 }

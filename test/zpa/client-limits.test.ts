@@ -1,17 +1,44 @@
 import { describe, expect, it } from 'vitest';
+import { WINDOW_SAFETY_MARGIN_MS } from '../../src/zpa/index.js';
+import { ManualClock, waitUntil } from '../support/manual-clock.js';
 import { harness } from './sim-helpers.js';
+
+/**
+ * Run `work` to the end, moving the clock to the next sleeper's deadline each time the work is
+ * waiting on the clock and `quiet()` says nothing is still on its way.
+ */
+async function driveClock<T>(clock: ManualClock, work: Promise<T>, quiet: () => boolean): Promise<T> {
+  let settled = false;
+  const watched = work.finally(() => {
+    settled = true;
+  });
+  while (!settled) {
+    await waitUntil(() => settled || (clock.pending > 0 && quiet()));
+    const next = clock.nextWake;
+    if (!settled && next !== undefined) await clock.advanceTo(next);
+  }
+  return watched;
+}
 
 const limits = { get: 5, write: 3, windowMs: 1000 };
 const seed = { userPortals: [{ id: '145283994705985838', name: 'Portal A' }] };
 
 describe('rate limits', () => {
   it('keeps under enforced limits: 20 calls, zero 429s', async () => {
-    const { sim, client } = await harness({ rateLimits: limits, seed }, { rateLimits: limits });
+    // Client and simulator share one clock, moved only while no call is on the wire: what the server
+    // counts is then exactly what the client's limiter allowed, however slow the machine is.
+    const clock = new ManualClock();
+    const { sim, client } = await harness({ rateLimits: limits, seed, clock }, { rateLimits: limits, clock });
     const reads = Array.from({ length: 12 }, () => client.listUserPortals());
     const writes = Array.from({ length: 8 }, (_, i) =>
       client.createUserPortalLink({ name: `Link ${i}`, link: `l${i}.example.com` }, ['145283994705985838']),
     );
-    await Promise.all([...reads, ...writes]);
+    const arrived = (): number => sim.requests.filter((r) => r.path !== '/signin').length;
+    await driveClock(
+      clock,
+      Promise.all([...reads, ...writes]),
+      () => arrived() === client.stats.gets + client.stats.writes,
+    );
     expect(sim.requests.filter((r) => r.status === 429)).toHaveLength(0);
     expect(client.stats.rateLimited).toBe(0);
     expect(client.stats.gets).toBe(12);
@@ -34,9 +61,8 @@ describe('rate limits', () => {
       headers: { 'retry-after': '1s' },
       body: tooMany,
     });
-    const started = Date.now();
     await client.listUserPortals();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(waits).toEqual([{ ms: expect.any(Number), reason: 'retry-after' }]);
     sim.injectFault({
       method: 'POST',
       path: /\/userPortalLink$/,
@@ -55,9 +81,16 @@ describe('rate limits', () => {
 
   it('reports a limiter wait longer than a second through onWait', async () => {
     const slow = { get: 1, write: 1, windowMs: 1500 };
-    const { client, waits } = await harness({ rateLimits: slow }, { rateLimits: slow });
-    await Promise.all([client.listUserPortals(), client.listUserPortals()]);
-    expect(waits).toContainEqual(expect.objectContaining({ reason: 'rate-limit' }));
+    const clock = new ManualClock();
+    const { sim, client, waits } = await harness({ rateLimits: slow, clock }, { rateLimits: slow, clock });
+    const arrived = (): number => sim.requests.filter((r) => r.path !== '/signin').length;
+    await driveClock(
+      clock,
+      Promise.all([client.listUserPortals(), client.listUserPortals()]),
+      () => arrived() === client.stats.gets,
+    );
+    // The window plus the client's safety margin.
+    expect(waits).toEqual([{ ms: 1500 + WINDOW_SAFETY_MARGIN_MS, reason: 'rate-limit' }]);
     expect(client.stats.rateLimited).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jwtExpiry, SlidingWindowLimiter, tokenLifetime } from '../../src/zpa/index.js';
+import { flushMicrotasks, MANUAL_EPOCH, ManualClock } from '../support/manual-clock.js';
 
 function jwt(claims: Record<string, unknown>): string {
   const part = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -8,17 +9,27 @@ function jwt(claims: Record<string, unknown>): string {
 
 describe('SlidingWindowLimiter', () => {
   it('lets N calls through at once, then holds the next until the oldest leaves the window', async () => {
-    const limiter = new SlidingWindowLimiter(3, 300);
-    const started = Date.now();
+    const clock = new ManualClock();
+    const limiter = new SlidingWindowLimiter(3, 300, clock);
     const waits: number[] = [];
-    const sends = await Promise.all(
-      Array.from({ length: 7 }, () => limiter.acquire((ms) => waits.push(ms)).then(() => Date.now() - started)),
+    const sends: number[] = [];
+    const all = Promise.all(
+      Array.from({ length: 7 }, () =>
+        limiter.acquire((ms) => waits.push(ms)).then(() => sends.push(clock.now() - MANUAL_EPOCH)),
+      ),
     );
-    expect(sends.slice(0, 3).every((t) => t < 100)).toBe(true);
+    await flushMicrotasks();
+    expect(sends).toEqual([0, 0, 0]);
+    await clock.advance(299);
+    expect(sends).toHaveLength(3);
+    await clock.advance(1);
+    expect(sends).toEqual([0, 0, 0, 300, 300, 300]);
+    await clock.advance(300);
+    await all;
+    expect(sends).toEqual([0, 0, 0, 300, 300, 300, 600]);
     // Any 300 ms window holds at most 3 sends.
     for (const t of sends) expect(sends.filter((u) => u >= t && u < t + 300).length).toBeLessThanOrEqual(3);
-    expect(sends[6]).toBeGreaterThanOrEqual(600);
-    expect(waits.length).toBeGreaterThan(0);
+    expect(waits).toEqual([300, 300]);
   });
 
   it('rejects nonsense limits', () => {
