@@ -87,9 +87,7 @@ describe('guards on what is read', () => {
   it('refuses a manifest over 5 MB without parsing it, and skips a big non-manifest in a folder', async () => {
     const big = `apiVersion: zpa-gitops/v1\n# ${'x'.repeat(5 * 1024 * 1024)}\n`;
     const dir = workspace({ 'big.yaml': big, 'data/huge.yaml': `rows: ${'y'.repeat(6 * 1024 * 1024)}\n` });
-    const started = performance.now();
     const { diagnostics } = await loadManifests(['.'], { cwd: dir });
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(formatDiagnostics(diagnostics)).toBe(
       'big.yaml:1:1 error file is 5.0 MB; manifests are limited to 5 MB — split it into several files\n',
     );
@@ -109,11 +107,9 @@ describe('guards on what is read', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['invalid-utf8']);
   });
 
-  it('parses hostile nesting quickly, as a located error', async () => {
+  it('parses hostile nesting as a located error, without overflowing the stack', async () => {
     const dir = workspace({ 'deep.yaml': `apiVersion: zpa-gitops/v1\nx: ${'['.repeat(200_000)}\n` });
-    const started = performance.now();
     const { diagnostics } = await loadManifests(['deep.yaml'], { cwd: dir });
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(formatDiagnostics(diagnostics)).toBe(
       'deep.yaml:2:68 error nesting is deeper than 64 levels — a manifest needs about 6 levels; check the brackets and dashes here\n',
     );

@@ -195,16 +195,12 @@ describe('mutated manifests', () => {
     });
     const random = new Random(20240611);
     const outcomes = { clean: 0, errors: 0 };
-    let slowest = 0;
     for (let iteration = 0; iteration < ITERATIONS; iteration++) {
       const content = mutate(random.pick(BASES), random);
       writeFileSync(join(dir, 'm.yaml'), content);
       const paths = random.bool() ? ['m.yaml'] : ['.'];
       const context = `iteration ${iteration}, paths ${paths.join(' ')}:\n${String(content)}`;
-      const started = performance.now();
       const { desired, diagnostics } = await loadManifests(paths, { cwd: dir });
-      slowest = Math.max(slowest, performance.now() - started);
-      expect(performance.now() - started, context).toBeLessThan(1000);
       for (const d of diagnostics) {
         if (!d.location) continue;
         expect(['m.yaml', 'other.yaml'], context).toContain(d.location.file);
@@ -229,6 +225,5 @@ describe('mutated manifests', () => {
     // Both outcomes must be common, or the mutations are not exercising the loader.
     expect(outcomes.clean).toBeGreaterThan(ITERATIONS / 20);
     expect(outcomes.errors).toBeGreaterThan(ITERATIONS / 2);
-    expect(slowest).toBeLessThan(1000);
   }, 120_000);
 });

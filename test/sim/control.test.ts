@@ -1,14 +1,16 @@
 /** The control surface, in process and over HTTP under /__sim, and the request log. */
 import { describe, expect, it } from 'vitest';
 import { demoSeed, type SimCounters, type SimSnapshot } from '../../src/sim/index.js';
+import { MANUAL_EPOCH, ManualClock } from '../support/manual-clock.js';
 import { apiFor, request, startSim, type Obj } from './helpers.js';
 
 describe('request log and counters', () => {
   it('logs every API and sign-in request with method, path, query, status, time and body', async () => {
-    const sim = await startSim({ seed: { userPortals: [{ name: 'Eng' }] } });
+    const clock = new ManualClock();
+    const sim = await startSim({ seed: { userPortals: [{ name: 'Eng' }] }, clock });
     const api = await apiFor(sim);
     const portal = sim.snapshot().userPortals[0]?.id ?? '';
-    const before = Date.now();
+    await clock.advance(1_000);
     await api.call('GET', '/userPortalLink?page=1&pagesize=500&microtenantId=0');
     await api.call('POST', '/userPortalLink', { name: 'A', link: 'a.example.com', userPortals: [{ id: portal }] });
     await request(`${sim.url}/__sim/state`);
@@ -22,7 +24,7 @@ describe('request log and counters', () => {
       status: 200,
       at: expect.any(Number),
     });
-    expect(get?.at).toBeGreaterThanOrEqual(before);
+    expect(get?.at).toBe(MANUAL_EPOCH + 1_000);
     expect(post).toMatchObject({ method: 'POST', status: 201, body: { name: 'A', userPortals: [{ id: portal }] } });
     expect(sim.count()).toBe(3);
     expect(sim.count({ method: 'post' })).toBe(2);

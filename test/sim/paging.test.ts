@@ -61,14 +61,13 @@ describe('paging', () => {
     });
   });
 
-  it('reads 10,000 links quickly', async () => {
+  it('reads 10,000 links in 20 pages of 500', async () => {
     const sim = await startSim({ seed: generatedSeed({ links: 10_000, portals: 20 }) });
     const api = await apiFor(sim);
-    const started = performance.now();
     let count = 0;
     for (let page = 1; page <= 20; page++)
       count += listOf(await api.call('GET', `/userPortalLink?page=${page}&pagesize=500`)).length;
     expect(count).toBe(10_000);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(sim.count({ method: 'GET', path: /userPortalLink$/ })).toBe(20);
   });
 });

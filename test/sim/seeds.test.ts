@@ -26,11 +26,9 @@ describe('seeds', () => {
     expect(state.userPortalLinks.some((l) => l.applicationId !== '')).toBe(true);
   });
 
-  it('generatedSeed: portal-i and link-i, link i on portal i % portals, 50,000 links in well under a few seconds', async () => {
-    const started = performance.now();
+  it('generatedSeed: portal-i and link-i, link i on portal i % portals, 50,000 links', async () => {
     const seed = generatedSeed({ links: 50_000, portals: 100, prefix: 'big-' });
     const sim = await startSim({ seed });
-    expect(performance.now() - started).toBeLessThan(3_000);
     const state = sim.snapshot();
     expect(state.userPortalLinks).toHaveLength(50_000);
     const portalName = new Map(state.userPortals.map((p) => [p.id, p.name]));
