@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', '**/*.mjs', 'vitest*.config.ts'] },
+  { ignores: ['dist/**', 'dist-scripts/**', 'coverage/**', 'node_modules/**', '**/*.mjs', 'vitest*.config.ts'] },
   ...tseslint.configs.recommended,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -61,7 +61,7 @@ describe('the built CLI', () => {
   });
 
   it('runs the demo to a clean second plan', async () => {
-    const result = await node(['dist/demo/main.js']);
+    const result = await node(['dist-scripts/scripts/demo/main.js']);
     expect(result.code).toBe(0);
     const lastPlan = result.stdout.slice(result.stdout.lastIndexOf('## 4.'));
     expect(lastPlan).toContain('No changes. The tenant matches the manifests.');

@@ -2,10 +2,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DesiredState, Plan } from '../core/types.js';
-import { hasErrors, loadManifests } from '../manifest/index.js';
-import type { Simulator, SimSeed } from '../sim/index.js';
-import { applyPlanned, planTenant } from '../workflow.js';
+import type { DesiredState, Plan } from '../src/core/types.js';
+import { hasErrors, loadManifests } from '../src/manifest/index.js';
+import type { Simulator, SimSeed } from '../src/sim/index.js';
+import { applyPlanned, planTenant } from '../src/workflow.js';
 import { clientFor, countWrites, desiredState, ratio, tenantSeed, type Row } from './util.js';
 
 const LINKS = 1_000;

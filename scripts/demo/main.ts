@@ -3,12 +3,12 @@
  * validate, plan, apply, and plan again (which must show no changes).
  */
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../cli/run.js';
-import { COLOR, PLAIN, wantsColor } from '../render/style.js';
-import { PUBLISHED_RATE_LIMITS, startSimulator } from '../sim/index.js';
+import { runCli } from '../../src/cli/run.js';
+import { COLOR, PLAIN, wantsColor } from '../../src/render/style.js';
+import { PUBLISHED_RATE_LIMITS, startSimulator } from '../../src/sim/index.js';
 import { demoTenant } from './seed.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 const manifests = 'examples/manifests';
 const style = wantsColor(process.env, process.stdout.isTTY === true) ? COLOR : PLAIN;
 

@@ -2,10 +2,10 @@
  * Row 3: apply wall time under rate limits. The published counts (20 GET, 10 writes per window)
  * with the window cut from 10 s to 1 s, enforced by the simulator and by the client alike.
  */
-import type { Simulator, SimSeed } from '../sim/index.js';
-import type { DesiredState } from '../core/types.js';
-import type { RateLimits } from '../zpa/index.js';
-import { applyPlanned, planTenant } from '../workflow.js';
+import type { Simulator, SimSeed } from '../src/sim/index.js';
+import type { DesiredState } from '../src/core/types.js';
+import type { RateLimits } from '../src/zpa/index.js';
+import { applyPlanned, planTenant } from '../src/workflow.js';
 import { clientFor, count429, countWrites, desiredState, median, tenantSeed, type Row } from './util.js';
 
 export const SCALED_LIMITS: RateLimits = { get: 20, write: 10, windowMs: 1_000 };

@@ -1,6 +1,6 @@
 /** Row 1: GETs `planTenant` makes against tenants of growing size. */
-import type { Simulator } from '../sim/index.js';
-import { planTenant } from '../workflow.js';
+import type { Simulator } from '../src/sim/index.js';
+import { planTenant } from '../src/workflow.js';
 import { PORTAL_LINK_CAP, clientFor, countGets, desiredState, ratio, tenantSeed, type Row } from './util.js';
 
 const SIZES = [100, 1_000, 10_000];

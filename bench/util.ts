@@ -1,8 +1,8 @@
 /** Shared pieces of the benchmark: rows, medians, simulator counting, tenant and desired-state builders. */
-import type { DesiredLink, DesiredState, LiveState } from '../core/types.js';
-import type { Simulator, SimSeed } from '../sim/index.js';
-import { ZpaClient, settingsFromEnv } from '../zpa/index.js';
-import type { RateLimits } from '../zpa/index.js';
+import type { DesiredLink, DesiredState, LiveState } from '../src/core/types.js';
+import type { Simulator, SimSeed } from '../src/sim/index.js';
+import { ZpaClient, settingsFromEnv } from '../src/zpa/index.js';
+import type { RateLimits } from '../src/zpa/index.js';
 
 export interface Row {
   section: string;

@@ -5,7 +5,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hasErrors, loadManifests } from '../manifest/index.js';
+import { hasErrors, loadManifests } from '../src/manifest/index.js';
 
 export interface ValidateBenchResult {
   files: number;

@@ -3,7 +3,7 @@
  * simulator through the library. Prints a Markdown table and writes BENCHMARKS.md and BENCHMARKS.json.
  */
 import { writeFile } from 'node:fs/promises';
-import { startSimulator } from '../sim/index.js';
+import { startSimulator } from '../src/sim/index.js';
 import { benchApplyWrites } from './apply-writes.js';
 import { benchPlanCompute, benchValidateLarge, benchValidateStartup } from './compute.js';
 import { benchPlanReads } from './plan-reads.js';

@@ -1,7 +1,7 @@
 /** Row 4: pure planning at scale, `validate` start-up, and validate over a large repository. */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { planChanges } from '../plan-changes.js';
+import { planChanges } from '../src/plan-changes.js';
 import { desiredState, liveState, median, type Row } from './util.js';
 import { benchValidate } from './validate-large.js';
 

@@ -1,4 +1,4 @@
-import type { SimSeed } from '../sim/types.js';
+import type { SimSeed } from '../../src/sim/types.js';
 
 /**
  * The demo tenant, made to meet examples/manifests halfway: some links match, some have drifted
