@@ -1,9 +1,11 @@
 /**
  * The packed tarball holds what a user needs and nothing else, installs in a clean folder, and its
- * command and library (with types) work there.
+ * command and library (with types) work there. Without the network: the clean folder gets a lockfile
+ * made from this repository's (the tarball plus our production dependencies, exactly as pinned), and
+ * `npm ci --offline` takes every package from the cache that this checkout's `npm ci` filled.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +22,36 @@ const sh = (cmd: string, args: string[], cwd: string) =>
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1' },
   });
+
+interface LockEntry {
+  dev?: boolean;
+}
+
+/** An app that depends only on the tarball, locked to the production packages this repository locks. */
+function appManifests(tarball: string): { manifest: object; lock: object } {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+  const repoLock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, LockEntry>;
+  };
+  const spec = `file:../${tarball}`;
+  const packages: Record<string, unknown> = {
+    '': { name: 'app', dependencies: { 'zpa-gitops': spec } },
+    'node_modules/zpa-gitops': {
+      version: pkg['version'],
+      resolved: spec,
+      license: pkg['license'],
+      dependencies: pkg['dependencies'],
+      bin: pkg['bin'],
+      engines: pkg['engines'],
+    },
+  };
+  for (const [path, entry] of Object.entries(repoLock.packages))
+    if (path.startsWith('node_modules/') && entry.dev !== true) packages[path] = entry;
+  return {
+    manifest: { name: 'app', private: true, type: 'module', dependencies: { 'zpa-gitops': spec } },
+    lock: { name: 'app', lockfileVersion: 3, requires: true, packages },
+  };
+}
 
 describe('the npm package', () => {
   it('packs only built code, schemas, README and license, and installs and runs from the tarball', () => {
@@ -44,8 +76,11 @@ describe('the npm package', () => {
 
     const app = join(folder, 'app');
     sh('mkdir', ['-p', join(app, 'zpa')], folder);
-    writeFileSync(join(app, 'package.json'), '{"name":"app","private":true,"type":"module"}');
-    sh('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', join(folder, packed[0]!.filename)], app);
+    const { manifest, lock } = appManifests(packed[0]!.filename);
+    writeFileSync(join(app, 'package.json'), JSON.stringify(manifest));
+    writeFileSync(join(app, 'package-lock.json'), JSON.stringify(lock));
+    // --offline: npm answers every request from its cache and fails (ENOTCACHED) rather than fetch.
+    sh('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], app);
     expect(sh(join(app, 'node_modules/.bin/zpa-gitops'), ['--version'], app).trim()).toBe('0.1.0');
     writeFileSync(
       join(app, 'zpa', 'portal.yaml'),
