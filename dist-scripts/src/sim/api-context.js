@@ -1,4 +1,0 @@
-export function json(status, body) {
-    return { status, body };
-}
-export const NO_CONTENT = { status: 204 };

@@ -1,4 +1,0 @@
-import { readFileSync } from 'node:fs';
-import { PACKAGE_ROOT } from './package-root.js';
-/** The package's version, read once from package.json. */
-export const TOOL_VERSION = JSON.parse(readFileSync(new URL('package.json', PACKAGE_ROOT), 'utf8')).version;
