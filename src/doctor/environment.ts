@@ -30,10 +30,15 @@ export function checkEnvironment(env: Env): { check: DoctorCheck; settings?: Zpa
     if (!(error instanceof ConfigError)) throw error;
     // ConfigError messages never echo a secret (settings.ts hides a value that matches one).
     return {
-      check: failed('environment', `${error.message} (set: ${set.join(', ') || 'none'})`, fixFor(error.variable), {
-        ...facts,
-        variable: error.variable,
-      }),
+      check: failed(
+        'environment',
+        `environment: ${error.message} (set: ${set.join(', ') || 'none'})`,
+        fixFor(error.variable),
+        {
+          ...facts,
+          variable: error.variable,
+        },
+      ),
     };
   }
   const mode = settings.mode === 'oneapi' ? 'OneAPI (ZIdentity)' : 'legacy API key';

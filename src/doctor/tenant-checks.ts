@@ -70,7 +70,9 @@ export function microtenantCheck(settings: ZpaSettings, microtenants: Collection
 }
 
 export function rateLimitCheck(seen: RepliesSeen, rateLimited: number): DoctorCheck {
-  const headers = [...seen.rateLimitHeaders].map(([name, value]) => `${name}: ${value}`);
+  const headers = [...seen.rateLimitHeaders]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, value]) => `${name}: ${value}`);
   const met = rateLimited > 0 ? `; ${rateLimited} replies were 429 (waited for, as plan would)` : '';
   const found =
     headers.length > 0

@@ -218,7 +218,7 @@ async function cleanUp(client: ProbeClient, tag: string, created: Map<string, st
   if (undeleted.length > 0)
     return failed(
       'write-probe:cleanup',
-      `write probe: could not delete ${undeleted.length} probe link(s): ${undeleted.join('; ')}`,
+      `write probe: could not delete ${links(undeleted.length)}: ${undeleted.join('; ')}`,
       `delete the links named ${tag}* in the ZPA Admin Portal (User Portals); they are disabled, so no user sees them`,
       facts,
     );
@@ -229,7 +229,7 @@ async function cleanUp(client: ProbeClient, tag: string, created: Map<string, st
     if (!(error instanceof ApiError)) throw error;
     return failed(
       'write-probe:cleanup',
-      `write probe: deleted ${targets.size} probe link(s), but listing the links again failed: ${error.message}`,
+      `write probe: deleted ${links(targets.size)}, but listing the links again failed: ${error.message}`,
       `check in the ZPA Admin Portal that no link named ${tag}* is left, and delete any that is`,
       facts,
     );
@@ -237,9 +237,13 @@ async function cleanUp(client: ProbeClient, tag: string, created: Map<string, st
   if (left.length > 0)
     return failed(
       'write-probe:cleanup',
-      `write probe: ${left.length} probe link(s) still listed after deleting: ${left.join(', ')}`,
+      `write probe: ${links(left.length)} still listed after deleting: ${left.join(', ')}`,
       `delete the links named ${tag}* in the ZPA Admin Portal (User Portals)`,
       { ...facts, left },
     );
-  return passed('write-probe:cleanup', `write probe: deleted ${targets.size} probe links; none is left`, facts);
+  return passed('write-probe:cleanup', `write probe: deleted ${links(targets.size)}; none is left`, facts);
+}
+
+function links(count: number): string {
+  return `${count} probe link${count === 1 ? '' : 's'}`;
 }
