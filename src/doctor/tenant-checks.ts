@@ -93,7 +93,7 @@ export function clockCheck(seen: RepliesSeen): DoctorCheck {
     });
   // The median resists one slow reply; `Date` has whole seconds, so a synced clock reads 0 to -1 s.
   const median = skews[Math.floor(skews.length / 2)] ?? 0;
-  const seconds = Math.round(median / 1000);
+  const seconds = Math.round(median / 1000) + 0; // + 0 turns -0 into 0
   const facts = { skewSeconds: seconds, samples: skews.length };
   const direction = median > 0 ? 'behind' : 'ahead of';
   if (Math.abs(median) <= MAX_CLOCK_SKEW_MS)
