@@ -60,13 +60,16 @@ async function checkSignIn(client: ZpaClient, settings: ZpaSettings): Promise<Do
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     const [idVar, secretVar] = settings.credentialVariables;
-    return failed(
-      'sign-in',
-      // The message's own ": check ..." hint is the fix, given once.
-      `sign-in: ${error.message.replace(/: check .*$/, '')}`,
-      `check ${idVar} and ${secretVar} (a key works only on its own cloud: check the cloud too)`,
-      { status: error.status ?? null, zpaId: error.zpaId ?? null },
-    );
+    const cloudVar = settings.mode === 'oneapi' ? 'ZSCALER_CLOUD and ZSCALER_VANITY_DOMAIN' : 'ZPA_CLOUD';
+    const fix =
+      error.status === undefined
+        ? `the sign-in host did not answer: check ${cloudVar}, the network, and NODE_EXTRA_CA_CERTS behind a TLS-inspecting proxy`
+        : `check ${idVar} and ${secretVar} (a key works only on its own cloud: check ${cloudVar} too)`;
+    // The message's own ": check ..." hint is the fix, given once.
+    return failed('sign-in', `sign-in: ${error.message.replace(/: check .*$/, '')}`, fix, {
+      status: error.status ?? null,
+      zpaId: error.zpaId ?? null,
+    });
   }
 }
 
@@ -89,13 +92,13 @@ async function checkTenant(
   const customer = customerCheck(settings, [...reads.values()]);
   const collections = READ_ORDER.map((collection) => {
     const read = reads.get(collection);
-    if (!customer.ok) return notChecked(collection, 'the customer id did not answer');
+    if (customer.refused) return notChecked(collection, 'the customer id did not answer');
     return read ? collectionCheck(read, settings.mode) : notChecked(collection, 'the microtenant is unknown');
   });
   const checks = [
-    customer,
+    customer.check,
     ...collections,
-    customer.ok ? microtenant : notRunCheck('microtenant', 'the customer id did not answer'),
+    customer.refused ? notRunCheck('microtenant', 'the customer id did not answer') : microtenant,
   ];
   if (options.writeProbe !== undefined) checks.push(...(await probe(client, reads.get('userPortals'), options)));
   // Last, so they cover every reply, the probe's included.

@@ -16,26 +16,39 @@ export const MAX_CLOCK_SKEW_MS = 60_000;
  * Whether the customer id answers. A wrong id shows as every read refused alike (the real API's
  * status for it is not documented: 401, 403 and 404 are all taken as "refused").
  */
-export function customerCheck(settings: ZpaSettings, reads: CollectionRead[]): DoctorCheck {
+export interface CustomerVerdict {
+  check: DoctorCheck;
+  /** Every read was refused alike: the collection lines would only repeat it. */
+  refused: boolean;
+}
+
+/**
+ * Whether the customer id answers. A wrong id shows as every read refused alike (the real API's
+ * status for it is not documented: 401, 403 and 404 are all taken as "refused").
+ */
+export function customerCheck(settings: ZpaSettings, reads: CollectionRead[]): CustomerVerdict {
   const id = settings.customerId;
   const answered = reads.filter((r) => !('error' in r)).length;
-  if (answered > 0 || reads.length === 0)
-    return passed('customer', `customer ${id} answers (${answered} of ${reads.length} reads succeeded)`, {
-      customerId: id,
-    });
+  if (answered > 0) {
+    const summary = `customer ${id} answers (${answered} of ${reads.length} reads succeeded)`;
+    return { check: passed('customer', summary, { customerId: id }), refused: false };
+  }
   const errors = reads.flatMap((r) => ('error' in r ? [r.error] : []));
+  const [first] = errors;
   const refused = errors.every((e) => e.status === 401 || e.status === 403 || e.status === 404);
-  const first = errors[0];
-  if (!refused || first === undefined)
-    return failed('customer', `customer ${id}: not confirmed, no read succeeded`, 'see the ✗ lines below', {
+  if (!refused || first === undefined) {
+    const check = failed('customer', `customer ${id}: not confirmed, no read succeeded`, 'see the ✗ lines below', {
       customerId: id,
     });
-  return failed(
+    return { check, refused: false };
+  }
+  const check = failed(
     'customer',
     `customer ${id} is not reachable with this key: every read was refused (${first.message})`,
     "check ZPA_CUSTOMER_ID against the customer id on the ZPA Admin Portal's API Keys page, and that the key belongs to that tenant",
     { customerId: id, status: first.status ?? null, zpaId: first.zpaId ?? null },
   );
+  return { check, refused: true };
 }
 
 export function microtenantCheck(settings: ZpaSettings, microtenants: CollectionRead | undefined): DoctorCheck {
