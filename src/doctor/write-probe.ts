@@ -9,6 +9,7 @@ import { ApiError } from '../core/errors.js';
 import type { ApiObject } from '../core/types.js';
 import { idOf, optionalString } from '../kinds/normalize.js';
 import type { ApiVersion } from '../zpa/index.js';
+import { cleanUpProbes } from './probe-cleanup.js';
 import { failed, passed, type DoctorCheck } from './types.js';
 
 export const PROBE_PREFIX = 'zpa-gitops-probe-';
@@ -54,7 +55,7 @@ export async function runWriteProbe(
     if (!(error instanceof StepFailed)) throw error;
     checks.push(error.check);
   }
-  checks.push(await cleanUp(client, tag, created));
+  checks.push(await cleanUpProbes(client, tag, created));
   return checks;
 }
 
@@ -193,57 +194,4 @@ async function update(client: ProbeClient, portal: ProbePortal, created: Map<str
     ? 'a PUT cleared the omitted description (it replaces the whole object, as NOTES.md records)'
     : 'a PUT kept the omitted description (it merges): please attach this report to an issue';
   return passed('write-probe:update', `write probe: ${finding}`, facts);
-}
-
-/** Deletes every probe of this run that exists, then lists the links again to prove none is left. */
-async function cleanUp(client: ProbeClient, tag: string, created: Map<string, string>): Promise<DoctorCheck> {
-  const targets = new Map(created);
-  // A failed bulk call may have been applied in part (NOTES.md): look for probes by name too.
-  try {
-    for (const link of await client.listUserPortalLinks())
-      if (optionalString(link['name']).startsWith(tag)) targets.set(idOf(link['id']), optionalString(link['name']));
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-  }
-  const undeleted: string[] = [];
-  for (const [id, name] of targets) {
-    try {
-      await client.deleteUserPortalLink(id);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      if (!error.notFound) undeleted.push(`${id} (${name}: ${error.message})`);
-    }
-  }
-  const facts = { deleted: [...targets.keys()], undeleted };
-  if (undeleted.length > 0)
-    return failed(
-      'write-probe:cleanup',
-      `write probe: could not delete ${links(undeleted.length)}: ${undeleted.join('; ')}`,
-      `delete the links named ${tag}* in the ZPA Admin Portal (User Portals); they are disabled, so no user sees them`,
-      facts,
-    );
-  let left: string[];
-  try {
-    left = (await client.listUserPortalLinks()).map((l) => optionalString(l['name'])).filter((n) => n.startsWith(tag));
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    return failed(
-      'write-probe:cleanup',
-      `write probe: deleted ${links(targets.size)}, but listing the links again failed: ${error.message}`,
-      `check in the ZPA Admin Portal that no link named ${tag}* is left, and delete any that is`,
-      facts,
-    );
-  }
-  if (left.length > 0)
-    return failed(
-      'write-probe:cleanup',
-      `write probe: ${links(left.length)} still listed after deleting: ${left.join(', ')}`,
-      `delete the links named ${tag}* in the ZPA Admin Portal (User Portals)`,
-      { ...facts, left },
-    );
-  return passed('write-probe:cleanup', `write probe: deleted ${links(targets.size)}; none is left`, facts);
-}
-
-function links(count: number): string {
-  return `${count} probe link${count === 1 ? '' : 's'}`;
 }
