@@ -53,22 +53,25 @@ export function customerCheck(settings: ZpaSettings, reads: CollectionRead[]): C
 
 export function microtenantCheck(settings: ZpaSettings, microtenants: CollectionRead | undefined): DoctorCheck {
   const selected = settings.microtenantId ?? '0';
-  const how = settings.microtenantId === undefined ? 'no ZPA_MICROTENANT_ID' : 'ZPA_MICROTENANT_ID';
+  const how =
+    settings.microtenantId === undefined
+      ? 'the default, ZPA_MICROTENANT_ID is unset'
+      : 'selected by ZPA_MICROTENANT_ID';
   if (microtenants === undefined || 'error' in microtenants) {
     if (selected === '0')
-      return passed('microtenant', `microtenant: Default (0), by ${how} (the microtenant list was not read)`, {
+      return passed('microtenant', `microtenant: Default (0), ${how} (the microtenant list was not read)`, {
         microtenantId: '0',
       });
     return failed(
       'microtenant',
-      `microtenant ${selected} (${how}): not checked, the microtenant list could not be read`,
+      `microtenant: ZPA_MICROTENANT_ID ${selected} not checked, the microtenant list could not be read`,
       'fix the microtenants ✗ line first',
       { microtenantId: selected },
     );
   }
   const found = microtenants.objects.find((m) => idOf(m['id']) === selected);
   if (found) {
-    return passed('microtenant', `microtenant: ${describe(found)}, by ${how}`, {
+    return passed('microtenant', `microtenant: ${describe(found)}, ${how}`, {
       microtenantId: selected,
       name: nameOf(found),
     });
@@ -76,7 +79,7 @@ export function microtenantCheck(settings: ZpaSettings, microtenants: Collection
   const known = microtenants.objects.map(describe).join(', ');
   return failed(
     'microtenant',
-    `microtenant ${selected} (${how}) is not a microtenant of this tenant; it has: ${known || 'none listed'}`,
+    `microtenant: ZPA_MICROTENANT_ID ${selected} is not a microtenant of this tenant; it has: ${known || 'none listed'}`,
     'set ZPA_MICROTENANT_ID to one of those ids, or unset it for the Default microtenant',
     { microtenantId: selected, known: microtenants.objects.map((m) => idOf(m['id'])) },
   );

@@ -191,7 +191,7 @@ async function update(client: ProbeClient, portal: ProbePortal, created: Map<str
       facts,
     );
   const finding = cleared
-    ? 'a PUT cleared the omitted description (it replaces the whole object, as NOTES.md records)'
-    : 'a PUT kept the omitted description (it merges): please attach this report to an issue';
+    ? 'a PUT cleared the omitted description (it replaces the whole object, as zpa-gitops assumes)'
+    : 'a PUT kept the omitted description (it merges; zpa-gitops assumes it replaces): please attach this report to an issue';
   return passed('write-probe:update', `write probe: ${finding}`, facts);
 }

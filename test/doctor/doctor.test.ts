@@ -42,7 +42,7 @@ describe('doctor on a healthy tenant', () => {
       '✓ user portal links: 1200 read in 3 pages',
       '✓ client settings: 1 read in 1 page',
       '✓ enrollment certificates: 5 read in 1 page',
-      '✓ microtenant: Default (0), by no ZPA_MICROTENANT_ID',
+      '✓ microtenant: Default (0), the default, ZPA_MICROTENANT_ID is unset',
       '✓ rate-limit headers: none in 7 replies (the published limits apply: 20 GETs and 10 writes per 10 s)',
       expect.stringMatching(/^✓ clock: within 1 s of the server's Date header$/),
     ]);
@@ -68,7 +68,7 @@ describe('doctor on a healthy tenant', () => {
     expect(lines[0]).toMatch(
       /^✓ environment: OneAPI \(ZIdentity\), cloud URL \(127\.0\.0\.1:\d+\), customer \d+; set: ZPA_CLIENT_ID, ZSCALER_CLIENT_ID, ZSCALER_CLIENT_SECRET, ZSCALER_VANITY_DOMAIN, ZSCALER_CLOUD, ZPA_CUSTOMER_ID, ZPA_MICROTENANT_ID; ZPA_CLIENT_ID ignored in this mode$/,
     );
-    expect(lines).toContain(`✓ microtenant: Contractors (${MICROTENANT_ID}), by ZPA_MICROTENANT_ID`);
+    expect(lines).toContain(`✓ microtenant: Contractors (${MICROTENANT_ID}), selected by ZPA_MICROTENANT_ID`);
     expect(lines).toContain('✓ user portal links: 0 read in 1 page');
     expect(apiCalls(sim)).toContain(`GET v1/userPortalLink?microtenantId=${MICROTENANT_ID}&page=1&pagesize=500`);
   });
@@ -117,7 +117,7 @@ describe('doctor on a broken set-up', () => {
       env: () => ({ ...sim.env(), ZPA_MICROTENANT_ID: '999' }),
       fault: undefined,
       line: new RegExp(
-        `^✗ microtenant 999 \\(ZPA_MICROTENANT_ID\\) is not a microtenant of this tenant; it has: Default \\(0\\), Contractors \\(${MICROTENANT_ID}\\) → set ZPA_MICROTENANT_ID to one of those ids`,
+        `^✗ microtenant: ZPA_MICROTENANT_ID 999 is not a microtenant of this tenant; it has: Default \\(0\\), Contractors \\(${MICROTENANT_ID}\\) → set ZPA_MICROTENANT_ID to one of those ids`,
       ),
     },
     {

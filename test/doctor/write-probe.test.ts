@@ -33,7 +33,7 @@ describe('doctor --write-probe', () => {
     expect(probeLines(result.stdout)).toEqual([
       '✓ write probe: one bulk create on v1 made 2 links on "portal-000"',
       '✓ write probe: both links read back as sent',
-      '✓ write probe: a PUT cleared the omitted description (it replaces the whole object, as NOTES.md records)',
+      '✓ write probe: a PUT cleared the omitted description (it replaces the whole object, as zpa-gitops assumes)',
       '✓ write probe: deleted 2 probe links; none is left',
     ]);
     const writes = writesSeen(sim);
