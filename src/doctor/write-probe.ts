@@ -8,7 +8,7 @@
 import { ApiError } from '../core/errors.js';
 import type { ApiObject } from '../core/types.js';
 import { idOf, optionalString } from '../kinds/normalize.js';
-import type { ApiVersion } from '../zpa/index.js';
+import { NEGOTIATED_ROUTES, type ApiVersion } from '../zpa/index.js';
 import { cleanUpProbes } from './probe-cleanup.js';
 import { failed, passed, type DoctorCheck } from './types.js';
 
@@ -18,7 +18,8 @@ const PROBE_DESCRIPTION = 'zpa-gitops doctor write probe: safe to delete';
 const PROBE_HOST = 'probe.zpa-gitops.invalid';
 
 export interface ProbeClient {
-  readonly bulkApiVersion: ApiVersion;
+  /** The version bulk create answered on, once one did. */
+  readonly bulkApiVersion: ApiVersion | undefined;
   bulkCreateUserPortalLinks(links: readonly ApiObject[], portalIds: readonly string[]): Promise<ApiObject[]>;
   getUserPortalLink(id: string): Promise<ApiObject>;
   updateUserPortalLink(id: string, body: ApiObject): Promise<void>;
@@ -75,6 +76,18 @@ async function step<T>(what: () => Promise<T>, onError: (error: ApiError) => Doc
   }
 }
 
+/** The order the client tries the bulk route's versions in (route-versions.ts). */
+const BULK_VERSIONS = NEGOTIATED_ROUTES.find((r) => r.method === 'POST' && r.path === '/userPortalLink/bulk')?.versions;
+
+/** `v2`, or `v1 (v2 answered that the route does not exist)` when the client had to fall back. */
+function describeVersion(version: ApiVersion | undefined): string {
+  if (version === undefined) return 'no version';
+  const first = BULK_VERSIONS?.[0];
+  return first === undefined || first === version
+    ? version
+    : `${version} (${first} answered that the route does not exist)`;
+}
+
 async function bulkCreate(
   client: ProbeClient,
   portal: ProbePortal,
@@ -86,9 +99,9 @@ async function bulkCreate(
     (error) =>
       failed(
         'write-probe:bulk-create',
-        `write probe: the bulk create failed: ${error.message}`,
+        `write probe: the bulk create failed (tried ${BULK_VERSIONS?.join(', then ') ?? 'it'}): ${error.message}`,
         'check that the key may write User Portals; attach this report to an issue',
-        { status: error.status ?? null, zpaId: error.zpaId ?? null, version: client.bulkApiVersion },
+        { status: error.status ?? null, zpaId: error.zpaId ?? null, version: client.bulkApiVersion ?? null },
       ),
   );
   for (const link of reply) {
@@ -96,12 +109,14 @@ async function bulkCreate(
     if (id !== '') created.set(id, optionalString(link['name']));
   }
   const version = client.bulkApiVersion;
-  const facts = { version, portalId: portal.id, createdIds: [...created.keys()] };
+  const fellBack = version !== undefined && BULK_VERSIONS !== undefined && version !== BULK_VERSIONS[0];
+  const facts = { version: version ?? null, fellBack, portalId: portal.id, createdIds: [...created.keys()] };
+  const on = describeVersion(version);
   if (created.size !== probes.length) {
     throw new StepFailed(
       failed(
         'write-probe:bulk-create',
-        `write probe: the bulk create on ${version} answered with ${created.size} ids for ${probes.length} links`,
+        `write probe: the bulk create on ${on} answered with ${created.size} ids for ${probes.length} links`,
         'attach this report to an issue: the bulk reply is not what the API documents',
         facts,
       ),
@@ -109,7 +124,7 @@ async function bulkCreate(
   }
   return passed(
     'write-probe:bulk-create',
-    `write probe: one bulk create on ${version} made ${probes.length} links on "${portal.name}"`,
+    `write probe: one bulk create on ${on} made ${probes.length} links on "${portal.name}"`,
     facts,
   );
 }

@@ -73,6 +73,20 @@ describe('doctor on a healthy tenant', () => {
     expect(apiCalls(sim)).toContain(`GET v1/userPortalLink?microtenantId=${MICROTENANT_ID}&page=1&pagesize=500`);
   });
 
+  it.each(['array', 'object', 'list'] as const)(
+    'reads client settings as plan does when the API answers with %s',
+    async (reading) => {
+      sim.setReadings({ clientSettings: reading });
+      try {
+        const result = await cli(['doctor'], { env: sim.env() });
+        expect(result.code).toBe(0);
+        expect(checkLines(result)).toContain('✓ client settings: 1 read in 1 page');
+      } finally {
+        sim.setReadings({ clientSettings: 'array' });
+      }
+    },
+  );
+
   it('reports rate-limit headers when the replies carry them', async () => {
     sim.injectFault({
       method: 'GET',

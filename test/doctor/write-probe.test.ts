@@ -15,7 +15,10 @@ beforeAll(async () => {
   });
 });
 afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+beforeEach(() => {
+  sim.reset();
+  sim.setReadings({ bulkCreate: 'both' });
+});
 
 const probesLeft = (): string[] =>
   sim
@@ -31,14 +34,14 @@ describe('doctor --write-probe', () => {
     expect(result.code).toBe(0);
     expect(failedLines(result)).toEqual([]);
     expect(probeLines(result.stdout)).toEqual([
-      '✓ write probe: one bulk create on v1 made 2 links on "portal-000"',
+      '✓ write probe: one bulk create on v2 made 2 links on "portal-000"',
       '✓ write probe: both links read back as sent',
       '✓ write probe: a PUT cleared the omitted description (it replaces the whole object, as zpa-gitops assumes)',
       '✓ write probe: deleted 2 probe links; none is left',
     ]);
     const writes = writesSeen(sim);
     expect(writes).toEqual([
-      'POST v1/userPortalLink/bulk',
+      'POST v2/userPortalLink/bulk',
       expect.stringMatching(/^PUT v1\/userPortalLink\/\d+$/),
       expect.stringMatching(/^DELETE v1\/userPortalLink\/\d+$/),
       expect.stringMatching(/^DELETE v1\/userPortalLink\/\d+$/),
@@ -60,9 +63,35 @@ describe('doctor --write-probe', () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { checks: { id: string; facts?: Record<string, unknown> }[] };
     const facts = (id: string) => report.checks.find((c) => c.id === id)?.facts;
-    expect(facts('write-probe:bulk-create')).toMatchObject({ version: 'v1', portalId });
+    expect(facts('write-probe:bulk-create')).toMatchObject({ version: 'v2', fellBack: false, portalId });
     expect(facts('write-probe:update')).toMatchObject({ applied: true, putClearsOmittedFields: true });
     expect(facts('write-probe:cleanup')).toMatchObject({ undeleted: [] });
+    expect(probesLeft()).toEqual([]);
+  });
+
+  it.each([
+    {
+      reading: 'v1' as const,
+      line: '✓ write probe: one bulk create on v1 (v2 answered that the route does not exist) made 2 links on "portal-000"',
+      posts: ['POST v2/userPortalLink/bulk 404', 'POST v1/userPortalLink/bulk 201'],
+    },
+    {
+      reading: 'v2' as const,
+      line: '✓ write probe: one bulk create on v2 made 2 links on "portal-000"',
+      posts: ['POST v2/userPortalLink/bulk 201'],
+    },
+  ])('reports the bulk version when the API serves bulk create on $reading only', async ({ reading, line, posts }) => {
+    sim.setReadings({ bulkCreate: reading });
+    const result = await cli(['doctor', '--write-probe', 'portal-000', '--format', 'json'], { env: sim.env() });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { checks: { id: string; summary: string; facts?: object }[] };
+    const bulk = report.checks.find((c) => c.id === 'write-probe:bulk-create');
+    expect(bulk?.summary).toBe(line.slice(2));
+    expect(bulk?.facts).toMatchObject({ version: reading, fellBack: reading === 'v1' });
+    const bulkPosts = sim.requests
+      .filter((r) => r.method === 'POST' && r.path.endsWith('/bulk'))
+      .map((r) => `POST ${/\/(v\d)\//.exec(r.path)?.[1]}/userPortalLink/bulk ${r.status}`);
+    expect(bulkPosts).toEqual(posts);
     expect(probesLeft()).toEqual([]);
   });
 
@@ -76,7 +105,7 @@ describe('doctor --write-probe', () => {
     const result = await cli(['doctor', '--write-probe', 'portal-000'], { env: sim.env() });
     expect(result.code).toBe(1);
     expect(probeLines(result.stdout)).toEqual([
-      '✓ write probe: one bulk create on v1 made 2 links on "portal-000"',
+      '✓ write probe: one bulk create on v2 made 2 links on "portal-000"',
       '✓ write probe: both links read back as sent',
       expect.stringMatching(
         /^✗ write probe: updating probe \d+ failed: PUT \/userPortalLink\/\d+ failed \(HTTP 400 invalid\.input\): no → /,
@@ -92,7 +121,9 @@ describe('doctor --write-probe', () => {
     const result = await cli(['doctor', '--write-probe', 'portal-000'], { env: sim.env() });
     expect(result.code).toBe(1);
     expect(probeLines(result.stdout)).toEqual([
-      expect.stringMatching(/^✗ write probe: the bulk create failed: POST \/userPortalLink\/bulk failed \(HTTP 500/),
+      expect.stringMatching(
+        /^✗ write probe: the bulk create failed \(tried v2, then v1\): POST \/userPortalLink\/bulk failed \(HTTP 500/,
+      ),
       '✓ write probe: deleted 1 probe link; none is left',
     ]);
     expect(probesLeft()).toEqual([]);
