@@ -5,13 +5,21 @@
  */
 import { ApiError } from '../core/errors.js';
 import type { ApiObject, LiveState } from '../core/types.js';
-import type { LiveCollection, ResolvedDesired } from '../kinds/kind.js';
 import { KINDS } from '../kinds/registry.js';
-import { readCollections } from '../live/read-live.js';
+import { readLiveCollections } from '../live/read-live.js';
 import type { LiveSource } from '../live/source.js';
+import { diffKind } from '../planner/diff.js';
 import type { AuthMode } from '../zpa/index.js';
 import type { RepliesSeen } from './replies-seen.js';
 import { failed, passed, type CheckId, type DoctorCheck } from './types.js';
+
+/** The collections the tool reads: the kinds' own and look-ups, and the microtenant list. */
+export type LiveCollection = 'microtenants' | 'userPortals' | 'userPortalLinks' | 'clientSettings' | 'enrollmentCerts';
+
+/** What doctor reads through: plan's live source, and the microtenant list plan reads by name. */
+export interface DoctorSource extends LiveSource {
+  listMicrotenants(): Promise<ApiObject[]>;
+}
 
 interface CollectionInfo {
   label: string;
@@ -42,18 +50,19 @@ export type CollectionRead =
   | { collection: LiveCollection; objects: ApiObject[]; pages: number; problems: string[] }
   | { collection: LiveCollection; error: ApiError; pages: number };
 
-const NOTHING_DESIRED: ResolvedDesired = { microtenantId: '0', clientSettings: [], portals: [], links: [] };
-
 export async function readCollection(
-  source: LiveSource,
+  source: DoctorSource,
   collection: LiveCollection,
   seen: RepliesSeen,
 ): Promise<CollectionRead> {
   const mark = seen.replies.length;
   const pages = (): number => seen.since(mark).filter((r) => r.status >= 200 && r.status <= 299).length;
   try {
-    const read = await readCollections(source, [collection]);
-    const objects = read[collection] ?? [];
+    // The same reads plan makes: the kinds' read calls, and the microtenant list as workflow.ts reads it.
+    const objects =
+      collection === 'microtenants'
+        ? await source.listMicrotenants()
+        : ((await readLiveCollections(source, [collection]))[collection] ?? []);
     return { collection, objects, pages: pages(), problems: planProblems(collection, objects) };
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
@@ -61,12 +70,11 @@ export async function readCollection(
   }
 }
 
-/** What the planner would refuse in these live objects: the kinds' diagnostics with nothing desired. */
+/** What the planner would refuse in these live objects: the diff loop's diagnostics with nothing desired. */
 function planProblems(collection: LiveCollection, objects: ApiObject[]): string[] {
-  const live: LiveState = { clientSettings: [], userPortalLinks: [], userPortals: [], [collection]: objects };
+  const live: LiveState = { [collection]: objects };
   return KINDS.filter((kind) => kind.collection === collection).flatMap((kind) =>
-    kind
-      .plan({ ...NOTHING_DESIRED }, live)
+    diffKind({ kind, wanted: { objects: [], diagnostics: [] } }, live)
       .diagnostics.filter((d) => d.severity === 'error')
       .map((d) => d.message),
   );

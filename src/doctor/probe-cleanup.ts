@@ -4,7 +4,7 @@
  * applied in part, NOTES.md), then list the links again to show that none is left.
  */
 import { ApiError } from '../core/errors.js';
-import { idOf, optionalString } from '../kinds/normalize.js';
+import { idOf, optionalString } from '../canonical/normalize.js';
 import { failed, passed, type DoctorCheck } from './types.js';
 import type { ProbeClient } from './write-probe.js';
 

@@ -4,8 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { AuthError } from '../core/errors.js';
-import type { LiveCollection } from '../kinds/kind.js';
-import { idOf, optionalString, unescapeHtml } from '../kinds/normalize.js';
+import { idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
 import { TOOL_VERSION } from '../version.js';
 import type { ReplyInfo, ZpaClient, ZpaSettings } from '../zpa/index.js';
 import {
@@ -15,6 +14,7 @@ import {
   READ_ORDER,
   readCollection,
   type CollectionRead,
+  type LiveCollection,
 } from './collections.js';
 import { checkEnvironment } from './environment.js';
 import { RepliesSeen } from './replies-seen.js';

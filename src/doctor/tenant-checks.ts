@@ -3,7 +3,7 @@
  * rate-limit headers and the clock skew.
  */
 import type { ApiObject } from '../core/types.js';
-import { idOf, optionalString, unescapeHtml } from '../kinds/normalize.js';
+import { idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
 import type { ZpaSettings } from '../zpa/index.js';
 import type { CollectionRead } from './collections.js';
 import type { RepliesSeen } from './replies-seen.js';

@@ -7,7 +7,7 @@
  */
 import { ApiError } from '../core/errors.js';
 import type { ApiObject } from '../core/types.js';
-import { idOf, optionalString } from '../kinds/normalize.js';
+import { idOf, optionalString } from '../canonical/normalize.js';
 import { NEGOTIATED_ROUTES, type ApiVersion } from '../zpa/index.js';
 import { cleanUpProbes } from './probe-cleanup.js';
 import { failed, passed, type DoctorCheck } from './types.js';

@@ -2,6 +2,7 @@ import { UsageError } from '../../core/errors.js';
 import { DOCTOR_FORMATS, renderDoctor } from '../../doctor/render.js';
 import { runDoctor } from '../../doctor/run-doctor.js';
 import { oneOf, parseCommandArgs } from '../args.js';
+import { exitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { connect } from '../shared.js';
 
@@ -22,5 +23,5 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
     ...(probe === undefined ? {} : { writeProbe: probe }),
   });
   io.stdout(renderDoctor(report, format));
-  return report.ok ? 0 : 1;
+  return exitCode(report.ok ? 'ok' : 'checks-failed');
 }
