@@ -26,6 +26,8 @@ export type Outcome =
   | 'apply-cancelled'
   /** `fmt --check` found files not in the canonical style. */
   | 'format-differs'
+  /** `doctor` found a check that failed. */
+  | 'checks-failed'
   /** No command given (the help is printed). */
   | 'no-command';
 
@@ -36,6 +38,7 @@ const OUTCOME_EXIT_CODES: Record<Outcome, number> = {
   'apply-incomplete': 1,
   'apply-cancelled': 1,
   'format-differs': 1,
+  'checks-failed': 1,
   'no-command': 1,
 };
 

@@ -11,6 +11,7 @@ Commands:
   apply [PATH...]      Make the changes (or: apply --plan FILE)
   export               Write manifests from the live tenant
   fmt [PATH...]        Rewrite manifests in the canonical style (--check for CI)
+  doctor               Check the credentials, the tenant and the API key's access before a first plan
   sim                  Run the embedded ZPA simulator
 
 Options:
@@ -90,6 +91,21 @@ Options:
   --diff           Show each change as a unified diff
 
 Exit codes: 0 formatted (with --check: nothing to change), 1 a file differs or cannot be read.
+`,
+  doctor: `Usage: zpa-gitops doctor [--format text|json] [--write-probe PORTAL]
+
+Checks what plan needs, one line each (✓ or ✗, and for a ✗ what to do): the variables set and what
+they select, sign-in, the customer id, every collection plan reads (with counts), the microtenant,
+rate-limit headers and clock skew. Read-only. The JSON report holds no secret or token: attach it to
+an issue.
+
+Options:
+  --format text|json     Output format (default: text)
+  --write-probe PORTAL   Also create two disabled links named zpa-gitops-probe-* on PORTAL (name or
+                         id) in one bulk call, read them back, update one and delete both; reports
+                         the bulk API version and whether a PUT clears an omitted field
+
+Exit codes: 0 everything plan needs works, 1 a check failed.
 `,
   export: `Usage: zpa-gitops export [--out DIR] [--portal NAME...] [--client-settings] [--force]
 

@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   apply: async () => (await import('./commands/apply.js')).applyCommand,
   export: async () => (await import('./commands/export.js')).exportCommand,
   fmt: async () => (await import('./commands/fmt.js')).fmtCommand,
+  doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
   sim: async () => (await import('./commands/sim.js')).simCommand,
 };
 

@@ -11,7 +11,7 @@ import type { Redactor, DebugSink } from './redact.js';
 import { isApiObject, parseErrorBody } from './replies.js';
 import { speaksPlainHttp } from './reply-errors.js';
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
-import { tokenLifetime } from './token-expiry.js';
+import { tokenLifetime, type TokenLifetime } from './token-expiry.js';
 
 export interface AuthOptions {
   settings: ZpaSettings;
@@ -28,8 +28,17 @@ export interface AuthOptions {
 const SIGN_IN_RETRIES = 2;
 const ONEAPI_AUDIENCE = 'https://api.zscaler.com';
 
+/** What the last sign-in got, without the token: for `doctor`. */
+export interface SignInInfo {
+  issuedAt: number;
+  expiresAt: number;
+  source: TokenLifetime['source'];
+}
+
 export class Authenticator {
   private current: { token: string; refreshAt: number } | undefined;
+  /** The last successful sign-in (no token in it). */
+  lastSignIn: SignInInfo | undefined;
   private pending: Promise<string> | undefined;
   private readonly http: Got;
   private readonly path: string;
@@ -109,7 +118,9 @@ export class Authenticator {
       );
     }
     redactor.add(token.accessToken);
-    this.current = { token: token.accessToken, ...tokenLifetime(token.accessToken, token.expiresIn, started) };
+    const lifetime = tokenLifetime(token.accessToken, token.expiresIn, started);
+    this.current = { token: token.accessToken, refreshAt: lifetime.refreshAt };
+    this.lastSignIn = { issuedAt: started, expiresAt: lifetime.expiresAt, source: lifetime.source };
     return token.accessToken;
   }
 

@@ -19,9 +19,10 @@ import { PUBLISHED_RATE_LIMITS, type RateLimits } from './rate-limiter.js';
 import { Redactor, type DebugSink } from './redact.js';
 import { expectObject, expectObjectArray, type Endpoint } from './replies.js';
 import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
-import { RouteVersions } from './route-versions.js';
+import { negotiatedRoute, RouteVersions, type ApiVersion } from './route-versions.js';
 import type { ZpaSettings } from './settings.js';
-import { Transport, type WaitInfo, type ZpaStats } from './transport.js';
+import type { SignInInfo } from './auth.js';
+import { Transport, type ReplyInfo, type WaitInfo, type ZpaStats } from './transport.js';
 
 export interface ZpaClientOptions {
   settings: ZpaSettings;
@@ -31,6 +32,8 @@ export interface ZpaClientOptions {
   timeoutMs?: number;
   retry?: { limit: number };
   onWait?: (info: WaitInfo) => void;
+  /** Sees every API reply's status and headers (`doctor` reads rate-limit headers and `Date`). */
+  onReply?: (info: ReplyInfo) => void;
   debug?: DebugSink;
   /** Time for the rate limiter and the token cache; the system clock unless a test drives it. */
   clock?: Clock;
@@ -69,6 +72,7 @@ export class ZpaClient {
         redactor: new Redactor(),
         clock: options.clock ?? systemClock,
         ...(options.onWait ? { onWait: options.onWait } : {}),
+        ...(options.onReply ? { onReply: options.onReply } : {}),
         ...(options.debug ? { debug: options.debug } : {}),
       });
     this.versions = shared?.versions ?? new RouteVersions();
@@ -90,6 +94,20 @@ export class ZpaClient {
         `microtenant id must be a number written in digits, got "${id.slice(0, 40)}"`,
       );
     return new ZpaClient(this.options, { transport: this.transport, versions: this.versions, microtenantId: id });
+  }
+
+  /** Signs in (or reuses the token held) and says when the token expires; for `doctor`. */
+  signIn(): Promise<SignInInfo> {
+    return this.transport.signIn();
+  }
+
+  /**
+   * The version bulk create answered on in this run (shared with `withMicrotenant` clients), or
+   * undefined before one succeeded; `doctor --write-probe` reports it.
+   */
+  get bulkApiVersion(): ApiVersion | undefined {
+    const route = negotiatedRoute('POST', '/userPortalLink/bulk');
+    return route === undefined ? undefined : this.versions.knownVersion(route);
   }
 
   /** Drop kept-alive connections (shared with `withMicrotenant` clients). */

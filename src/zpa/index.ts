@@ -25,7 +25,8 @@ export {
 } from './retry-policy.js';
 export { jwtExpiry, tokenLifetime } from './token-expiry.js';
 export { ENROLLMENT_CERT_API_VERSION, PAGE_SIZE, MAX_PAGES } from './endpoints.js';
-export { Transport, type ZpaStats, type WaitInfo, type HttpMethod } from './transport.js';
+export { Transport, type ZpaStats, type WaitInfo, type HttpMethod, type ReplyInfo } from './transport.js';
+export type { SignInInfo } from './auth.js';
 export { isApiObject } from './replies.js';
 export { readClientSettingList, readUpsertedClientSetting } from './client-setting-replies.js';
 export { NEGOTIATED_ROUTES, RouteVersions, type ApiVersion, type NegotiatedRoute } from './route-versions.js';

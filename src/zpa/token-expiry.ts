@@ -32,6 +32,10 @@ export function expiresInMs(value: unknown): number | undefined {
 export interface TokenLifetime {
   /** Epoch ms after which the token is no longer used. */
   refreshAt: number;
+  /** Epoch ms when the token expires, as far as the reply tells (for `doctor`). */
+  expiresAt: number;
+  /** What `expiresAt` came from: the sooner of the two, or the fallback when the reply gave neither. */
+  source: 'jwt-exp' | 'expires_in' | 'fallback';
 }
 
 /**
@@ -41,12 +45,19 @@ export interface TokenLifetime {
  * lifetime when it is shorter than two minutes.
  */
 export function tokenLifetime(token: string, expiresIn: unknown, issuedAt: number): TokenLifetime {
-  const candidates: number[] = [];
+  const candidates: { at: number; source: TokenLifetime['source'] }[] = [];
   const exp = jwtExpiry(token);
-  if (exp !== undefined && exp > issuedAt) candidates.push(exp);
+  if (exp !== undefined && exp > issuedAt) candidates.push({ at: exp, source: 'jwt-exp' });
   const inMs = expiresInMs(expiresIn);
-  if (inMs !== undefined) candidates.push(issuedAt + inMs);
-  const expiresAt = candidates.length > 0 ? Math.min(...candidates) : issuedAt + FALLBACK_LIFETIME_MS;
-  const lifetime = expiresAt - issuedAt;
-  return { refreshAt: expiresAt - Math.min(REFRESH_EARLY_MS, lifetime / 2) };
+  if (inMs !== undefined) candidates.push({ at: issuedAt + inMs, source: 'expires_in' });
+  const soonest = candidates.reduce<(typeof candidates)[number] | undefined>(
+    (best, c) => (best === undefined || c.at < best.at ? c : best),
+    undefined,
+  ) ?? { at: issuedAt + FALLBACK_LIFETIME_MS, source: 'fallback' };
+  const lifetime = soonest.at - issuedAt;
+  return {
+    refreshAt: soonest.at - Math.min(REFRESH_EARLY_MS, lifetime / 2),
+    expiresAt: soonest.at,
+    source: soonest.source,
+  };
 }

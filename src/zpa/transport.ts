@@ -8,7 +8,7 @@ import https from 'node:https';
 import got, { type Got, type NormalizedOptions, type RequestError, type Response } from 'got';
 import type { Clock } from '../core/clock.js';
 import { ZpaGitopsError } from '../core/errors.js';
-import { Authenticator, retryAfterOf } from './auth.js';
+import { Authenticator, retryAfterOf, type SignInInfo } from './auth.js';
 import { SlidingLogLimiter, WINDOW_SAFETY_MARGIN_MS, type RateLimits } from './rate-limiter.js';
 import type { DebugSink, Redactor } from './redact.js';
 import { parseErrorBody } from './replies.js';
@@ -36,6 +36,16 @@ export interface WaitInfo {
   reason: WaitReason;
 }
 
+/** One API reply as an observer sees it (`doctor`): no body, no request headers, so no token. */
+export interface ReplyInfo {
+  method: HttpMethod;
+  /** As errors show it: relative to the customer, paging left out. */
+  displayPath: string;
+  status: number;
+  /** Reply headers, names in lower case; multi-valued ones joined with `, `. */
+  headers: Readonly<Record<string, string>>;
+}
+
 export interface TransportOptions {
   settings: ZpaSettings;
   limits: RateLimits;
@@ -43,6 +53,8 @@ export interface TransportOptions {
   retry: RetryPolicy;
   redactor: Redactor;
   onWait?: (info: WaitInfo) => void;
+  /** Called for every API reply, retried attempts included (not for sign-in). */
+  onReply?: (info: ReplyInfo) => void;
   debug?: DebugSink;
   /** Time for the rate limiter and the token cache. */
   clock: Clock;
@@ -135,6 +147,14 @@ export class Transport {
     });
   }
 
+  /** Signs in now unless a usable token is held; says what the sign-in got (never the token). */
+  async signIn(): Promise<SignInInfo> {
+    await this.auth.token();
+    const info = this.auth.lastSignIn;
+    if (info === undefined) throw new Error('zpa transport: signed in without a sign-in record');
+    return info;
+  }
+
   /** Drop kept-alive connections. The client stays usable; new connections are opened as needed. */
   close(): void {
     for (const agent of [...Object.values(this.pooled), ...Object.values(this.fresh)]) agent.destroy();
@@ -168,6 +188,12 @@ export class Transport {
       `zpa: ${method} ${response.requestUrl.pathname}${response.requestUrl.search} -> ${response.statusCode} in ${Date.now() - call.startedAt} ms`,
     );
     if (response.statusCode === 429) this.stats.rateLimited += 1;
+    this.options.onReply?.({
+      method,
+      displayPath: call.request.displayPath,
+      status: response.statusCode,
+      headers: flatHeaders(response.headers),
+    });
     if (response.statusCode === 401 && !call.reauthenticated) {
       // NOTES.md: re-authenticate once on a 401, then repeat the call.
       call.reauthenticated = true;
@@ -217,6 +243,14 @@ export class Transport {
   private debugLine(line: string): void {
     if (this.options.debug) this.options.debug(this.options.redactor.redact(line));
   }
+}
+
+function flatHeaders(headers: Response['headers']): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
 }
 
 function callOf(context: Record<string, unknown>): CallState {

@@ -60,6 +60,14 @@ describe('the built CLI', () => {
     expect(result.stdout).toContain('+ create link "Grafana"');
   });
 
+  it('runs doctor, write probe included, against the simulator', async () => {
+    const result = await node([main, 'doctor', '--write-probe', 'Ops'], sim.env());
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('✓ user portals: 3 read in 1 page');
+    expect(result.stdout).toContain('✓ write probe: deleted 2 probe links; none is left');
+  });
+
   it('runs the demo to a clean second plan', async () => {
     const result = await node(['dist-scripts/scripts/demo/main.js']);
     expect(result.code).toBe(0);

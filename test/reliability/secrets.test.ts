@@ -45,9 +45,12 @@ describe('secrets', () => {
       await cli(['plan', 'm'], { cwd: dir, env: { ...env, ZPA_CLIENT_ID: SECRET } }),
       await cli(['plan', 'm'], { cwd: dir, env: { ...env, ZPA_CLOUD: `http://user:${SECRET}@example.com` } }),
       await cli(['sim', '--port', 'x'], { cwd: dir, env }),
+      await cli(['doctor', '--format', 'json', '--write-probe', 'Engineering'], { cwd: dir, env }),
+      await cli(['doctor'], { cwd: dir, env: { ...env, ZPA_CLIENT_SECRET: `${SECRET}-wrong` } }),
     ];
     expect(runs[1]?.code).toBe(0);
     expect(runs[8]?.code).toBe(1);
+    expect(runs[12]?.code).toBe(0);
     expect(runs.some((r) => r.stderr.includes('debug:'))).toBe(true);
     const texts = [
       ...runs.flatMap((r) => [r.stdout, r.stderr]),

@@ -1,0 +1,136 @@
+/**
+ * Each collection the tool reads, read exactly as `plan` reads it (the same `readCollections`, so the
+ * same paging and reply checks), then checked as the planner checks live objects (the kinds' own
+ * diagnostics, e.g. an object without a usable id).
+ */
+import { ApiError } from '../core/errors.js';
+import type { ApiObject, LiveState } from '../core/types.js';
+import { KINDS } from '../kinds/registry.js';
+import { readLiveCollections } from '../live/read-live.js';
+import type { LiveSource } from '../live/source.js';
+import { diffKind } from '../planner/diff.js';
+import type { AuthMode } from '../zpa/index.js';
+import type { RepliesSeen } from './replies-seen.js';
+import { failed, passed, type CheckId, type DoctorCheck } from './types.js';
+
+/** The collections the tool reads: the kinds' own and look-ups, and the microtenant list. */
+export type LiveCollection = 'microtenants' | 'userPortals' | 'userPortalLinks' | 'clientSettings' | 'enrollmentCerts';
+
+/** What doctor reads through: plan's live source, and the microtenant list plan reads by name. */
+export interface DoctorSource extends LiveSource {
+  listMicrotenants(): Promise<ApiObject[]>;
+}
+
+interface CollectionInfo {
+  label: string;
+  /** The permission a role needs to read it, as the ZPA Admin Portal's role editor groups features. */
+  permission: string;
+  /** Read with the selected microtenant's `microtenantId` (NOTES.md); the others are tenant-wide. */
+  scoped: boolean;
+}
+
+export const COLLECTIONS: Readonly<Record<LiveCollection, CollectionInfo>> = {
+  microtenants: { label: 'microtenants', permission: 'Microtenants', scoped: false },
+  userPortals: { label: 'user portals', permission: 'User Portals', scoped: true },
+  userPortalLinks: { label: 'user portal links', permission: 'User Portals (links)', scoped: true },
+  clientSettings: { label: 'client settings', permission: 'Client Connector (client settings)', scoped: false },
+  enrollmentCerts: { label: 'enrollment certificates', permission: 'Enrollment Certificates', scoped: false },
+};
+
+/** The order doctor reads in: microtenants first, so an unknown microtenant is known before scoped reads. */
+export const READ_ORDER: readonly LiveCollection[] = [
+  'microtenants',
+  'userPortals',
+  'userPortalLinks',
+  'clientSettings',
+  'enrollmentCerts',
+];
+
+export type CollectionRead =
+  | { collection: LiveCollection; objects: ApiObject[]; pages: number; problems: string[] }
+  | { collection: LiveCollection; error: ApiError; pages: number };
+
+export async function readCollection(
+  source: DoctorSource,
+  collection: LiveCollection,
+  seen: RepliesSeen,
+): Promise<CollectionRead> {
+  const mark = seen.replies.length;
+  const pages = (): number => seen.since(mark).filter((r) => r.status >= 200 && r.status <= 299).length;
+  try {
+    // The same reads plan makes: the kinds' read calls, and the microtenant list as workflow.ts reads it.
+    const objects =
+      collection === 'microtenants'
+        ? await source.listMicrotenants()
+        : ((await readLiveCollections(source, [collection]))[collection] ?? []);
+    return { collection, objects, pages: pages(), problems: planProblems(collection, objects) };
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return { collection, error, pages: pages() };
+  }
+}
+
+/** What the planner would refuse in these live objects: the diff loop's diagnostics with nothing desired. */
+function planProblems(collection: LiveCollection, objects: ApiObject[]): string[] {
+  const live: LiveState = { [collection]: objects };
+  return KINDS.filter((kind) => kind.collection === collection).flatMap((kind) =>
+    diffKind({ kind, wanted: { objects: [], diagnostics: [] } }, live)
+      .diagnostics.filter((d) => d.severity === 'error')
+      .map((d) => d.message),
+  );
+}
+
+export function collectionCheck(read: CollectionRead, mode: AuthMode): DoctorCheck {
+  const id: CheckId = `collection:${read.collection}`;
+  const { label, permission } = COLLECTIONS[read.collection];
+  if ('error' in read) {
+    const { error } = read;
+    const facts = {
+      status: error.status ?? null,
+      zpaId: error.zpaId ?? null,
+      path: error.path,
+      pagesRead: read.pages,
+    };
+    return failed(id, `${label}: ${error.message}`, fixForError(error, permission, mode), facts);
+  }
+  const count = read.objects.length;
+  const pages = read.pages === 1 ? '1 page' : `${read.pages} pages`;
+  if (read.problems.length > 0) {
+    const [first] = read.problems;
+    return failed(
+      id,
+      `${label}: ${count} read in ${pages}, but plan would refuse ${read.problems.length} (${first ?? ''})`,
+      'fix or remove those objects in the ZPA Admin Portal, and attach this report to an issue if they look right',
+      { count, pages: read.pages, problems: read.problems },
+    );
+  }
+  return passed(id, `${label}: ${count} read in ${pages}`, { count, pages: read.pages });
+}
+
+/** Never skipped silently: a collection that was not read says why. */
+export function notChecked(collection: LiveCollection, why: string): DoctorCheck {
+  return failed(
+    `collection:${collection}`,
+    `${COLLECTIONS[collection].label}: not checked (${why})`,
+    `fix the ✗ above first`,
+  );
+}
+
+function fixForError(error: ApiError, permission: string, mode: AuthMode): string {
+  if (error.status === 403) {
+    const where =
+      mode === 'oneapi'
+        ? 'the ZPA role of the API client in ZIdentity'
+        : 'the role of this API key (ZPA Admin Portal, API Keys page)';
+    return `likely missing permission: ${where} needs at least View access to ${permission}; plan needs to read it`;
+  }
+  if (error.status === 401)
+    return "the API refused the token: check the credentials and that the cloud is the tenant's";
+  if (error.status === 429) return 'the rate limit was still exceeded after waiting: run doctor again in a minute';
+  if (error.status === undefined) return 'the API could not be reached: check the cloud setting and the network';
+  if (error.status >= 500)
+    return 'the API failed: run doctor again later; attach this report to an issue if it persists';
+  if (/shape|JSON|pages/.test(error.message))
+    return 'the reply is not what the API documents: attach this report (doctor --format json) to an issue';
+  return 'see the message; attach this report (doctor --format json) to an issue if it is unclear';
+}
