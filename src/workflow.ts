@@ -31,11 +31,16 @@ export interface PlannedTenant {
   client: TenantClient;
 }
 
-/** Resolves the manifests' microtenant, reads what they need, and plans. */
+/**
+ * Resolves the manifests' microtenant, reads what they need, and plans. With `targets`, every
+ * manifest is still read and every live collection they need, but only the changes inside the
+ * targets are planned.
+ */
 export async function planTenant(
   desired: DesiredState,
   client: TenantClient,
   safety?: SafetyOptions,
+  targets?: readonly string[],
 ): Promise<PlannedTenant> {
   const byName = desired.microtenant !== undefined && 'name' in desired.microtenant;
   const microtenants = byName ? await client.listMicrotenants() : undefined;
@@ -48,6 +53,7 @@ export async function planTenant(
     target: scoped.target,
     toolVersion: TOOL_VERSION,
     ...(safety ? { safety } : {}),
+    ...(targets && targets.length > 0 ? { targets } : {}),
   });
   return { plan, live, client: scoped };
 }

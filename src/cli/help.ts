@@ -42,6 +42,9 @@ Options:
   --detailed-exitcode           Exit 2 when there are changes, 0 when there are none
   --show-unchanged              List unchanged objects too (text format)
   --prune-threshold PERCENT     Share of live links pruning may remove before the plan is unsafe (default: 30)
+  --update-threshold PERCENT    Share of live links the plan may update before it is unsafe (default: 30)
+  --target ADDRESS              Plan only changes inside ADDRESS (repeatable): portal:NAME, link:NAME,
+                                client-setting:TYPE or client-settings. Everything is still read and checked.
 
 Exit codes: 0 success, 1 error, 2 changes present (with --detailed-exitcode).
 `,
@@ -62,10 +65,12 @@ Options:
   --plan FILE                   Apply a saved plan (refused if stale or made for another target)
   --auto-approve                Do not ask (required without a terminal)
   --input=false                 Never ask: without --auto-approve, refuse (for scripts)
-  --allow-unsafe                Apply a plan marked unsafe by the pruning threshold
+  --allow-unsafe                Apply a plan marked unsafe by the prune or update threshold
   --parallelism N               Concurrent API calls (default: 4; the rate limiter still applies)
   --format text|json            Report format (default: text)
   --prune-threshold PERCENT     As for plan (default: 30)
+  --update-threshold PERCENT    As for plan (default: 30)
+  --target ADDRESS              As for plan (repeatable); with --plan, the saved plan's targets apply
 
 Exit codes: 0 applied (or nothing to do), 1 error or partial failure.
 `,
@@ -107,15 +112,17 @@ Options:
 
 Exit codes: 0 everything plan needs works, 1 a check failed.
 `,
-  export: `Usage: zpa-gitops export [--out DIR] [--portal NAME...] [--client-settings] [--force]
+  export: `Usage: zpa-gitops export [--out DIR] [--target ADDRESS...] [--client-settings] [--force]
 
 Writes manifests from the live tenant in the layout of the examples: client-settings.yaml,
 portals/<name>.yaml and icons/, formatted as fmt formats. Existing files are kept unless --force.
 
 Options:
   --out DIR            Folder to write (default: current directory)
-  --portal NAME        Export only this portal (repeatable); default: every portal
-  --client-settings    Export client settings (default: yes when no --portal is given)
+  --target ADDRESS     Export only this (repeatable): portal:NAME, client-settings or
+                       client-setting:TYPE; default: everything
+  --portal NAME        Old spelling of --target portal:NAME (kept for one release)
+  --client-settings    Export client settings (default: yes when no --target is given)
   --force              Overwrite existing files
 
 Exit codes: 0 success, 1 error.

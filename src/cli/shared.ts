@@ -2,7 +2,9 @@ import { appendFile } from 'node:fs/promises';
 import { UsageError } from '../core/errors.js';
 import type { DesiredState } from '../core/types.js';
 import { hasErrors, loadManifests } from '../manifest/index.js';
+import { KINDS } from '../kinds/registry.js';
 import { DEFAULT_SAFETY, type SafetyOptions } from '../planner/plan.js';
+import { parseTargets } from '../planner/targets.js';
 import { formatDiagnostics } from '../render/diagnostics.js';
 import { COLOR, PLAIN, wantsColor, type Style } from '../render/style.js';
 import { settingsFromEnv, ZpaClient, type ZpaClientOptions } from '../zpa/index.js';
@@ -34,16 +36,28 @@ export function connect(io: CliIo, given: Partial<Pick<ZpaClientOptions, 'settin
   });
 }
 
-export function safetyFrom(value: string | undefined): SafetyOptions {
-  if (value === undefined) return DEFAULT_SAFETY;
+/** `--prune-threshold` and `--update-threshold`, in percent. */
+export function safetyFrom(prune: string | undefined, update?: string): SafetyOptions {
+  const safety = { ...DEFAULT_SAFETY };
+  if (prune !== undefined) safety.pruneThreshold = percentage('prune-threshold', prune);
+  if (update !== undefined) safety.updateThreshold = percentage('update-threshold', update);
+  return safety;
+}
+
+function percentage(flag: string, value: string): number {
   const percent = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value) || percent > 100)
-    throw new UsageError(`--prune-threshold must be a percentage from 0 to 100, not "${value}"`);
-  return { ...DEFAULT_SAFETY, pruneThreshold: percent / 100 };
+    throw new UsageError(`--${flag} must be a percentage from 0 to 100, not "${value}"`);
+  return percent / 100;
 }
 
 /** Under GitHub Actions, a plan also goes to the job's step summary. */
 export async function appendStepSummary(io: CliIo, markdown: string): Promise<void> {
   const file = io.env['GITHUB_STEP_SUMMARY'];
   if (io.env['GITHUB_ACTIONS'] === 'true' && file) await appendFile(file, `${markdown}\n`);
+}
+
+/** `--target` addresses, checked for form before anything is read; undefined when none are given. */
+export function targetsFrom(values: readonly string[] | undefined): string[] | undefined {
+  return values && values.length > 0 ? parseTargets(values, KINDS) : undefined;
 }

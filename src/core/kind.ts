@@ -10,6 +10,7 @@ import type {
   DeleteChange,
   DesiredState,
   Diagnostic,
+  LiveState,
   NameOrId,
   Plan,
   SourceLocation,
@@ -110,6 +111,20 @@ export interface PruneStats {
   pruned: number;
 }
 
+/** Live objects a scope's `ignore` patterns left alone, e.g. `{ scope: 'portal:Ops', count: 3 }`. */
+export interface IgnoredStats {
+  /** A target address. */
+  scope: string;
+  count: number;
+}
+
+export interface AddressType {
+  /** For messages: `also on portals …`. */
+  plural: string;
+  /** The address is the type alone, with no `:NAME`. */
+  bare?: boolean;
+}
+
 /** An extra change a kind asks for past the matched ones; the planner builds the Change. */
 export type ExtraChange<C extends Canonical> =
   | { entry: LiveEntry<C>; action: 'update'; after: C; reason: NonNullable<UpdateChange['reason']> }
@@ -119,7 +134,11 @@ export interface DesiredSet<C extends Canonical> {
   objects: DesiredObject<C>[];
   diagnostics: Diagnostic[];
   /** Changes to live objects past the matched ones: the links' prune and detach pass. */
-  extraChanges?(live: readonly LiveEntry<C>[]): { changes: ExtraChange<C>[]; pruneStats?: PruneStats };
+  extraChanges?(live: readonly LiveEntry<C>[]): {
+    changes: ExtraChange<C>[];
+    pruneStats?: PruneStats;
+    ignored?: IgnoredStats[];
+  };
 }
 
 export type KindChange<C extends Canonical> = Change<C>;
@@ -163,4 +182,14 @@ export interface ResourceKind<C extends Canonical = Canonical> {
   readonly references: Readonly<Record<string, string>>;
   /** The name tables its plans show, and the collection each is built from. */
   readonly nameTables: Readonly<Record<string, string>>;
+  /**
+   * The address types `--target` takes for this kind, each with its plural for messages. An
+   * address is `TYPE:NAME`, or `TYPE` alone for a `bare` type that names a whole kind
+   * (`client-settings`). A kind without them cannot be targeted.
+   */
+  readonly addressTypes?: Readonly<Record<string, AddressType>>;
+  /** The addresses a change is inside (a link change: its name, and each portal it alters). */
+  addressesOf?(change: KindChange<C>, names: Plan['names']): string[];
+  /** Every address the manifests or the live state know, for "matches nothing" and did-you-mean. */
+  knownAddresses?(desired: DesiredState, live: LiveState): string[];
 }

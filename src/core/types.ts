@@ -64,9 +64,21 @@ export interface DesiredLinkFields {
   icon?: DesiredIcon;
 }
 
+/** The manifest's link field names `ignoreChanges` may list (the icon counts as one field). */
+export const IGNORABLE_LINK_FIELDS = ['enabled', 'description', 'linkPath', 'protocol', 'icon', 'link'] as const;
+export type IgnorableLinkField = (typeof IGNORABLE_LINK_FIELDS)[number];
+
+/** An `ignore` glob on a portal (`*` any run of characters, `?` one character). */
+export interface IgnorePattern {
+  pattern: string;
+  location: SourceLocation;
+}
+
 export interface DesiredLink {
   name: string;
   fields: DesiredLinkFields;
+  /** Fields never compared: a PUT keeps their live value (the link's own, in manifest order). */
+  ignoreChanges?: IgnorableLinkField[];
   /** Names of the portals that list this link, in manifest order, without repeats. */
   portals: string[];
   /** Where the link's fields were given. */
@@ -79,6 +91,10 @@ export interface DesiredPortal {
   name: string;
   /** Links on this portal that the manifests do not list are taken off it. */
   prune: boolean;
+  /** Live links on this portal whose names match are left alone: never pruned, detached or compared. */
+  ignore?: IgnorePattern[];
+  /** Fields of every link listed here that are never compared. */
+  ignoreChanges?: IgnorableLinkField[];
   location: SourceLocation;
 }
 
@@ -179,6 +195,14 @@ export interface PlanSafety {
   reasons: string[];
 }
 
+/** Live objects a scope's `ignore` patterns left alone, e.g. 3 links on portal "Ops". */
+export interface IgnoredCount {
+  kind: KindName;
+  /** The scope, as a target address, e.g. `portal:Ops`. */
+  scope: string;
+  count: number;
+}
+
 export interface Plan {
   formatVersion: 1;
   toolVersion: string;
@@ -190,4 +214,12 @@ export interface Plan {
   warnings: Diagnostic[];
   /** Display names for ids that appear in changes, one table per kind's `nameTables` entry. */
   names: Record<string, Record<string, string>>;
+  /**
+   * Set when planned with `--target`: only changes inside these addresses (`portal:NAME`,
+   * `link:NAME`, `client-setting:TYPE`, `client-settings`) are in the plan. Sorted, no repeats.
+   * Absent for a full plan, so a full plan's file reads as before.
+   */
+  targets?: string[];
+  /** Live objects left alone by `ignore` patterns, per scope; absent when none were. */
+  ignored?: IgnoredCount[];
 }

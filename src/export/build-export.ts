@@ -11,6 +11,8 @@ export interface ExportOptions {
   /** Portal names to export; empty means all. */
   portals: string[];
   clientSettings: boolean;
+  /** With `clientSettings`, only these certificate types; empty or absent means all. */
+  clientSettingTypes?: string[];
 }
 
 export interface ExportResult {
@@ -24,7 +26,8 @@ const HEADER = 'apiVersion: zpa-gitops/v1\n';
 export function buildExport(live: LiveState, options: ExportOptions): ExportResult {
   const files = new Map<string, string | Buffer>();
   const warnings: Diagnostic[] = [];
-  if (options.clientSettings) files.set('client-settings.yaml', exportClientSettings(live));
+  if (options.clientSettings)
+    files.set('client-settings.yaml', exportClientSettings(live, options.clientSettingTypes ?? []));
 
   const portals = (live['userPortals'] ?? [])
     .map((p) => ({ id: idOf(p['id']), name: unescapeHtml(optionalString(p['name'])) }))
@@ -93,13 +96,16 @@ function linkEntry(canonical: Record<string, unknown>, files: Map<string, string
   return entry;
 }
 
-function exportClientSettings(live: LiveState): string {
+function exportClientSettings(live: LiveState, types: readonly string[]): string {
   const certs = (live['enrollmentCerts'] ?? []).map((c) => ({
     id: idOf(c['id']),
     name: unescapeHtml(optionalString(c['name'])),
   }));
   const settings: Record<string, unknown> = {};
-  const sorted = [...(live['clientSettings'] ?? [])].sort((a, b) =>
+  const wanted = (live['clientSettings'] ?? []).filter(
+    (s) => types.length === 0 || types.includes(optionalString(s['clientCertificateType'])),
+  );
+  const sorted = [...wanted].sort((a, b) =>
     optionalString(a['clientCertificateType']).localeCompare(optionalString(b['clientCertificateType'])),
   );
   for (const setting of sorted)

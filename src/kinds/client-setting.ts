@@ -126,4 +126,14 @@ export const clientSettingKind: ResourceKind<ClientSettingCanonical> = {
   groupOf: () => 'Client settings',
   references: { enrollmentCertId: 'enrollmentCerts' },
   nameTables: { enrollmentCerts: 'enrollmentCerts' },
+  addressTypes: {
+    'client-setting': { plural: 'client settings' },
+    'client-settings': { plural: 'client settings', bare: true },
+  },
+  addressesOf: (change) => [`client-setting:${change.key}`, 'client-settings'],
+  knownAddresses: (desired, live) => [
+    'client-settings',
+    ...desired.clientSettings.map((s) => `client-setting:${s.type}`),
+    ...(live['clientSettings'] ?? []).map((s) => `client-setting:${optionalString(s['clientCertificateType'])}`),
+  ],
 };

@@ -5,7 +5,7 @@
  * are in user-portal-link-writes.ts.
  */
 import type { DesiredObject, ExtraChange, KindChange, LiveEntry, ResourceKind } from '../core/kind.js';
-import type { ApiObject, DesiredLink, Diagnostic, Plan } from '../core/types.js';
+import type { ApiObject, DesiredLink, DesiredPortal, Diagnostic, Plan } from '../core/types.js';
 import {
   compareIds,
   enabledFlag,
@@ -15,6 +15,8 @@ import {
   optionalString,
   unescapeHtml,
 } from '../canonical/normalize.js';
+import { knownLinkAddresses, LINK_ADDRESS_TYPES, linkAddressesOf } from './link-addresses.js';
+import { keepIgnoredFields, portalIgnores, type PortalIgnores } from './link-co-management.js';
 import { writeLinks } from './user-portal-link-writes.js';
 
 export type LinkCanonical = {
@@ -60,6 +62,7 @@ const desiredObjects: ResourceKind<LinkCanonical>['desiredObjects'] = (desired, 
   const portalIdByName = new Map<string, string>();
   const managed = new Set<string>();
   const pruned = new Set<string>();
+  const found: { portal: DesiredPortal; id: string }[] = [];
   for (const portal of desired.portals) {
     const result = lookUp('user portal', { name: portal.name }, 'userPortals', portal.location);
     if ('problem' in result) {
@@ -68,13 +71,19 @@ const desiredObjects: ResourceKind<LinkCanonical>['desiredObjects'] = (desired, 
     }
     portalIdByName.set(portal.name, result.found.id);
     managed.add(result.found.id);
+    found.push({ portal, id: result.found.id });
     if (portal.prune) pruned.add(result.found.id);
   }
   const objects: DesiredObject<LinkCanonical>[] = desired.links.map((link) => {
     const portalIds = link.portals.flatMap((name) => portalIdByName.get(name) ?? []);
-    return { key: link.name, location: link.location, after: (live) => wantedLink(link, portalIds, live, pruned) };
+    return {
+      key: link.name,
+      location: link.location,
+      after: (live) => keepIgnoredFields(wantedLink(link, portalIds, live, pruned), live, link.ignoreChanges),
+    };
   });
-  return { objects, diagnostics, extraChanges: (live) => prunePass(live, managed, pruned) };
+  const ignores = portalIgnores(found);
+  return { objects, diagnostics, extraChanges: (live) => prunePass(live, managed, pruned, ignores) };
 };
 
 /**
@@ -103,19 +112,26 @@ function wantedLink(
   };
 }
 
-/** Live links the manifests do not list: only the portals they prune are taken from them. */
+/**
+ * Live links the manifests do not list: only the portals they prune are taken from them, and not
+ * a portal whose `ignore` matches the link's name (it is left alone there, and not counted).
+ */
 function prunePass(
   live: readonly LiveEntry<LinkCanonical>[],
   managed: ReadonlySet<string>,
   pruned: ReadonlySet<string>,
+  ignores: PortalIgnores,
 ) {
   const changes: ExtraChange<LinkCanonical>[] = [];
+  const ignoredOn = new Map<string, number>();
   let managedLive = 0;
   for (const entry of live) {
     const portals = entry.canonical.userPortals;
-    if (portals.some((id) => managed.has(id))) managedLive += 1;
+    const ignoredHere = portals.filter((id) => ignores.test(id, entry.key));
+    for (const id of ignoredHere) ignoredOn.set(id, (ignoredOn.get(id) ?? 0) + 1);
+    if (portals.some((id) => managed.has(id) && !ignoredHere.includes(id))) managedLive += 1;
     if (entry.listed) continue;
-    const kept = portals.filter((id) => !pruned.has(id));
+    const kept = portals.filter((id) => !pruned.has(id) || ignoredHere.includes(id));
     if (kept.length === portals.length) continue;
     changes.push(
       kept.length === 0
@@ -123,7 +139,12 @@ function prunePass(
         : { entry, action: 'update', after: { ...entry.canonical, userPortals: kept }, reason: 'detach' },
     );
   }
-  return { changes, pruneStats: { counted: 'live links on managed portals', managedLive, pruned: changes.length } };
+  const ignored = ignores.scopes.map(({ portalId, scope }) => ({ scope, count: ignoredOn.get(portalId) ?? 0 }));
+  return {
+    changes,
+    pruneStats: { counted: 'live links on managed portals', managedLive, pruned: changes.length },
+    ...(ignored.length > 0 ? { ignored } : {}),
+  };
 }
 
 // --- Rendering.
@@ -169,4 +190,7 @@ export const userPortalLinkKind: ResourceKind<LinkCanonical> = {
   groupOf,
   references: { userPortals: 'userPortals' },
   nameTables: { userPortals: 'userPortals' },
+  addressTypes: LINK_ADDRESS_TYPES,
+  addressesOf: linkAddressesOf,
+  knownAddresses: knownLinkAddresses,
 };

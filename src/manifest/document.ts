@@ -2,7 +2,7 @@
  * The raw manifest document, exactly as schemas/manifest.schema.json allows it. The schema is the
  * source of truth; test/manifest/schema-binding.test.ts fails if these types drift from it.
  */
-import type { ClientCertificateType } from '../core/types.js';
+import type { ClientCertificateType, IgnorableLinkField } from '../core/types.js';
 
 export const API_VERSION = 'zpa-gitops/v1';
 /** Any version of this tool's format: a file that names one is a manifest, supported or not. */
@@ -28,10 +28,13 @@ export interface ManifestLink {
   description?: string;
   enabled?: boolean;
   icon?: string;
+  ignoreChanges?: IgnorableLinkField[];
 }
 
 export interface ManifestPortal {
   prune?: boolean;
+  ignore?: string[];
+  ignoreChanges?: IgnorableLinkField[];
   links?: ManifestLink[];
 }
 
@@ -55,7 +58,8 @@ export const LINK_FIELD_TYPES = {
   description: 'string',
   enabled: 'boolean',
   icon: 'string',
-} as const satisfies Record<keyof ManifestLink, 'string' | 'boolean'>;
+  ignoreChanges: 'array',
+} as const satisfies Record<keyof ManifestLink, 'string' | 'boolean' | 'array'>;
 
 export const CLIENT_SETTING_FIELD_TYPES = {
   enrollmentCert: 'string',
@@ -65,6 +69,8 @@ export const CLIENT_SETTING_FIELD_TYPES = {
 
 export const PORTAL_FIELD_TYPES = {
   prune: 'boolean',
+  ignore: 'array',
+  ignoreChanges: 'array',
   links: 'array',
 } as const satisfies Record<keyof ManifestPortal, 'boolean' | 'array'>;
 

@@ -5,8 +5,11 @@
  */
 import {
   CLIENT_CERTIFICATE_TYPES,
+  IGNORABLE_LINK_FIELDS,
   type DesiredClientSetting,
   type Diagnostic,
+  type IgnorableLinkField,
+  type IgnorePattern,
   type NameOrId,
   type SourceLocation,
 } from '../core/types.js';
@@ -15,8 +18,8 @@ import { checkLinkTarget, checkProtocol } from './link-checks.js';
 import { describeLink } from './subject.js';
 import type { Locator, Segment } from './yaml-nodes.js';
 
-export type LinkFieldName = Exclude<keyof ManifestLink, 'name'>;
-export type MentionFields = Omit<ManifestLink, 'name'>;
+export type LinkFieldName = Exclude<keyof ManifestLink, 'name' | 'ignoreChanges'>;
+export type MentionFields = Omit<ManifestLink, 'name' | 'ignoreChanges'>;
 
 export interface LinkMention {
   name: string;
@@ -28,11 +31,15 @@ export interface LinkMention {
   location: SourceLocation;
   /** Absolute folder of the manifest: icon paths are relative to it. */
   folder: string;
+  /** Fields this mention says are not compared. */
+  ignoreChanges: IgnorableLinkField[];
 }
 
 export interface PortalDeclaration {
   name: string;
   prune: boolean;
+  ignore: IgnorePattern[];
+  ignoreChanges: IgnorableLinkField[];
   location: SourceLocation;
   links: LinkMention[];
 }
@@ -66,7 +73,15 @@ export function extractDeclarations(
       links.push(mention);
       diagnostics.push(...checkMention(mention, describeLink(data, name, index)));
     });
-    portals.push({ name, prune: portal['prune'] !== false, location: locator.key(['userPortals', name]), links });
+    const path = ['userPortals', name];
+    portals.push({
+      name,
+      prune: portal['prune'] !== false,
+      ignore: readPatterns(portal['ignore'], [...path, 'ignore'], locator),
+      ignoreChanges: readIgnoredFields(portal['ignoreChanges']),
+      location: locator.key(path),
+      links,
+    });
   }
   return { declarations: { ...(microtenant ? { microtenant } : {}), clientSettings, portals }, diagnostics };
 }
@@ -119,13 +134,30 @@ function readMention(
   const fieldLocations: LinkMention['fieldLocations'] = {};
   for (const field of Object.keys(LINK_FIELD_TYPES) as (keyof ManifestLink)[]) {
     const value = item[field];
-    if (field === 'name' || typeof value !== LINK_FIELD_TYPES[field]) continue;
+    if (field === 'name' || field === 'ignoreChanges' || typeof value !== LINK_FIELD_TYPES[field]) continue;
     if (field === 'protocol' && !isProtocol(value)) continue;
     if (field === 'icon' && value === '') continue;
     Object.assign(fields, { [field]: value });
     fieldLocations[field] = locator.value([...path, field]);
   }
-  return { name, portal, fields, fieldLocations, location: locator.value(path), folder };
+  const ignoreChanges = readIgnoredFields(item['ignoreChanges']);
+  return { name, portal, fields, fieldLocations, location: locator.value(path), folder, ignoreChanges };
+}
+
+/** The well-formed patterns, each located (the schema reported the rest). */
+function readPatterns(value: unknown, path: Segment[], locator: Locator): IgnorePattern[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((pattern: unknown, index) =>
+    typeof pattern === 'string' && pattern.trim() !== ''
+      ? [{ pattern, location: locator.value([...path, index]) }]
+      : [],
+  );
+}
+
+/** The known field names, without repeats (the schema reported unknown ones, with a did-you-mean). */
+function readIgnoredFields(value: unknown): IgnorableLinkField[] {
+  if (!Array.isArray(value)) return [];
+  return IGNORABLE_LINK_FIELDS.filter((field) => value.includes(field));
 }
 
 function checkMention(mention: LinkMention, subject: string): Diagnostic[] {

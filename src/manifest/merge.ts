@@ -4,16 +4,20 @@
  * give only the name. Each clash cites both places.
  */
 import { resolve } from 'node:path';
-import type {
-  DesiredClientSetting,
-  DesiredLinkFields,
-  DesiredPortal,
-  DesiredState,
-  Diagnostic,
-  SourceLocation,
+import { compileGlob } from '../canonical/glob.js';
+import {
+  IGNORABLE_LINK_FIELDS,
+  type IgnorableLinkField,
+  type IgnorePattern,
+  type DesiredClientSetting,
+  type DesiredLinkFields,
+  type DesiredPortal,
+  type DesiredState,
+  type Diagnostic,
+  type SourceLocation,
 } from '../core/types.js';
 import { formatLocation } from '../render/diagnostics.js';
-import { problem, quote } from './diagnostic.js';
+import { problem, quote, warning } from './diagnostic.js';
 import type { FileDeclarations, LinkFieldName, LinkMention } from './extract.js';
 
 /** Where a link's icon is given; read after merging so each file is read once per link. */
@@ -32,6 +36,7 @@ export interface MergedLink {
   portals: string[];
   location: SourceLocation;
   listedAt: Record<string, SourceLocation>;
+  ignoreChanges?: IgnorableLinkField[];
 }
 
 interface LinkBuild {
@@ -42,6 +47,8 @@ interface LinkBuild {
   definedAt?: SourceLocation;
   /** Portal -> where the link is listed there; a Map keeps insertion order for any portal name. */
   listedAt: Map<string, SourceLocation>;
+  /** From its mentions and from the portals listing it. */
+  ignoreChanges: Set<IgnorableLinkField>;
 }
 
 export interface Merged {
@@ -92,11 +99,22 @@ export function mergeDeclarations(files: readonly FileDeclarations[]): Merged {
         );
         continue;
       }
-      portals.set(portal.name, { name: portal.name, prune: portal.prune, location: portal.location });
-      for (const mention of portal.links) addMention(links, mention, diagnostics);
+      portals.set(portal.name, {
+        name: portal.name,
+        prune: portal.prune,
+        ...(portal.ignore.length > 0 ? { ignore: portal.ignore } : {}),
+        ...(portal.ignoreChanges.length > 0 ? { ignoreChanges: portal.ignoreChanges } : {}),
+        location: portal.location,
+      });
+      diagnostics.push(...repeatedPatterns(portal.name, portal.ignore));
+      for (const mention of portal.links) {
+        const build = addMention(links, mention, diagnostics);
+        for (const field of [...mention.ignoreChanges, ...portal.ignoreChanges]) build?.ignoreChanges.add(field);
+      }
     }
   }
 
+  diagnostics.push(...listedAndIgnored([...portals.values()], links));
   const merged: MergedLink[] = [];
   for (const build of links.values()) {
     const link = finish(build, diagnostics);
@@ -111,10 +129,14 @@ export function mergeDeclarations(files: readonly FileDeclarations[]): Merged {
   };
 }
 
-function addMention(links: Map<string, LinkBuild>, mention: LinkMention, diagnostics: Diagnostic[]): void {
+function addMention(
+  links: Map<string, LinkBuild>,
+  mention: LinkMention,
+  diagnostics: Diagnostic[],
+): LinkBuild | undefined {
   let build = links.get(mention.name);
   if (!build) {
-    build = { name: mention.name, fields: {}, origins: {}, listedAt: new Map() };
+    build = { name: mention.name, fields: {}, origins: {}, listedAt: new Map(), ignoreChanges: new Set() };
     links.set(mention.name, build);
   }
   const listed = build.listedAt.get(mention.portal);
@@ -127,7 +149,7 @@ function addMention(links: Map<string, LinkBuild>, mention: LinkMention, diagnos
         mention.location,
       ),
     );
-    return;
+    return undefined;
   }
   build.listedAt.set(mention.portal, mention.location);
   for (const [field, value] of Object.entries(mention.fields) as [LinkFieldName, string | boolean][]) {
@@ -154,6 +176,52 @@ function addMention(links: Map<string, LinkBuild>, mention: LinkMention, diagnos
     }
   }
   if (mention.fields.link !== undefined) build.definedAt ??= mention.location;
+  return build;
+}
+
+/**
+ * A link the manifests list cannot also be left alone: the first `ignore` pattern (on any portal)
+ * that matches a listed name is an error at each place the link is listed.
+ */
+function listedAndIgnored(portals: readonly DesiredPortal[], links: ReadonlyMap<string, LinkBuild>): Diagnostic[] {
+  const patterns = portals.flatMap((portal) =>
+    (portal.ignore ?? []).map((ignore) => ({ portal: portal.name, ignore, matches: compileGlob(ignore.pattern) })),
+  );
+  if (patterns.length === 0) return [];
+  const diagnostics: Diagnostic[] = [];
+  for (const build of links.values()) {
+    const hit = patterns.find((p) => p.matches(build.name));
+    if (!hit) continue;
+    for (const at of build.listedAt.values())
+      diagnostics.push(
+        problem(
+          'link-listed-and-ignored',
+          `link ${quote(build.name)} is listed, but portal ${quote(hit.portal)} ignores it (pattern ${quote(hit.ignore.pattern)} at ${formatLocation(hit.ignore.location)})`,
+          'a link is either managed or ignored: take it off the list, or narrow the ignore pattern',
+          at,
+        ),
+      );
+  }
+  return diagnostics;
+}
+
+function repeatedPatterns(portal: string, ignore: readonly IgnorePattern[]): Diagnostic[] {
+  const seen = new Map<string, IgnorePattern>();
+  const diagnostics: Diagnostic[] = [];
+  for (const entry of ignore) {
+    const first = seen.get(entry.pattern);
+    if (first)
+      diagnostics.push(
+        warning(
+          'repeated-ignore-pattern',
+          `portal ${quote(portal)} ignores ${quote(entry.pattern)} twice`,
+          `first at ${formatLocation(first.location)}; remove one`,
+          entry.location,
+        ),
+      );
+    else seen.set(entry.pattern, entry);
+  }
+  return diagnostics;
 }
 
 function finish(build: LinkBuild, diagnostics: Diagnostic[]): MergedLink | undefined {
@@ -183,6 +251,9 @@ function finish(build: LinkBuild, diagnostics: Diagnostic[]): MergedLink | undef
     location: build.definedAt,
     // fromEntries defines own properties, so even a portal named "__proto__" is kept as data.
     listedAt: Object.fromEntries(build.listedAt),
+    ...(build.ignoreChanges.size > 0
+      ? { ignoreChanges: IGNORABLE_LINK_FIELDS.filter((f) => build.ignoreChanges.has(f)) }
+      : {}),
   };
 }
 

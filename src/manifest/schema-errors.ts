@@ -161,12 +161,25 @@ function notAllowed(error: ErrorObject, path: Segment[], subject: string, locato
   if (isClientSetting(path)) return clientSettingShape(subject, location);
   const allowed = error.keyword === 'const' ? [error.params['allowedValue']] : asArray(error.params['allowedValues']);
   const words = allowed.map((v) => quote(v));
+  if (path.at(-2) === 'ignoreChanges') return unknownIgnoredField(error, subject, allowed.map(String), location);
   const message = `${subject} must be ${words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : words[0]}`;
   const suggestion = typeof error.data === 'string' ? closest(error.data, allowed.map(String)) : undefined;
   return problem(
     'invalid-value',
     message,
     suggestion ? `did you mean ${quote(suggestion)}?` : `found ${describeValue(error.data)}`,
+    location,
+  );
+}
+
+/** `ignoreChanges: [enabeld]`: the field names are the manifest's own, so name the field, not the index. */
+function unknownIgnoredField(error: ErrorObject, subject: string, allowed: string[], location: SourceLocation) {
+  const where = subject.replace(/^ignoreChanges\.\d+/, 'ignoreChanges');
+  const suggestion = typeof error.data === 'string' ? closest(error.data, allowed) : undefined;
+  return problem(
+    'unknown-ignored-field',
+    `${where} names ${typeof error.data === 'string' ? `the unknown field ${quote(error.data)}` : describeValue(error.data)}`,
+    suggestion ? `did you mean ${quote(suggestion)}?` : `use ${allowed.join(', ')}`,
     location,
   );
 }

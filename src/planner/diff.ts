@@ -3,7 +3,15 @@
  * and live objects without a usable id, and decide create / update / no-op / delete with field
  * changes and fingerprints. A kind only supplies its objects and hooks (core/kind.ts).
  */
-import type { DesiredSet, ExtraChange, LiveEntry, NameLookup, PruneStats, ResourceKind } from '../core/kind.js';
+import type {
+  DesiredSet,
+  ExtraChange,
+  IgnoredStats,
+  LiveEntry,
+  NameLookup,
+  PruneStats,
+  ResourceKind,
+} from '../core/kind.js';
 import type { Canonical, Change, DesiredState, Diagnostic, LiveState, SourceLocation } from '../core/types.js';
 import { fingerprint, sameCanonical } from '../canonical/equality.js';
 import { fieldChanges } from '../canonical/field-changes.js';
@@ -14,6 +22,7 @@ export interface KindDiff {
   changes: Change[];
   diagnostics: Diagnostic[];
   pruneStats?: PruneStats;
+  ignored?: IgnoredStats[];
 }
 
 /** A kind and its desired objects, names resolved. */
@@ -77,7 +86,12 @@ export function diffKind<C extends Canonical>({ kind, wanted }: KindDesired<C>, 
 
   const extra = wanted.extraChanges?.(entries);
   for (const change of extra?.changes ?? []) changes.push(extraChange(kind.name, change));
-  return { changes, diagnostics, ...(extra?.pruneStats ? { pruneStats: extra.pruneStats } : {}) };
+  return {
+    changes,
+    diagnostics,
+    ...(extra?.pruneStats ? { pruneStats: extra.pruneStats } : {}),
+    ...(extra?.ignored ? { ignored: extra.ignored } : {}),
+  };
 }
 
 function deleted<C extends Canonical>(entry: LiveEntry<C>) {

@@ -3,7 +3,7 @@
  * clock. The planner never names a kind: the registry (src/kinds/registry.ts) passes them in.
  */
 import { ManifestError } from '../core/errors.js';
-import type { PruneStats, ResourceKind } from '../core/kind.js';
+import type { ResourceKind } from '../core/kind.js';
 import type {
   Action,
   ApiObject,
@@ -13,28 +13,24 @@ import type {
   LiveState,
   Plan,
   PlanCounts,
-  PlanSafety,
   PlanTarget,
 } from '../core/types.js';
 import { compareIds, idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
 import { desiredOf, diffKind } from './diff.js';
 import { nameLookup } from './look-up.js';
+import { keepTargeted, parseTargets } from './targets.js';
+import { assessSafety, DEFAULT_SAFETY, type GuardInput, type SafetyOptions } from './update-guard.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 
-export interface SafetyOptions {
-  /** Pruning more than this share of the live objects on managed scopes makes a plan unsafe. */
-  pruneThreshold: number;
-  /** The threshold applies only from this many live objects on. */
-  pruneMinimum: number;
-}
-
-export const DEFAULT_SAFETY: SafetyOptions = { pruneThreshold: 0.3, pruneMinimum: 10 };
+export { DEFAULT_SAFETY, type SafetyOptions } from './update-guard.js';
 
 export interface PlanOptions {
   target: PlanTarget;
   toolVersion: string;
   safety?: SafetyOptions;
+  /** Plan only the changes inside these addresses (checked with `parseTargets`). */
+  targets?: readonly string[];
 }
 
 const ACTION_ORDER: Record<Action, number> = { create: 0, update: 1, delete: 2, 'no-op': 3 };
@@ -57,18 +53,30 @@ export function planKinds(
   const diffs = resolved.map((r) => diffKind(r, live));
   const problems = diffs.flatMap((d) => d.diagnostics);
   if (problems.some((d) => d.severity === 'error')) throw new ManifestError(problems);
-  const prune = diffs.flatMap((d) => (d.pruneStats ? [d.pruneStats] : []));
   const order = new Map(kinds.map((kind, index) => [kind.name, index]));
-  const changes = diffs.flatMap((d) => d.changes).sort((a, b) => compareChanges(order, a, b));
+  const names = nameTables(kinds, live);
+  const all = diffs.flatMap((d) => d.changes).sort((a, b) => compareChanges(order, a, b));
+  const targets = options.targets ? parseTargets(options.targets, kinds) : undefined;
+  const changes = targets ? keepTargeted(kinds, all, { targets, desired, live, names }) : all;
+  const guarded: GuardInput[] = diffs.flatMap((d, index) =>
+    d.pruneStats ? [{ stats: d.pruneStats, changes: changes.filter((c) => c.kind === kinds[index]?.name) }] : [],
+  );
+  const ignored = diffs.flatMap((d, index) =>
+    (d.ignored ?? [])
+      .filter((i) => !targets || targets.includes(i.scope))
+      .map((i) => ({ kind: kinds[index]?.name ?? '', ...i })),
+  );
   return {
     formatVersion: PLAN_FORMAT_VERSION,
     toolVersion: options.toolVersion,
     target: options.target,
     changes,
     counts: countChanges(changes),
-    safety: assessSafety(prune, options.safety ?? DEFAULT_SAFETY),
+    safety: assessSafety(guarded, options.safety ?? DEFAULT_SAFETY),
     warnings: problems,
-    names: nameTables(kinds, live),
+    names,
+    ...(targets ? { targets } : {}),
+    ...(ignored.length > 0 ? { ignored } : {}),
   };
 }
 
@@ -105,19 +113,6 @@ export function countChanges(changes: readonly Change[]): PlanCounts {
     else counts[change.action] += 1;
   }
   return counts;
-}
-
-function assessSafety(stats: PruneStats[], options: SafetyOptions): PlanSafety {
-  const reasons: string[] = [];
-  for (const { counted, managedLive, pruned } of stats) {
-    if (managedLive >= options.pruneMinimum && pruned / managedLive > options.pruneThreshold) {
-      const share = Math.round((pruned / managedLive) * 100);
-      reasons.push(
-        `pruning would remove ${pruned} of ${managedLive} ${counted} (${share} %, above the ${Math.round(options.pruneThreshold * 100)} % threshold)`,
-      );
-    }
-  }
-  return { safe: reasons.length === 0, reasons };
 }
 
 /** Sorted by id, so the order the API listed things in never shows in a plan. */

@@ -5,6 +5,7 @@
 import type { Canonical, Change, Json, Plan } from '../core/types.js';
 import { assertNever } from '../core/assert-never.js';
 import { kindNamed } from '../kinds/registry.js';
+import { addressesOutside, nameOf, typeOf } from '../planner/targets.js';
 import { formatValue, isMultiline, lineDiff, namesFor } from './values.js';
 
 export type Sign = '+' | '~' | '-' | '=';
@@ -33,9 +34,41 @@ export function describePlan(plan: Plan, options: { showNoOps?: boolean } = {}):
     const heading = kind.groupOf(change, plan.names);
     let group = groups.get(heading);
     if (!group) groups.set(heading, (group = { heading, entries: [] }));
-    group.entries.push(describeChange(change, plan));
+    group.entries.push(withReach(describeChange(change, plan), change, plan));
   }
   return [...groups.values()];
+}
+
+/** In a targeted plan, a change that also alters things outside the targets says so. */
+function withReach(entry: Entry, change: Change, plan: Plan): Entry {
+  if (!plan.targets || change.action === 'no-op') return entry;
+  const kind = kindNamed(change.kind);
+  const outside = addressesOutside(kind, change, plan.names, plan.targets);
+  if (outside.length === 0) return entry;
+  const byType = new Map<string, string[]>();
+  for (const address of outside) byType.set(typeOf(address), [...(byType.get(typeOf(address)) ?? []), nameOf(address)]);
+  const parts = [...byType].map(([type, names]) => `${kind.addressTypes?.[type]?.plural ?? type} ${names.join(', ')}`);
+  return { ...entry, title: `${entry.title} (also on ${parts.join('; ')})` };
+}
+
+/** One line saying the plan is partial, Terraform's targeting warning in short; undefined for a full plan. */
+export function partialNote(plan: Plan): string | undefined {
+  if (!plan.targets) return undefined;
+  const flags = plan.targets.map((t) => `--target ${t}`).join(' ');
+  return `Partial plan (${flags}): changes outside the targets are not planned, so the tenant may still differ from the manifests.`;
+}
+
+/** One line per scope with `ignore` patterns: how many live objects they left alone. */
+export function ignoredLines(plan: Plan): string[] {
+  return (plan.ignored ?? []).map(({ kind, scope, count }) => {
+    const known = nounFor(kind, count);
+    return `Ignored ${count} live ${known} on ${typeOf(scope)} ${JSON.stringify(nameOf(scope))} (ignore patterns).`;
+  });
+}
+
+function nounFor(kindName: string, count: number): string {
+  const kind = kindNamed(kindName);
+  return count === 1 ? kind.noun : kind.wording.plural;
 }
 
 function describeChange(change: Change, plan: Plan): Entry {
@@ -84,6 +117,7 @@ function describeFieldChange(
 
 export function summaryLine(plan: Plan): string {
   const { create, update, delete: del } = plan.counts;
-  if (create + update + del === 0) return 'No changes. The tenant matches the manifests.';
+  if (create + update + del === 0)
+    return plan.targets ? 'No changes inside the targets.' : 'No changes. The tenant matches the manifests.';
   return `Plan: ${create} to create, ${update} to update, ${del} to delete.`;
 }

@@ -1,5 +1,5 @@
 import type { Plan } from '../core/types.js';
-import { describePlan, summaryLine, type Group } from './describe.js';
+import { describePlan, ignoredLines, partialNote, summaryLine, type Group } from './describe.js';
 
 /** A pull-request comment is capped at 65,536 characters; stay well inside it. */
 export const MARKDOWN_BUDGET = 60_000;
@@ -17,12 +17,16 @@ export function renderMarkdown(plan: Plan, budget = MARKDOWN_BUDGET): string {
     `| ${create} | ${update} | ${del} | ${noOp} |`,
     '',
   ];
+  const partial = partialNote(plan);
+  if (partial) head.push(`> [!NOTE]\n> ${partial}`, '');
   if (!plan.safety.safe)
     head.push(
       `> [!CAUTION]\n> Unsafe plan: ${plan.safety.reasons.join('; ')}. \`apply\` needs \`--allow-unsafe\`.`,
       '',
     );
   for (const warning of plan.warnings) head.push(`> [!WARNING]\n> ${warning.message}`, '');
+  const ignored = ignoredLines(plan);
+  if (ignored.length > 0) head.push(ignored.map((line) => `- ${line}`).join('\n'), '');
   const foot = `<sub>${plan.target.host} · customer ${plan.target.customerId} · microtenant ${plan.target.microtenantId} · zpa-gitops ${plan.toolVersion}</sub>\n`;
 
   let text = `${head.join('\n')}\n`;

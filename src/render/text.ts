@@ -1,5 +1,5 @@
 import type { Plan } from '../core/types.js';
-import { describePlan, summaryLine, type Sign } from './describe.js';
+import { describePlan, ignoredLines, partialNote, summaryLine, type Sign } from './describe.js';
 import type { Style } from './style.js';
 
 /** Terraform-like text: `+` create, `~` update with `field: old → new`, `-` delete. */
@@ -11,6 +11,8 @@ export function renderText(plan: Plan, style: Style, options: { showNoOps?: bool
     '=': style.dim,
   };
   const out: string[] = [];
+  const partial = partialNote(plan);
+  if (partial) out.push(style.yellow(partial), '');
   for (const group of describePlan(plan, options)) {
     out.push(style.bold(group.heading));
     for (const entry of group.entries) {
@@ -22,6 +24,7 @@ export function renderText(plan: Plan, style: Style, options: { showNoOps?: bool
     }
     out.push('');
   }
+  for (const line of ignoredLines(plan)) out.push(style.dim(line));
   for (const warning of plan.warnings) out.push(style.yellow(`warning: ${warning.message}`));
   if (!plan.safety.safe)
     out.push(style.red(`Unsafe plan: ${plan.safety.reasons.join('; ')}. apply needs --allow-unsafe.`));

@@ -50,4 +50,37 @@ describe('export', () => {
     expect(again.stderr).toMatch(/would overwrite .*--force/);
     expect((await cli(['export', '--force'], { cwd: dir, env: sim.env() })).code).toBe(0);
   });
+
+  it('--target narrows the export, --portal still works with a notice, and neither writes ignore keys', async () => {
+    const dir = workspace();
+    const targeted = await cli(['export', '--target', 'portal:Ops', '--target', 'client-setting:ZAPP_CLIENT'], {
+      cwd: dir,
+      env: sim.env(),
+    });
+    expect(targeted.stderr).toBe('');
+    expect(targeted.code).toBe(0);
+    expect(existsSync(join(dir, 'portals', 'ops.yaml'))).toBe(true);
+    expect(existsSync(join(dir, 'portals', 'engineering.yaml'))).toBe(false);
+    expect(readFileSync(join(dir, 'client-settings.yaml'), 'utf8')).toContain('ZAPP_CLIENT');
+    // Only the type asked for: the tenant has no ISOLATION_CLIENT setting, so the file is empty.
+    const other = workspace();
+    await cli(['export', '--target', 'client-setting:ISOLATION_CLIENT'], { cwd: other, env: sim.env() });
+    const none = readFileSync(join(other, 'client-settings.yaml'), 'utf8');
+    expect(none).toContain('apiVersion: zpa-gitops/v1');
+    expect(none).not.toContain('ZAPP_CLIENT');
+    expect(readFileSync(join(dir, 'portals', 'ops.yaml'), 'utf8')).not.toMatch(/ignore/);
+
+    const old = workspace();
+    const alias = await cli(['export', '--portal', 'Sales'], { cwd: old, env: sim.env() });
+    expect(alias.code).toBe(0);
+    expect(alias.stderr).toBe(
+      'notice: export --portal NAME is deprecated and will go in the next release; use --target portal:NAME\n',
+    );
+    expect(existsSync(join(old, 'portals', 'sales.yaml'))).toBe(true);
+    expect(existsSync(join(old, 'client-settings.yaml'))).toBe(false);
+
+    const link = await cli(['export', '--target', 'link:Grafana'], { cwd: workspace(), env: sim.env() });
+    expect(link.code).toBe(1);
+    expect(link.stderr).toContain('export writes whole portals');
+  });
 });

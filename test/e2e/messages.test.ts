@@ -64,9 +64,13 @@ describe('messages that are true', { timeout: 120_000 }, () => {
     expect(sim.requests).toEqual([]);
   });
 
-  it('export --portal Nope: one line ending "Nothing was changed.", no file written', async () => {
+  // `--target portal:` is the spelling now; `--portal` would add its one-line deprecation notice.
+  it('export --target portal:Nope: one line ending "Nothing was changed.", no file written', async () => {
     const dir = workspace();
-    const result = await builtCli(['export', '--portal', 'Nope', '--out', 'zpa'], { cwd: dir, env: sim.env() });
+    const result = await builtCli(['export', '--target', 'portal:Nope', '--out', 'zpa'], {
+      cwd: dir,
+      env: sim.env(),
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('error: no user portal is named "Nope". Nothing was changed.\n');
     expect(existsSync(join(dir, 'zpa'))).toBe(false);

@@ -23,8 +23,17 @@ describe('SchemaOrder', async () => {
       'clientSettings',
       'userPortals',
     ]);
-    expect(order.keysOf(portal)).toEqual(['prune', 'links']);
-    expect(order.keysOf(link)).toEqual(['name', 'link', 'protocol', 'linkPath', 'description', 'enabled', 'icon']);
+    expect(order.keysOf(portal)).toEqual(['prune', 'ignore', 'ignoreChanges', 'links']);
+    expect(order.keysOf(link)).toEqual([
+      'name',
+      'link',
+      'protocol',
+      'linkPath',
+      'description',
+      'enabled',
+      'icon',
+      'ignoreChanges',
+    ]);
   });
 
   it('follows $ref and the else branch of a client setting', () => {

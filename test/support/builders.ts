@@ -4,7 +4,9 @@ import type {
   DesiredClientSetting,
   DesiredLink,
   DesiredLinkFields,
+  DesiredPortal,
   DesiredState,
+  IgnorableLinkField,
   LiveState,
   NameOrId,
   SourceLocation,
@@ -36,19 +38,21 @@ export function livePortals(...names: string[]): ApiObject[] {
 export interface LinkSpec extends Partial<DesiredLinkFields> {
   name: string;
   portals: string[];
+  ignoreChanges?: IgnorableLinkField[];
 }
 
 export function desired(spec: {
-  portals?: (string | { name: string; prune: boolean })[];
+  portals?: (string | Omit<DesiredPortal, 'location'>)[];
   links?: LinkSpec[];
   clientSettings?: DesiredClientSetting[];
   microtenant?: NameOrId;
 }): DesiredState {
   const links: DesiredLink[] = (spec.links ?? []).map((l, i) => {
-    const { name, portals, ...fields } = l;
+    const { name, portals, ignoreChanges, ...fields } = l;
     return {
       name,
       portals,
+      ...(ignoreChanges ? { ignoreChanges } : {}),
       fields: { link: fields.link ?? `${name.toLowerCase()}.corp.example.com`, ...fields },
       location: at(10 + i),
       listedAt: Object.fromEntries(portals.map((p) => [p, at(10 + i)])),
@@ -69,7 +73,7 @@ let nextLinkId = 145283994705990000n;
 
 /** A live link as the API reads it: empty fields omitted, whole portal objects in userPortals. */
 export function liveLink(spec: LinkSpec & { id?: string; extra?: ApiObject }): ApiObject {
-  const { name, portals, id, extra, icon, ...fields } = spec;
+  const { name, portals, id, extra, icon, ignoreChanges: _ignored, ...fields } = spec;
   const object: ApiObject = {
     id: id ?? String(nextLinkId++),
     creationTime: '1753811234',

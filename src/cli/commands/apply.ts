@@ -9,7 +9,8 @@ import { applyPlanned, applySavedPlan, planTenant, type ApplyRunOptions } from '
 import { oneOf, parseCommandArgs, positiveInteger } from '../args.js';
 import type { CliIo } from '../io.js';
 import { savedPlanArgument } from '../saved-plan-argument.js';
-import { connect, loadDesired, safetyFrom, styleFor } from '../shared.js';
+import { connect, loadDesired, safetyFrom, styleFor, targetsFrom } from '../shared.js';
+import { partialNote } from '../../render/describe.js';
 import { DEFAULT_PARALLELISM } from '../../apply/apply.js';
 import { assertSafe } from '../../apply/safety.js';
 import { exitCode } from '../exit-codes.js';
@@ -24,6 +25,8 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
     format: { type: 'string' },
     'prune-threshold': { type: 'string' },
     input: { type: 'string' },
+    'update-threshold': { type: 'string' },
+    target: { type: 'string', multiple: true },
   });
   // Terraform's -input=false: never prompt, so without --auto-approve apply refuses as off a terminal.
   const input = oneOf('input', values.input, ['true', 'false'] as const, 'true') === 'true';
@@ -39,7 +42,17 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
   if (planFile !== undefined) {
     if (values.plan !== undefined && positionals.length > 0)
       throw new UsageError('apply --plan takes no manifest paths: the saved plan says everything');
+    if (
+      values.target !== undefined ||
+      values['prune-threshold'] !== undefined ||
+      values['update-threshold'] !== undefined
+    )
+      throw new UsageError(
+        'apply --plan takes no --target or thresholds: the saved plan was made with its own, and applies as it is',
+      );
     const plan = await readPlanFile(resolve(io.cwd, planFile));
+    const partial = partialNote(plan);
+    if (partial) say(`${partial}\n`);
     const gate = { allowUnsafe: values['allow-unsafe'] ?? false };
     assertSafe(plan, gate);
     if (!hasChanges(plan)) {
@@ -51,10 +64,11 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
     return finish(report, client, format, io);
   }
 
+  const targets = targetsFrom(values.target);
   const desired = await loadDesired(positionals, io);
   const client = connect(io);
   try {
-    return await planAndApply(desired, client, { ...values, input }, options, format, say, io);
+    return await planAndApply(desired, client, { ...values, input, targets }, options, format, say, io);
   } finally {
     client.close();
   }
@@ -64,7 +78,9 @@ async function planAndApply(
   desired: DesiredState,
   client: ZpaClient,
   values: {
+    targets: string[] | undefined;
     'prune-threshold'?: string | undefined;
+    'update-threshold'?: string | undefined;
     'allow-unsafe'?: boolean | undefined;
     'auto-approve'?: boolean | undefined;
     input: boolean;
@@ -75,7 +91,8 @@ async function planAndApply(
   io: CliIo,
 ): Promise<number> {
   const style = styleFor(io);
-  const planned = await planTenant(desired, client, safetyFrom(values['prune-threshold']));
+  const safety = safetyFrom(values['prune-threshold'], values['update-threshold']);
+  const planned = await planTenant(desired, client, safety, values.targets);
   const { plan } = planned;
   say(renderPlan(plan, { format: 'text', style }));
   if (!hasChanges(plan)) return exitCode('ok');

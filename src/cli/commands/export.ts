@@ -1,31 +1,41 @@
 import { UsageError } from '../../core/errors.js';
+import { CLIENT_CERTIFICATE_TYPES } from '../../core/types.js';
 import { buildExport } from '../../export/build-export.js';
 import { describeExport, writeExport } from '../../export/write-export.js';
 import { readLiveCollections } from '../../live/read-live.js';
 import { formatDiagnostics } from '../../render/diagnostics.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { connect } from '../shared.js';
+import { connect, targetsFrom } from '../shared.js';
+import { nameOf, typeOf } from '../../planner/targets.js';
 import { resolve } from 'node:path';
 import { exitCode } from '../exit-codes.js';
 
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('export', args, {
     out: { type: 'string' },
+    target: { type: 'string', multiple: true },
     portal: { type: 'string', multiple: true },
     'client-settings': { type: 'boolean' },
     force: { type: 'boolean' },
   });
   if (positionals.length > 0) throw new UsageError(`export takes no paths (use --out DIR), got "${positionals[0]}"`);
-  const portals = values.portal ?? [];
-  // With no --portal, export everything; with --portal, client settings only when asked.
-  const clientSettings = values['client-settings'] ?? portals.length === 0;
+  if (values.portal)
+    io.stderr('notice: export --portal NAME is deprecated and will go in the next release; use --target portal:NAME\n');
+  const chosen = exportTargets([...(values.target ?? []), ...(values.portal ?? []).map((name) => `portal:${name}`)]);
+  const portals = chosen.portals;
+  // With no target, export everything; with targets, client settings only when one names them.
+  const clientSettings = values['client-settings'] ?? (chosen.any ? chosen.clientSettings : true);
   const collections: string[] = ['userPortals', 'userPortalLinks'];
   if (clientSettings) collections.push('clientSettings', 'enrollmentCerts');
   const client = connect(io);
   try {
     const live = await readLiveCollections(client, collections);
-    const { files, warnings } = buildExport(live, { portals, clientSettings });
+    const { files, warnings } = buildExport(live, {
+      portals,
+      clientSettings,
+      clientSettingTypes: chosen.clientSettingTypes,
+    });
     const errors = warnings.filter((w) => w.severity === 'error');
     // Names given on the command line that the tenant does not have: nothing was written anywhere.
     if (errors.length > 0) throw new UsageError(`${errors.map((e) => e.message).join('; ')}. Nothing was changed.`);
@@ -37,4 +47,36 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   } finally {
     client.close();
   }
+}
+
+interface ExportTargets {
+  any: boolean;
+  portals: string[];
+  clientSettings: boolean;
+  /** Empty: every type. */
+  clientSettingTypes: string[];
+}
+
+/** An export writes whole portals and the client settings file, so `link:` is not an export target. */
+function exportTargets(raw: string[]): ExportTargets {
+  const targets = targetsFrom(raw) ?? [];
+  const chosen: ExportTargets = { any: targets.length > 0, portals: [], clientSettings: false, clientSettingTypes: [] };
+  let allSettings = false;
+  for (const target of targets) {
+    const type = typeOf(target);
+    if (type === 'portal') chosen.portals.push(nameOf(target));
+    else if (type === 'client-settings') allSettings = chosen.clientSettings = true;
+    else if (type === 'client-setting') {
+      const known = CLIENT_CERTIFICATE_TYPES as readonly string[];
+      if (!known.includes(nameOf(target)))
+        throw new UsageError(`export --target ${target}: not a client certificate type (${known.join(', ')})`);
+      chosen.clientSettings = true;
+      chosen.clientSettingTypes.push(nameOf(target));
+    } else
+      throw new UsageError(
+        `export --target ${target}: export writes whole portals; use --target portal:NAME, client-settings or client-setting:TYPE`,
+      );
+  }
+  if (allSettings) chosen.clientSettingTypes = [];
+  return chosen;
 }

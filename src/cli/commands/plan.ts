@@ -5,7 +5,7 @@ import { renderMarkdown } from '../../render/markdown.js';
 import { planTenant } from '../../workflow.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { appendStepSummary, connect, loadDesired, safetyFrom, styleFor } from '../shared.js';
+import { appendStepSummary, connect, loadDesired, safetyFrom, styleFor, targetsFrom } from '../shared.js';
 import { exitCode } from '../exit-codes.js';
 
 export async function planCommand(args: string[], io: CliIo): Promise<number> {
@@ -15,12 +15,15 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
     'detailed-exitcode': { type: 'boolean' },
     'show-unchanged': { type: 'boolean' },
     'prune-threshold': { type: 'string' },
+    'update-threshold': { type: 'string' },
+    target: { type: 'string', multiple: true },
   });
   const format = oneOf('format', values.format, PLAN_FORMATS, 'text');
-  const safety = safetyFrom(values['prune-threshold']);
+  const safety = safetyFrom(values['prune-threshold'], values['update-threshold']);
+  const targets = targetsFrom(values.target);
   const desired = await loadDesired(positionals, io);
   const client = connect(io);
-  const { plan } = await planTenant(desired, client, safety).finally(() => client.close());
+  const { plan } = await planTenant(desired, client, safety, targets).finally(() => client.close());
   io.stdout(renderPlan(plan, { format, style: styleFor(io), showNoOps: values['show-unchanged'] ?? false }));
   if (values.out) {
     await writePlanFile(resolve(io.cwd, values.out), plan);
