@@ -17,7 +17,8 @@ import { readClientSettingList, readUpsertedClientSetting } from './client-setti
 import { ENROLLMENT_CERT_API_VERSION, Endpoints } from './endpoints.js';
 import { PUBLISHED_RATE_LIMITS, type RateLimits } from './rate-limiter.js';
 import { Redactor, type DebugSink } from './redact.js';
-import { expectObject, expectObjectArray, type Endpoint } from './replies.js';
+import type { Endpoint } from './replies.js';
+import { VALIDATE, checked } from './reply-validators.js';
 import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
 import { RouteVersions } from './route-versions.js';
 import type { ZpaSettings } from './settings.js';
@@ -182,24 +183,30 @@ export class ZpaClient {
   // --- User portal links and portals: `microtenantId` is a query parameter on every call (NOTES.md).
 
   listUserPortalLinks(): Promise<ApiObject[]> {
-    return this.api.listAll({ path: '/userPortalLink', ...this.scope() });
+    return this.api.listAll({ path: '/userPortalLink', ...this.scope() }, VALIDATE.linkPage);
   }
 
   listUserPortalLinksByPortal(portalId: string): Promise<ApiObject[]> {
-    return this.api.listAll({ path: `/userPortalLink/userPortal/${encodeURIComponent(portalId)}`, ...this.scope() });
+    return this.api.listAll(
+      { path: `/userPortalLink/userPortal/${encodeURIComponent(portalId)}`, ...this.scope() },
+      VALIDATE.linkPage,
+    );
   }
 
   async getUserPortalLink(id: string): Promise<ApiObject> {
     const path = `/userPortalLink/${encodeURIComponent(id)}`;
     const reply = await this.api.send({ method: 'GET', path, ...this.scope() });
-    return expectObject(reply.body, at('GET', path, reply.status));
+    return checked<ApiObject>(VALIDATE.link, reply.body, at('GET', path, reply.status));
   }
 
   /** `POST /userPortalLink` with the link and `userPortals: [{id}]` -> 201 with the created object. */
   async createUserPortalLink(link: ApiObject, portalIds: readonly string[]): Promise<ApiObject> {
     const body = { ...link, userPortals: idRefs(portalIds) };
     const reply = await this.api.send({ method: 'POST', path: '/userPortalLink', body, ...this.scope() });
-    return expectObject(reply.body, { ...at('POST', '/userPortalLink', reply.status), ambiguous: true });
+    return checked<ApiObject>(VALIDATE.link, reply.body, {
+      ...at('POST', '/userPortalLink', reply.status),
+      ambiguous: true,
+    });
   }
 
   /**
@@ -214,8 +221,8 @@ export class ZpaClient {
     const reply = await this.api.send({ method: 'POST', path: '/userPortalLink/bulk', body, ...this.scope() });
     const endpoint = { ...at('POST', '/userPortalLink/bulk', reply.status), ambiguous: true };
     // The page's reply is `{userPortalLinks: [...], userPortals: [...]}`; a bare array is accepted too.
-    if (Array.isArray(reply.body)) return expectObjectArray(reply.body, endpoint);
-    return expectObjectArray(expectObject(reply.body, endpoint).userPortalLinks, endpoint, 'userPortalLinks');
+    if (Array.isArray(reply.body)) return checked<ApiObject[]>(VALIDATE.linkArray, reply.body, endpoint);
+    return checked<{ userPortalLinks: ApiObject[] }>(VALIDATE.bulkReply, reply.body, endpoint).userPortalLinks;
   }
 
   /** `PUT /userPortalLink/{id}` replaces the whole object (NOTES.md): send every field to keep. */
@@ -228,19 +235,19 @@ export class ZpaClient {
   }
 
   listUserPortals(): Promise<ApiObject[]> {
-    return this.api.listAll({ path: '/userPortal', ...this.scope() });
+    return this.api.listAll({ path: '/userPortal', ...this.scope() }, VALIDATE.portalPage);
   }
 
   // --- Look-ups.
 
   listEnrollmentCerts(): Promise<ApiObject[]> {
-    return this.api.listAll({ version: ENROLLMENT_CERT_API_VERSION, path: '/enrollmentCert' });
+    return this.api.listAll({ version: ENROLLMENT_CERT_API_VERSION, path: '/enrollmentCert' }, VALIDATE.certPage);
   }
 
   /** Bare array `[{id, name, enabled}]`, the Default microtenant `"0"` included. */
   async listMicrotenants(): Promise<ApiObject[]> {
     const reply = await this.api.send({ method: 'GET', path: '/microtenants/summary' });
-    return expectObjectArray(reply.body, at('GET', '/microtenants/summary', reply.status));
+    return checked<ApiObject[]>(VALIDATE.microtenants, reply.body, at('GET', '/microtenants/summary', reply.status));
   }
 
   private scope(): { query?: Record<string, string> } {

@@ -224,7 +224,7 @@ describe('error mapping', () => {
     const { sim, client } = await harness({ seed });
     sim.injectFault({ method: 'GET', path: /\/userPortalLink$/, status: 200, body: { totalPages: '1', list: 'nope' } });
     expect((await apiError(client.listUserPortalLinks())).message).toMatch(
-      /^GET \/userPortalLink: reply is not the expected shape/,
+      /^GET \/userPortalLink: page 1: reply is not the expected shape: `list` is a string/,
     );
     sim.injectFault({ method: 'GET', path: /\/userPortalLink$/, status: 200, body: { totalPages: 'many', list: [] } });
     expect((await apiError(client.listUserPortalLinks())).message).toContain('totalPages');
