@@ -24,10 +24,11 @@ Terraform's single-dash spellings work too: -out=plan.json, -detailed-exitcode, 
 Credentials come from the environment: ZPA_CLIENT_ID, ZPA_CLIENT_SECRET, ZPA_CUSTOMER_ID, ZPA_CLOUD
 (or ZSCALER_CLIENT_ID, ZSCALER_CLIENT_SECRET, ZSCALER_VANITY_DOMAIN for OneAPI). See the README.
 `,
-  validate: `Usage: zpa-gitops validate [PATH...]
+  validate: `Usage: zpa-gitops validate [PATH...] [--allow-empty]
 
 Checks manifests without credentials or network. PATH is a file or a directory (read recursively);
 the default is the current directory. Under GitHub Actions, errors are also printed as annotations.
+A folder holding no manifest is an error unless --allow-empty is given (also for plan and apply).
 
 Exit codes: 0 valid, 1 invalid.
 `,
@@ -41,6 +42,7 @@ Options:
   --detailed-exitcode           Exit 2 when there are changes, 0 when there are none
   --show-unchanged              List unchanged objects too (text format)
   --prune-threshold PERCENT     Share of live links pruning may remove before the plan is unsafe (default: 30)
+  --allow-empty                 Accept a folder holding no manifests (an empty desired state)
 
 Exit codes: 0 success, 1 error, 2 changes present (with --detailed-exitcode).
 `,
@@ -65,6 +67,7 @@ Options:
   --parallelism N               Concurrent API calls (default: 4; the rate limiter still applies)
   --format text|json            Report format (default: text)
   --prune-threshold PERCENT     As for plan (default: 30)
+  --allow-empty                 As for plan
 
 Exit codes: 0 applied (or nothing to do), 1 error or partial failure.
 `,

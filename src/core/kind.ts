@@ -120,6 +120,11 @@ export interface DesiredSet<C extends Canonical> {
   diagnostics: Diagnostic[];
   /** Changes to live objects past the matched ones: the links' prune and detach pass. */
   extraChanges?(live: readonly LiveEntry<C>[]): { changes: ExtraChange<C>[]; pruneStats?: PruneStats };
+  /**
+   * Problems with the kind's changes taken together, once the diff is made (the links' 500 per
+   * portal): an error diagnostic refuses the plan before any write.
+   */
+  checkChanges?(changes: readonly KindChange<C>[], live: readonly LiveEntry<C>[]): Diagnostic[];
 }
 
 export type KindChange<C extends Canonical> = Change<C>;

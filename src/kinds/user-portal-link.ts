@@ -15,6 +15,7 @@ import {
   optionalString,
   unescapeHtml,
 } from '../canonical/normalize.js';
+import { checkPortalCapacity, type DeclaredPortal } from './user-portal-link-capacity.js';
 import { writeLinks } from './user-portal-link-writes.js';
 
 export type LinkCanonical = {
@@ -58,6 +59,7 @@ export function canonicalLink(live: ApiObject): LinkCanonical {
 const desiredObjects: ResourceKind<LinkCanonical>['desiredObjects'] = (desired, lookUp) => {
   const diagnostics: Diagnostic[] = [];
   const portalIdByName = new Map<string, string>();
+  const declared = new Map<string, DeclaredPortal>();
   const managed = new Set<string>();
   const pruned = new Set<string>();
   for (const portal of desired.portals) {
@@ -67,6 +69,7 @@ const desiredObjects: ResourceKind<LinkCanonical>['desiredObjects'] = (desired, 
       continue;
     }
     portalIdByName.set(portal.name, result.found.id);
+    declared.set(result.found.id, { name: portal.name, location: portal.location });
     managed.add(result.found.id);
     if (portal.prune) pruned.add(result.found.id);
   }
@@ -74,7 +77,12 @@ const desiredObjects: ResourceKind<LinkCanonical>['desiredObjects'] = (desired, 
     const portalIds = link.portals.flatMap((name) => portalIdByName.get(name) ?? []);
     return { key: link.name, location: link.location, after: (live) => wantedLink(link, portalIds, live, pruned) };
   });
-  return { objects, diagnostics, extraChanges: (live) => prunePass(live, managed, pruned) };
+  return {
+    objects,
+    diagnostics,
+    extraChanges: (live) => prunePass(live, managed, pruned),
+    checkChanges: (changes, live) => checkPortalCapacity(changes, live, declared),
+  };
 };
 
 /**

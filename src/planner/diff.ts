@@ -3,7 +3,7 @@
  * and live objects without a usable id, and decide create / update / no-op / delete with field
  * changes and fingerprints. A kind only supplies its objects and hooks (core/kind.ts).
  */
-import type { DesiredSet, ExtraChange, LiveEntry, NameLookup, PruneStats, ResourceKind } from '../core/kind.js';
+import type { DesiredSet, ExtraChange, KindChange, LiveEntry, NameLookup, PruneStats, ResourceKind } from '../core/kind.js';
 import type { Canonical, Change, DesiredState, Diagnostic, LiveState, SourceLocation } from '../core/types.js';
 import { fingerprint, sameCanonical } from '../canonical/equality.js';
 import { fieldChanges } from '../canonical/field-changes.js';
@@ -77,6 +77,8 @@ export function diffKind<C extends Canonical>({ kind, wanted }: KindDesired<C>, 
 
   const extra = wanted.extraChanges?.(entries);
   for (const change of extra?.changes ?? []) changes.push(extraChange(kind.name, change));
+  // The changes made here are all this kind's, built from its canonical shape C.
+  diagnostics.push(...(wanted.checkChanges?.(changes as KindChange<C>[], entries) ?? []));
   return { changes, diagnostics, ...(extra?.pruneStats ? { pruneStats: extra.pruneStats } : {}) };
 }
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { UsageError } from '../../core/errors.js';
+import { StalePlanError, UsageError } from '../../core/errors.js';
 import type { DesiredState, Plan } from '../../core/types.js';
 import type { ApplyReport } from '../../apply/report.js';
 import { readPlanFile } from '../../planfile/planfile.js';
@@ -13,7 +13,7 @@ import { connect, loadDesired, safetyFrom, styleFor } from '../shared.js';
 import { DEFAULT_PARALLELISM } from '../../apply/apply.js';
 import { assertSafe } from '../../apply/safety.js';
 import { exitCode } from '../exit-codes.js';
-import type { ZpaClient } from '../../zpa/index.js';
+import { settingsFromEnv, type ZpaClient } from '../../zpa/index.js';
 
 export async function applyCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('apply', args, {
@@ -24,6 +24,7 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
     format: { type: 'string' },
     'prune-threshold': { type: 'string' },
     input: { type: 'string' },
+    'allow-empty': { type: 'boolean' },
   });
   // Terraform's -input=false: never prompt, so without --auto-approve apply refuses as off a terminal.
   const input = oneOf('input', values.input, ['true', 'false'] as const, 'true') === 'true';
@@ -42,6 +43,7 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
     const plan = await readPlanFile(resolve(io.cwd, planFile));
     const gate = { allowUnsafe: values['allow-unsafe'] ?? false };
     assertSafe(plan, gate);
+    checkPlanMicrotenant(plan, io);
     if (!hasChanges(plan)) {
       say('No changes. The tenant matches the manifests.\n');
       return exitCode('ok');
@@ -51,7 +53,7 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
     return finish(report, client, format, io);
   }
 
-  const desired = await loadDesired(positionals, io);
+  const desired = await loadDesired(positionals, io, values['allow-empty'] ?? false);
   const client = connect(io);
   try {
     return await planAndApply(desired, client, { ...values, input }, options, format, say, io);
@@ -100,6 +102,18 @@ async function planAndApply(
   say('\n');
   const report = await applyPlanned(planned, { ...options, ...gate });
   return finish(report, client, format, io);
+}
+
+/**
+ * A saved plan names its microtenant; ZPA_MICROTENANT_ID, when set, names the one this run means.
+ * When they differ the file must not silently win: refused like a plan for another host or customer.
+ */
+function checkPlanMicrotenant(plan: Plan, io: CliIo): void {
+  const wanted = settingsFromEnv(io.env).microtenantId;
+  if (wanted !== undefined && wanted !== plan.target.microtenantId)
+    throw new StalePlanError(
+      `Saved plan was made for another target (microtenantId ${plan.target.microtenantId} in the plan, ${wanted} in ZPA_MICROTENANT_ID). Run plan again.`,
+    );
 }
 
 function hasChanges(plan: Plan): boolean {

@@ -15,10 +15,11 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
     'detailed-exitcode': { type: 'boolean' },
     'show-unchanged': { type: 'boolean' },
     'prune-threshold': { type: 'string' },
+    'allow-empty': { type: 'boolean' },
   });
   const format = oneOf('format', values.format, PLAN_FORMATS, 'text');
   const safety = safetyFrom(values['prune-threshold']);
-  const desired = await loadDesired(positionals, io);
+  const desired = await loadDesired(positionals, io, values['allow-empty'] ?? false);
   const client = connect(io);
   const { plan } = await planTenant(desired, client, safety).finally(() => client.close());
   io.stdout(renderPlan(plan, { format, style: styleFor(io), showNoOps: values['show-unchanged'] ?? false }));
