@@ -21,10 +21,12 @@ export async function loadDesired(paths: string[], io: CliIo, allowEmpty = false
   return desired;
 }
 
-export function connect(io: CliIo): ZpaClient {
+/** `stopWrites`: an interrupted apply starts no new write (see cli/interrupts.ts). */
+export function connect(io: CliIo, stopWrites?: AbortSignal): ZpaClient {
   const settings = settingsFromEnv(io.env);
   return new ZpaClient({
     settings,
+    ...(stopWrites ? { stopWrites } : {}),
     onWait: ({ ms, reason }) => {
       const why = reason === 'retry' ? 'before retrying' : 'for the API rate limit';
       io.stderr(`waiting ${Math.ceil(ms / 1000)} s ${why}\n`);
@@ -44,5 +46,12 @@ export function safetyFrom(value: string | undefined): SafetyOptions {
 /** Under GitHub Actions, a plan also goes to the job's step summary. */
 export async function appendStepSummary(io: CliIo, markdown: string): Promise<void> {
   const file = io.env['GITHUB_STEP_SUMMARY'];
-  if (io.env['GITHUB_ACTIONS'] === 'true' && file) await appendFile(file, `${markdown}\n`);
+  if (io.env['GITHUB_ACTIONS'] !== 'true' || !file) return;
+  try {
+    await appendFile(file, `${markdown}\n`);
+  } catch (error) {
+    // The plan itself is fine and already printed: a summary that cannot be written is no failure.
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';
+    io.stderr(`warning: could not write the step summary to GITHUB_STEP_SUMMARY (${code}); the plan is above\n`);
+  }
 }

@@ -35,6 +35,8 @@ export interface ZpaClientOptions {
   debug?: DebugSink;
   /** Time for the rate limiter and the token cache; the system clock unless a test drives it. */
   clock?: Clock;
+  /** See TransportOptions.stopWrites: an interrupted apply starts no new write. */
+  stopWrites?: AbortSignal;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -71,6 +73,7 @@ export class ZpaClient {
         clock: options.clock ?? systemClock,
         ...(options.onWait ? { onWait: options.onWait } : {}),
         ...(options.debug ? { debug: options.debug } : {}),
+        ...(options.stopWrites ? { stopWrites: options.stopWrites } : {}),
       });
     this.versions = shared?.versions ?? new RouteVersions();
     this.microtenantId = shared ? shared.microtenantId : settings.microtenantId;

@@ -7,7 +7,8 @@ import { renderApplyReport, renderProgress } from '../../render/apply-report.js'
 import { renderPlan } from '../../render/plan.js';
 import { applyPlanned, applySavedPlan, planTenant, type ApplyRunOptions } from '../../workflow.js';
 import { oneOf, parseCommandArgs, positiveInteger } from '../args.js';
-import type { CliIo } from '../io.js';
+import { PromptCancelledError, type CliIo } from '../io.js';
+import { ApplyInterrupts } from '../interrupts.js';
 import { savedPlanArgument } from '../saved-plan-argument.js';
 import { connect, loadDesired, safetyFrom, styleFor } from '../shared.js';
 import { DEFAULT_PARALLELISM } from '../../apply/apply.js';
@@ -48,15 +49,28 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
       say('No changes. The tenant matches the manifests.\n');
       return exitCode('ok');
     }
-    const client = connect(io);
-    const report = await applySavedPlan(plan, client, { ...options, ...gate }).finally(() => client.close());
-    return finish(report, client, format, io);
+    const interrupts = new ApplyInterrupts(io);
+    const client = connect(io, interrupts.signal);
+    const report = await interrupts
+      .during(() => applySavedPlan(plan, client, { ...options, ...gate, signal: interrupts.signal }))
+      .finally(() => client.close());
+    return finish(report, client, format, io, interrupts);
   }
 
   const desired = await loadDesired(positionals, io, values['allow-empty'] ?? false);
-  const client = connect(io);
+  const interrupts = new ApplyInterrupts(io);
+  const client = connect(io, interrupts.signal);
   try {
-    return await planAndApply(desired, client, { ...values, input }, options, format, say, io);
+    return await planAndApply(
+      desired,
+      client,
+      { ...values, input },
+      { ...options, signal: interrupts.signal },
+      format,
+      say,
+      io,
+      interrupts,
+    );
   } finally {
     client.close();
   }
@@ -75,6 +89,7 @@ async function planAndApply(
   format: 'text' | 'json',
   say: (text: string) => void,
   io: CliIo,
+  interrupts: ApplyInterrupts,
 ): Promise<number> {
   const style = styleFor(io);
   const planned = await planTenant(desired, client, safetyFrom(values['prune-threshold']));
@@ -93,15 +108,25 @@ async function planAndApply(
       throw new UsageError(
         'apply needs confirmation: run it on a terminal, or pass --auto-approve (nothing was changed)',
       );
-    const answer = await io.readLine("\nDo you want to apply these changes? Only 'yes' will be accepted: ");
-    if (answer.trim() !== 'yes') {
-      say('Apply cancelled. Nothing was changed.\n');
-      return exitCode('apply-cancelled');
+    const answer = await confirm(io);
+    if (answer !== 'yes') {
+      say(`${answer === 'interrupt' ? '\n' : ''}Apply cancelled. Nothing was changed.\n`);
+      return exitCode(answer === 'interrupt' ? 'apply-cancelled-by-interrupt' : 'apply-cancelled');
     }
   }
   say('\n');
-  const report = await applyPlanned(planned, { ...options, ...gate });
-  return finish(report, client, format, io);
+  const report = await interrupts.during(() => applyPlanned(planned, { ...options, ...gate }));
+  return finish(report, client, format, io, interrupts);
+}
+
+/** The answer, trimmed; Ctrl-C or Ctrl-D at the prompt is a cancel, never an internal error. */
+async function confirm(io: CliIo): Promise<string> {
+  try {
+    return (await io.readLine("\nDo you want to apply these changes? Only 'yes' will be accepted: ")).trim();
+  } catch (error) {
+    if (error instanceof PromptCancelledError) return error.how;
+    throw error;
+  }
 }
 
 /**
@@ -120,9 +145,16 @@ function hasChanges(plan: Plan): boolean {
   return plan.counts.create + plan.counts.update + plan.counts.delete > 0;
 }
 
-function finish(report: ApplyReport, client: ZpaClient, format: 'text' | 'json', io: CliIo): number {
+function finish(
+  report: ApplyReport,
+  client: ZpaClient,
+  format: 'text' | 'json',
+  io: CliIo,
+  interrupts: ApplyInterrupts,
+): number {
   const calls = client.stats.gets + client.stats.writes;
-  io.stdout(renderApplyReport(report, { format, style: styleFor(io), apiCalls: calls }));
+  const interrupted = interrupts.received === undefined ? {} : { interrupted: interrupts.received };
+  io.stdout(renderApplyReport(report, { format, style: styleFor(io), apiCalls: calls, ...interrupted }));
   const incomplete = report.counts.failed + report.counts['not-attempted'] > 0 || report.mismatches.length > 0;
-  return exitCode(incomplete ? 'apply-incomplete' : 'ok');
+  return interrupts.exitCode(incomplete ? 'apply-incomplete' : 'ok');
 }
