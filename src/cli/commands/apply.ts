@@ -110,7 +110,9 @@ async function planAndApply(
       );
     const answer = await confirm(io);
     if (answer !== 'yes') {
-      say(`${answer === 'interrupt' ? '\n' : ''}Apply cancelled. Nothing was changed.\n`);
+      // After Ctrl-C or Ctrl-D the prompt's line was never ended.
+      const cancelled = answer === 'interrupt' || answer === 'end-of-input';
+      say(`${cancelled ? '\n' : ''}Apply cancelled. Nothing was changed.\n`);
       return exitCode(answer === 'interrupt' ? 'apply-cancelled-by-interrupt' : 'apply-cancelled');
     }
   }
