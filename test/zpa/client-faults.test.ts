@@ -232,7 +232,7 @@ describe('error mapping', () => {
       method: 'GET',
       path: /\/userPortalLink$/,
       status: 200,
-      body: { totalPages: '99999', list: [{ id: '1' }] },
+      body: { totalPages: '99999', list: [{ id: '1', name: 'x' }] },
     });
     expect((await apiError(client.listUserPortalLinks())).message).toContain('99999 pages');
     // `{list: []}` is one of the accepted client-setting shapes (issue 11); an unknown object is not.
