@@ -166,8 +166,8 @@ export const userPortalLinkKind: ResourceKind<LinkCanonical> = {
   },
   collection: 'userPortalLinks',
   reads: {
-    userPortalLinks: { path: '/userPortalLink', paged: true, scoped: true },
-    userPortals: { path: '/userPortal', paged: true, scoped: true },
+    userPortalLinks: { path: '/userPortalLink', paged: true, scoped: true, item: 'userPortalLink' },
+    userPortals: { path: '/userPortal', paged: true, scoped: true, item: 'userPortal' },
   },
   collectionsFor: (desired) => (desired.portals.length > 0 ? ['userPortalLinks', 'userPortals'] : []),
   desiredObjects,

@@ -3,7 +3,15 @@
  * and live objects without a usable id, and decide create / update / no-op / delete with field
  * changes and fingerprints. A kind only supplies its objects and hooks (core/kind.ts).
  */
-import type { DesiredSet, ExtraChange, KindChange, LiveEntry, NameLookup, PruneStats, ResourceKind } from '../core/kind.js';
+import type {
+  DesiredSet,
+  ExtraChange,
+  KindChange,
+  LiveEntry,
+  NameLookup,
+  PruneStats,
+  ResourceKind,
+} from '../core/kind.js';
 import type { Canonical, Change, DesiredState, Diagnostic, LiveState, SourceLocation } from '../core/types.js';
 import { fingerprint, sameCanonical } from '../canonical/equality.js';
 import { fieldChanges } from '../canonical/field-changes.js';

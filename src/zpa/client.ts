@@ -18,6 +18,7 @@ import { ENROLLMENT_CERT_API_VERSION, Endpoints } from './endpoints.js';
 import { PUBLISHED_RATE_LIMITS, type RateLimits } from './rate-limiter.js';
 import { Redactor, type DebugSink } from './redact.js';
 import type { Endpoint } from './replies.js';
+import { itemValidators } from './item-validators.js';
 import { VALIDATE, checked } from './reply-validators.js';
 import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
 import { RouteVersions } from './route-versions.js';
@@ -101,16 +102,20 @@ export class ZpaClient {
     this.transport.close();
   }
 
-  /** A kind's read, as data (core/kind.ts): a paged list or a bare array of objects. */
+  /**
+   * A kind's read, as data (core/kind.ts): a paged list or a bare array of objects, every reply
+   * checked against the schema of the call's `item` (and a paged list's counts against what it held).
+   */
   async read(call: ReadCall): Promise<ApiObject[]> {
     const query = call.scoped ? this.scope() : {};
     const at = { path: call.path, ...(call.version ? { version: call.version } : {}), ...query };
-    if (call.paged) return this.api.listAll(at);
+    const validators = itemValidators(call.item);
+    if (call.paged) return this.api.listAll(at, validators.page);
     const reply = await this.api.send({ method: 'GET', ...at });
     const endpoint = { method: 'GET', path: call.path, status: reply.status };
     return call.shape === 'client-settings'
-      ? readClientSettingList(reply.body, endpoint)
-      : expectObjectArray(reply.body, endpoint);
+      ? readClientSettingList(reply.body, endpoint, validators.one)
+      : checked<ApiObject[]>(validators.array, reply.body, endpoint);
   }
 
   /**
@@ -132,16 +137,18 @@ export class ZpaClient {
       case 'nothing':
         return undefined;
       case 'object':
-        return expectObject(reply.body, endpoint);
+        return checked<ApiObject>(itemValidators(shape.item).one, reply.body, endpoint);
       case 'client-setting':
         return readUpsertedClientSetting(
           reply.body,
           endpoint,
           (call.body as ApiObject | undefined)?.['clientCertificateType'],
         );
-      case 'objects':
-        if (Array.isArray(reply.body)) return expectObjectArray(reply.body, endpoint);
-        return expectObjectArray(expectObject(reply.body, endpoint)[shape.field], endpoint, shape.field);
+      case 'objects': {
+        const validators = itemValidators(shape.item);
+        if (Array.isArray(reply.body)) return checked<ApiObject[]>(validators.array, reply.body, endpoint);
+        return checked<Record<string, ApiObject[]>>(validators.holding(shape.field), reply.body, endpoint)[shape.field];
+      }
       default:
         return assertNever(shape, 'reply shape');
     }

@@ -1,18 +1,18 @@
-/** The compiled reply schemas, one per reply shape (the shapes live in `reply-schemas/`). */
-import { checkReply, compileReplySchema } from './reply-check.js';
+/**
+ * The compiled reply schemas, one per reply shape (the shapes live in `reply-schemas/`); the kinds'
+ * items come from item-validators.ts, so each is compiled once.
+ */
+import { itemValidators } from './item-validators.js';
+import { checkReply, compileReplySchema, type ReplyValidator } from './reply-check.js';
 import type { Endpoint } from './replies.js';
-import { CLIENT_SETTING_SCHEMA } from './reply-schemas/client-setting.js';
-import { ENROLLMENT_CERT_SCHEMA } from './reply-schemas/enrollment-cert.js';
 import { MICROTENANT_SUMMARY_SCHEMA } from './reply-schemas/microtenant.js';
-import { pageSchema } from './reply-schemas/page.js';
 import { SIGN_IN_SCHEMA } from './reply-schemas/sign-in.js';
 import { USER_PORTAL_LINK_SCHEMA } from './reply-schemas/user-portal-link.js';
-import { USER_PORTAL_SCHEMA } from './reply-schemas/user-portal.js';
 
 export const VALIDATE = {
-  linkPage: compileReplySchema(pageSchema(USER_PORTAL_LINK_SCHEMA)),
-  link: compileReplySchema(USER_PORTAL_LINK_SCHEMA),
-  linkArray: compileReplySchema({ type: 'array', description: 'an array of links', items: USER_PORTAL_LINK_SCHEMA }),
+  linkPage: itemValidators('userPortalLink').page,
+  link: itemValidators('userPortalLink').one,
+  linkArray: itemValidators('userPortalLink').array,
   /** The page's bulk reply is `{userPortalLinks: [...], userPortals: [...]}`. */
   bulkReply: compileReplySchema({
     type: 'object',
@@ -22,15 +22,15 @@ export const VALIDATE = {
       userPortalLinks: { type: 'array', description: 'an array of links', items: USER_PORTAL_LINK_SCHEMA },
     },
   }),
-  portalPage: compileReplySchema(pageSchema(USER_PORTAL_SCHEMA)),
-  certPage: compileReplySchema(pageSchema(ENROLLMENT_CERT_SCHEMA)),
+  portalPage: itemValidators('userPortal').page,
+  certPage: itemValidators('enrollmentCert').page,
   microtenants: compileReplySchema(MICROTENANT_SUMMARY_SCHEMA),
-  clientSetting: compileReplySchema(CLIENT_SETTING_SCHEMA),
+  clientSetting: itemValidators('clientSetting').one,
   signIn: compileReplySchema(SIGN_IN_SCHEMA),
 };
 
 /** `body` checked by `validate`, then typed as what the schema promised. */
-export function checked<T>(validate: (typeof VALIDATE)[keyof typeof VALIDATE], body: unknown, endpoint: Endpoint): T {
+export function checked<T>(validate: ReplyValidator, body: unknown, endpoint: Endpoint): T {
   checkReply(validate, body, endpoint);
   return body as T;
 }
