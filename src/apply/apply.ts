@@ -5,7 +5,7 @@
  * failure no new write starts; every change ends as done, failed or not attempted.
  */
 import pLimit from 'p-limit';
-import { ApiError } from '../core/errors.js';
+import { ApiError, NOT_SENT_REASON } from '../core/errors.js';
 import type { PlannedWrite } from '../core/kind.js';
 import type { ApiObject, Change, LiveState } from '../core/types.js';
 import { KINDS, kindNamed } from '../kinds/registry.js';
@@ -27,6 +27,11 @@ export interface ApplyOptions {
   live: LiveState;
   parallelism?: number;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Aborted by a first SIGINT/SIGTERM: no new write starts, those in flight finish (or are settled
+   * by reading), the rest are "not attempted". The verifying read is skipped to exit promptly.
+   */
+  signal?: AbortSignal;
 }
 
 export async function applyChanges(changes: readonly Change[], options: ApplyOptions): Promise<ApplyReport> {
@@ -37,7 +42,7 @@ export async function applyChanges(changes: readonly Change[], options: ApplyOpt
   for (const destructive of [false, true]) {
     await Promise.all(writes.filter((w) => w.destructive === destructive).map((w) => limit(() => run.execute(w))));
   }
-  const mismatches = await run.verify();
+  const mismatches = options.signal?.aborted ? [] : await run.verify();
   return {
     outcomes: run.outcomes,
     counts: countOutcomes(run.outcomes),
@@ -79,8 +84,12 @@ class ApplyRun {
     private readonly total: number,
   ) {}
 
+  private get halted(): boolean {
+    return this.stopped || this.options.signal?.aborted === true;
+  }
+
   async execute(write: PlannedWrite): Promise<void> {
-    if (this.stopped) return this.finish(write.changes, 'not-attempted');
+    if (this.halted) return this.finish(write.changes, 'not-attempted');
     const started = performance.now();
     try {
       this.writeCalls += 1;
@@ -89,6 +98,7 @@ class ApplyRun {
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.ambiguous) return this.settle(write, started);
+      if (error.reason === NOT_SENT_REASON) return this.finish(write.changes, 'not-attempted');
       if (error.notFound && write.changes.every((c) => c.action === 'delete')) {
         return this.finish(write.changes, 'done', performance.now() - started); // already gone
       }
@@ -104,14 +114,16 @@ class ApplyRun {
     const remaining = write.changes.filter((c) => !landed.includes(c));
     this.finish(landed, 'done', performance.now() - started);
     if (remaining.length === 0) return;
-    if (this.stopped) return this.finish(remaining, 'not-attempted');
+    if (this.halted) return this.finish(remaining, 'not-attempted');
     for (const retry of plannedWrites(remaining, fresh)) {
       try {
         this.writeCalls += 1;
         await this.options.writer.write(retry.call);
         this.finish(retry.changes, 'done', performance.now() - started);
       } catch (error) {
-        this.fail(retry.changes, error instanceof ApiError ? error : undefined, started);
+        if (error instanceof ApiError && error.reason === NOT_SENT_REASON && !error.ambiguous)
+          this.finish(retry.changes, 'not-attempted');
+        else this.fail(retry.changes, error instanceof ApiError ? error : undefined, started);
       }
     }
   }

@@ -12,6 +12,8 @@ import {
   UsageError,
   ZpaGitopsError,
 } from '../core/errors.js';
+import { assertNever } from '../core/assert-never.js';
+import type { InterruptSignal } from './io.js';
 
 export type Outcome =
   /** Done, or nothing to do. */
@@ -22,8 +24,14 @@ export type Outcome =
   | 'manifests-invalid'
   /** `apply` left changes failed or not attempted, or the tenant does not match the plan afterwards. */
   | 'apply-incomplete'
-  /** `apply` was not confirmed with `yes`. */
+  /** `apply` was not confirmed with `yes` (or the prompt met end of input, Ctrl-D). */
   | 'apply-cancelled'
+  /** Ctrl-C at `apply`'s confirmation prompt: cancelled, and reported as the shell reports SIGINT. */
+  | 'apply-cancelled-by-interrupt'
+  /** `apply` stopped by SIGINT (Ctrl-C): no new write started; 128 + 2, as shells report it. */
+  | 'interrupted-by-sigint'
+  /** `apply` stopped by SIGTERM (a CI runner's cancel): 128 + 15. */
+  | 'interrupted-by-sigterm'
   /** `fmt --check` found files not in the canonical style. */
   | 'format-differs'
   /** `doctor` found a check that failed. */
@@ -37,6 +45,9 @@ const OUTCOME_EXIT_CODES: Record<Outcome, number> = {
   'manifests-invalid': 1,
   'apply-incomplete': 1,
   'apply-cancelled': 1,
+  'apply-cancelled-by-interrupt': 130,
+  'interrupted-by-sigint': 130,
+  'interrupted-by-sigterm': 143,
   'format-differs': 1,
   'checks-failed': 1,
   'no-command': 1,
@@ -58,6 +69,18 @@ const INTERNAL_ERROR_EXIT_CODE = 1;
 
 export function exitCode(outcome: Outcome): number {
   return OUTCOME_EXIT_CODES[outcome];
+}
+
+/** The outcome of an apply a signal stopped. */
+export function interruptedOutcome(signal: InterruptSignal): Outcome {
+  switch (signal) {
+    case 'SIGINT':
+      return 'interrupted-by-sigint';
+    case 'SIGTERM':
+      return 'interrupted-by-sigterm';
+    default:
+      return assertNever(signal, 'interrupt signal');
+  }
 }
 
 export function exitCodeForError(error: unknown): number {

@@ -25,10 +25,11 @@ Terraform's single-dash spellings work too: -out=plan.json, -detailed-exitcode, 
 Credentials come from the environment: ZPA_CLIENT_ID, ZPA_CLIENT_SECRET, ZPA_CUSTOMER_ID, ZPA_CLOUD
 (or ZSCALER_CLIENT_ID, ZSCALER_CLIENT_SECRET, ZSCALER_VANITY_DOMAIN for OneAPI). See the README.
 `,
-  validate: `Usage: zpa-gitops validate [PATH...]
+  validate: `Usage: zpa-gitops validate [PATH...] [--allow-empty]
 
 Checks manifests without credentials or network. PATH is a file or a directory (read recursively);
 the default is the current directory. Under GitHub Actions, errors are also printed as annotations.
+A folder holding no manifest is an error unless --allow-empty is given (also for plan and apply).
 
 Exit codes: 0 valid, 1 invalid.
 `,
@@ -45,6 +46,7 @@ Options:
   --update-threshold PERCENT    Share of live links the plan may update before it is unsafe (default: 30)
   --target ADDRESS              Plan only changes inside ADDRESS (repeatable): portal:NAME, link:NAME,
                                 client-setting:TYPE or client-settings. Everything is still read and checked.
+  --allow-empty                 Accept a folder holding no manifests (an empty desired state)
 
 Exit codes: 0 success, 1 error, 2 changes present (with --detailed-exitcode).
 `,
@@ -71,6 +73,7 @@ Options:
   --prune-threshold PERCENT     As for plan (default: 30)
   --update-threshold PERCENT    As for plan (default: 30)
   --target ADDRESS              As for plan (repeatable); with --plan, the saved plan's targets apply
+  --allow-empty                 As for plan
 
 Exit codes: 0 applied (or nothing to do), 1 error or partial failure.
 `,

@@ -7,6 +7,20 @@ export interface CliIo {
   /** Both streams are terminals: colour, prompts. */
   stdoutIsTty: boolean;
   stdinIsTty: boolean;
-  /** Reads one line from stdin (the apply confirmation). */
+  /** Reads one line from stdin (the apply confirmation); rejects with PromptCancelledError on Ctrl-C or Ctrl-D. */
   readLine: (prompt: string) => Promise<string>;
+  /**
+   * Takes over SIGINT and SIGTERM while apply writes: the first calls `onFirst`; a second one exits
+   * the process at once. Returns the function that gives the signals back. Absent in-process.
+   */
+  trapInterrupts?: (onFirst: (signal: InterruptSignal) => void) => () => void;
+}
+
+export type InterruptSignal = 'SIGINT' | 'SIGTERM';
+
+/** The confirmation prompt ended without an answer: Ctrl-C (`interrupt`) or Ctrl-D (`end-of-input`). */
+export class PromptCancelledError extends Error {
+  constructor(readonly how: 'interrupt' | 'end-of-input') {
+    super(how === 'interrupt' ? 'prompt interrupted' : 'no answer: end of input');
+  }
 }

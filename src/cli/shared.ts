@@ -16,18 +16,23 @@ export function styleFor(io: CliIo): Style {
 }
 
 /** Loads manifests; warnings go to stderr, errors stop the command before any API call. */
-export async function loadDesired(paths: string[], io: CliIo): Promise<DesiredState> {
-  const { desired, diagnostics } = await loadManifests(paths.length > 0 ? paths : ['.'], { cwd: io.cwd });
+export async function loadDesired(paths: string[], io: CliIo, allowEmpty = false): Promise<DesiredState> {
+  const { desired, diagnostics } = await loadManifests(paths.length > 0 ? paths : ['.'], { cwd: io.cwd, allowEmpty });
   if (hasErrors(diagnostics)) throw new ManifestLoadError(diagnostics);
   if (diagnostics.length > 0) io.stderr(formatDiagnostics(diagnostics));
   return desired;
 }
 
-export function connect(io: CliIo, given: Partial<Pick<ZpaClientOptions, 'settings' | 'onReply'>> = {}): ZpaClient {
-  const { settings = settingsFromEnv(io.env), onReply } = given;
+/** `stopWrites`: an interrupted apply starts no new write (see cli/interrupts.ts). */
+export function connect(
+  io: CliIo,
+  given: Partial<Pick<ZpaClientOptions, 'settings' | 'onReply' | 'stopWrites'>> = {},
+): ZpaClient {
+  const { settings = settingsFromEnv(io.env), onReply, stopWrites } = given;
   return new ZpaClient({
     settings,
     ...(onReply ? { onReply } : {}),
+    ...(stopWrites ? { stopWrites } : {}),
     onWait: ({ ms, reason }) => {
       const why = reason === 'retry' ? 'before retrying' : 'for the API rate limit';
       io.stderr(`waiting ${Math.ceil(ms / 1000)} s ${why}\n`);
@@ -54,7 +59,14 @@ function percentage(flag: string, value: string): number {
 /** Under GitHub Actions, a plan also goes to the job's step summary. */
 export async function appendStepSummary(io: CliIo, markdown: string): Promise<void> {
   const file = io.env['GITHUB_STEP_SUMMARY'];
-  if (io.env['GITHUB_ACTIONS'] === 'true' && file) await appendFile(file, `${markdown}\n`);
+  if (io.env['GITHUB_ACTIONS'] !== 'true' || !file) return;
+  try {
+    await appendFile(file, `${markdown}\n`);
+  } catch (error) {
+    // The plan itself is fine and already printed: a summary that cannot be written is no failure.
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';
+    io.stderr(`warning: could not write the step summary to GITHUB_STEP_SUMMARY (${code}); the plan is above\n`);
+  }
 }
 
 /** `--target` addresses, checked for form before anything is read; undefined when none are given. */

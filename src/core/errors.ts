@@ -51,6 +51,9 @@ export interface ApiErrorDetails {
   ambiguous?: boolean;
 }
 
+/** The `reason` of the ApiError for a write never sent because apply was interrupted. */
+export const NOT_SENT_REASON = 'interrupted before sending';
+
 /** The ZPA API refused a call or could not be reached. */
 export class ApiError extends ZpaGitopsError {
   readonly method: string;

@@ -19,6 +19,14 @@ import type {
 
 export type ApiVersion = 'v1' | 'v2';
 
+/**
+ * What one object of a reply must look like, checked before anything reads it (issue 13): a
+ * built-in shape by name (the schemas are in zpa/reply-schemas/), or a JSON Schema (draft 2020-12)
+ * that a library kind brings as data.
+ */
+export type ReplyItem =
+  'userPortalLink' | 'userPortal' | 'enrollmentCert' | 'clientSetting' | { schema: Readonly<Record<string, unknown>> };
+
 /** A read of one collection, as data; `TenantClient.read` sends it. */
 export interface ReadCall {
   /** Relative to `/mgmtconfig/{version}/admin/customers/{customerId}`. */
@@ -33,15 +41,17 @@ export interface ReadCall {
    * where the vendor page and the Go SDK disagree (zpa/client-setting-replies.ts).
    */
   shape?: 'client-settings';
+  /** The shape of each object read; a reply with one that does not fit stops the run before any write. */
+  item: ReplyItem;
 }
 
 /** What a write's reply must look like; anything else is an ambiguous failure (it may have landed). */
 export type ReplyShape =
   | { expect: 'nothing' }
-  /** One object. */
-  | { expect: 'object' }
-  /** A bare array of objects, or an object holding them under `field`. */
-  | { expect: 'objects'; field: string }
+  /** One object, of the shape `item`. */
+  | { expect: 'object'; item: ReplyItem }
+  /** A bare array of objects of the shape `item`, or an object holding them under `field`. */
+  | { expect: 'objects'; field: string; item: ReplyItem }
   /** An upserted client setting: nothing, or one in any of the shapes of a client-settings read. */
   | { expect: 'client-setting' };
 
@@ -139,6 +149,11 @@ export interface DesiredSet<C extends Canonical> {
     pruneStats?: PruneStats;
     ignored?: IgnoredStats[];
   };
+  /**
+   * Problems with the kind's changes taken together, once the diff is made (the links' 500 per
+   * portal): an error diagnostic refuses the plan before any write.
+   */
+  checkChanges?(changes: readonly KindChange<C>[], live: readonly LiveEntry<C>[]): Diagnostic[];
 }
 
 export type KindChange<C extends Canonical> = Change<C>;

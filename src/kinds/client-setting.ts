@@ -17,9 +17,15 @@ export type ClientSettingCanonical = {
 // could scope (or be refused on) a tenant-wide setting, so these calls never carry it.
 const READS: Record<string, ReadCall> = {
   /** `GET /clientSetting/all`. `GET /clientSetting` alone returns only the default one. */
-  clientSettings: { path: '/clientSetting/all', paged: false, scoped: false, shape: 'client-settings' },
+  clientSettings: {
+    path: '/clientSetting/all',
+    paged: false,
+    scoped: false,
+    shape: 'client-settings',
+    item: 'clientSetting',
+  },
   /** NOTES.md, "Look-ups": enrollment certificates are listed under v2. */
-  enrollmentCerts: { path: '/enrollmentCert', version: 'v2', paged: true, scoped: false },
+  enrollmentCerts: { path: '/enrollmentCert', version: 'v2', paged: true, scoped: false, item: 'enrollmentCert' },
 };
 
 function canonicalLive(live: ApiObject): ClientSettingCanonical {

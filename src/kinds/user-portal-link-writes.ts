@@ -100,7 +100,7 @@ function createWrites(group: CreateChange<LinkCanonical>[]): PlannedWrite[] {
             path: '/userPortalLink',
             body: { ...only, userPortals },
             scoped: true,
-            reply: { expect: 'object' },
+            reply: { expect: 'object', item: 'userPortalLink' },
           }
         : {
             method: 'POST',
@@ -109,7 +109,7 @@ function createWrites(group: CreateChange<LinkCanonical>[]): PlannedWrite[] {
             scoped: true,
             // No version: the client negotiates it for this route (v2, then v1; zpa/route-versions.ts).
             // The page's reply is `{userPortalLinks: [...], userPortals: [...]}`; a bare array is accepted too.
-            reply: { expect: 'objects', field: 'userPortalLinks' },
+            reply: { expect: 'objects', field: 'userPortalLinks', item: 'userPortalLink' },
           };
     planned.push({ call, changes: chunk, destructive: false });
   }

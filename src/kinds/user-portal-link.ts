@@ -17,6 +17,7 @@ import {
 } from '../canonical/normalize.js';
 import { knownLinkAddresses, LINK_ADDRESS_TYPES, linkAddressesOf } from './link-addresses.js';
 import { keepIgnoredFields, portalIgnores, type PortalIgnores } from './link-co-management.js';
+import { checkPortalCapacity, type DeclaredPortal } from './user-portal-link-capacity.js';
 import { writeLinks } from './user-portal-link-writes.js';
 
 export type LinkCanonical = {
@@ -60,6 +61,7 @@ export function canonicalLink(live: ApiObject): LinkCanonical {
 const desiredObjects: ResourceKind<LinkCanonical>['desiredObjects'] = (desired, lookUp) => {
   const diagnostics: Diagnostic[] = [];
   const portalIdByName = new Map<string, string>();
+  const declared = new Map<string, DeclaredPortal>();
   const managed = new Set<string>();
   const pruned = new Set<string>();
   const found: { portal: DesiredPortal; id: string }[] = [];
@@ -70,6 +72,7 @@ const desiredObjects: ResourceKind<LinkCanonical>['desiredObjects'] = (desired, 
       continue;
     }
     portalIdByName.set(portal.name, result.found.id);
+    declared.set(result.found.id, { name: portal.name, location: portal.location });
     managed.add(result.found.id);
     found.push({ portal, id: result.found.id });
     if (portal.prune) pruned.add(result.found.id);
@@ -83,7 +86,12 @@ const desiredObjects: ResourceKind<LinkCanonical>['desiredObjects'] = (desired, 
     };
   });
   const ignores = portalIgnores(found);
-  return { objects, diagnostics, extraChanges: (live) => prunePass(live, managed, pruned, ignores) };
+  return {
+    objects,
+    diagnostics,
+    extraChanges: (live) => prunePass(live, managed, pruned, ignores),
+    checkChanges: (changes, live) => checkPortalCapacity(changes, live, declared),
+  };
 };
 
 /**
@@ -179,8 +187,8 @@ export const userPortalLinkKind: ResourceKind<LinkCanonical> = {
   },
   collection: 'userPortalLinks',
   reads: {
-    userPortalLinks: { path: '/userPortalLink', paged: true, scoped: true },
-    userPortals: { path: '/userPortal', paged: true, scoped: true },
+    userPortalLinks: { path: '/userPortalLink', paged: true, scoped: true, item: 'userPortalLink' },
+    userPortals: { path: '/userPortal', paged: true, scoped: true, item: 'userPortal' },
   },
   collectionsFor: (desired) => (desired.portals.length > 0 ? ['userPortalLinks', 'userPortals'] : []),
   desiredObjects,

@@ -14,10 +14,14 @@ export function collectionsFor(desired: DesiredState): string[] {
 
 /** Live state holding the collections read; the others are absent. */
 export async function readLiveCollections(source: LiveSource, collections: readonly string[]): Promise<LiveState> {
-  const entries = await Promise.all(
+  // Settle every read before reporting the first failure: a run that stops on a bad reply must not
+  // leave other reads in flight behind it (they would land after the command has returned).
+  const settled = await Promise.allSettled(
     collections.map(async (name) => [name, await source.read(readCallFor(name))] as const),
   );
-  return Object.fromEntries(entries);
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return Object.fromEntries(settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])));
 }
 
 /** Live state for planning: only the collections the manifests need. */

@@ -4,7 +4,7 @@
  */
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/types.js';
 import { problem } from './diagnostic.js';
 
@@ -14,6 +14,11 @@ export interface Candidate {
   explicit: boolean;
   /** The argument it came from, to say which argument found no manifests. */
   argument: string;
+  /**
+   * Found in a folder walk through a symlink that leads outside the folder named on the command
+   * line: refused if it is a manifest, as icons outside the repository are.
+   */
+  outside?: { folder: string; real: string };
 }
 
 const MANIFEST_EXTENSION = /\.ya?ml$/i;
@@ -50,12 +55,21 @@ export async function findCandidates(paths: readonly string[], cwd: string): Pro
       else byPath.set(absolute, { absolute, explicit: true, argument });
     } else {
       folders.push(argument);
+      const root = await realpath(absolute).catch(() => absolute);
       for (const file of await walk(absolute, diagnostics)) {
-        if (!byPath.has(file)) byPath.set(file, { absolute: file, explicit: false, argument });
+        if (byPath.has(file)) continue;
+        const real = await realpath(file).catch(() => file);
+        const outside = isInside(root, real) ? {} : { outside: { folder: argument, real } };
+        byPath.set(file, { absolute: file, explicit: false, argument, ...outside });
       }
     }
   }
   return { candidates: [...byPath.values()], folders, diagnostics };
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 async function pathKind(path: string): Promise<'file' | 'directory' | 'missing'> {

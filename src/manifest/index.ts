@@ -5,7 +5,8 @@
 import { relative, resolve, sep } from 'node:path';
 import type { DesiredLink, DesiredState, Diagnostic } from '../core/types.js';
 import { sortDiagnostics } from '../render/diagnostics.js';
-import { warning } from './diagnostic.js';
+import { problem, warning } from './diagnostic.js';
+import { checkLinksPerPortal } from './portal-limits.js';
 import { API_VERSION } from './document.js';
 import type { FileDeclarations } from './extract.js';
 import { findCandidates, type Candidate } from './find-files.js';
@@ -20,6 +21,11 @@ export type { ManifestClientSetting, ManifestDocument, ManifestLink, ManifestPor
 export interface LoadOptions {
   /** Paths are resolved against it and diagnostics name files relative to it. Default: process.cwd(). */
   cwd?: string;
+  /**
+   * A folder without manifests is an error (a drift check on a renamed folder must not pass with
+   * "No changes"); `--allow-empty` makes it a warning, for a deliberately empty desired state.
+   */
+  allowEmpty?: boolean;
 }
 
 export interface LoadResult {
@@ -45,10 +51,10 @@ export async function loadManifests(paths: string[], options: LoadOptions = {}):
     diagnostics.push(...result.diagnostics);
     if (result.declarations) declarations.push(result.declarations);
   });
-  diagnostics.push(...foldersWithoutManifests(found.folders, found.candidates, results));
+  diagnostics.push(...foldersWithoutManifests(found.folders, found.candidates, results, options.allowEmpty ?? false));
 
   const merged = mergeDeclarations(declarations);
-  diagnostics.push(...merged.diagnostics);
+  diagnostics.push(...merged.diagnostics, ...checkLinksPerPortal(merged.portals, merged.links));
   const icons = new IconReader(cwd);
   const links = await mapConcurrently(merged.links, async (link) => withIcon(link, icons, diagnostics));
   const desired: DesiredState = {
@@ -73,15 +79,21 @@ async function withIcon(link: MergedLink, icons: IconReader, diagnostics: Diagno
 }
 
 /** A folder named on the command line that holds no manifest is most likely the wrong folder. */
-function foldersWithoutManifests(folders: string[], candidates: Candidate[], results: FileResult[]): Diagnostic[] {
+function foldersWithoutManifests(
+  folders: string[],
+  candidates: Candidate[],
+  results: FileResult[],
+  allowEmpty: boolean,
+): Diagnostic[] {
+  const report = allowEmpty ? warning : problem;
   const productive = new Set(candidates.filter((_, i) => results[i]?.kind === 'manifest').map((c) => c.argument));
   return [...new Set(folders)]
     .filter((folder) => !productive.has(folder))
     .map((folder) =>
-      warning(
+      report(
         'no-manifests',
         `no manifests found in ${folder}`,
-        `manifests are *.yaml or *.yml files starting with apiVersion: ${API_VERSION}`,
+        `manifests are *.yaml or *.yml files starting with apiVersion: ${API_VERSION}${allowEmpty ? '' : '; pass --allow-empty if an empty folder is meant'}`,
         undefined,
       ),
     );

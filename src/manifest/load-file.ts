@@ -17,6 +17,13 @@ export async function loadFile(candidate: Candidate, file: string): Promise<File
   const source = await readSource(candidate, file);
   if (source.kind === 'skip') return { kind: 'skipped' };
   if (source.kind === 'problem') return { kind: 'manifest', file, diagnostics: [source.diagnostic] };
+  if (candidate.outside) {
+    const { folder, real } = candidate.outside;
+    const where = { file, line: 1, col: 1 };
+    const hint = 'copy the manifest into the folder, or name its real location on the command line';
+    const message = `manifest is a symlink leading outside ${folder} (to ${real}); it is not read`;
+    return { kind: 'manifest', file, diagnostics: [problem('manifest-outside-folder', message, hint, where)] };
+  }
 
   const parsed = parseYaml(source.text, file);
   const diagnostics = [...parsed.diagnostics];
@@ -32,16 +39,24 @@ export async function loadFile(candidate: Candidate, file: string): Promise<File
 
 /** A manifest says which format it is in; a file that does not is refused before validation. */
 function checkApiVersion(data: unknown, locator: Locator): Diagnostic | undefined {
-  const version =
-    typeof data === 'object' && data !== null && !Array.isArray(data)
-      ? (data as Record<string, unknown>)['apiVersion']
-      : undefined;
-  if (typeof version !== 'string' || !version.startsWith(API_GROUP)) {
+  const fields = typeof data === 'object' && data !== null && !Array.isArray(data) ? Object.keys(data) : [];
+  const key = fields.find((k) => NEAR_MISS_KEY.test(k));
+  if (key !== undefined && key !== 'apiVersion') {
     return problem(
       'not-a-manifest',
-      'not a zpa-gitops manifest',
+      `${quote(key)} looks like apiVersion misspelled; this file is not read as a manifest`,
+      `spell the key apiVersion: ${API_VERSION}`,
+      locator.key([key]),
+    );
+  }
+  const version = key === undefined ? undefined : (data as Record<string, unknown>)[key];
+  if (typeof version !== 'string' || !version.startsWith(API_GROUP)) {
+    const nearMiss = typeof version === 'string' && NEAR_MISS_VALUE.test(version);
+    return problem(
+      'not-a-manifest',
+      nearMiss ? `apiVersion ${quote(version)} is not ${API_VERSION}` : 'not a zpa-gitops manifest',
       `a manifest starts with apiVersion: ${API_VERSION}`,
-      typeof version === 'string' ? locator.value(['apiVersion']) : locator.start(),
+      typeof version === 'string' ? locator.value([key ?? 'apiVersion']) : locator.start(),
     );
   }
   if (version !== API_VERSION) {
@@ -54,3 +69,6 @@ function checkApiVersion(data: unknown, locator: Locator): Diagnostic | undefine
   }
   return undefined;
 }
+
+const NEAR_MISS_KEY = /^api[-_]?version$/i;
+const NEAR_MISS_VALUE = /zpa[-_ ]?git[-_ ]?ops/i;

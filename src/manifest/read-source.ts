@@ -10,8 +10,12 @@ import type { Candidate } from './find-files.js';
 export const MAX_MANIFEST_BYTES = 5 * 1024 * 1024;
 /** How much of an oversized file is read to tell whether it is a manifest at all. */
 const SNIFF_BYTES = 64 * 1024;
-/** A top-level `apiVersion: zpa-gitops/...` line (quotes allowed) marks a manifest. */
-const MANIFEST_MARK = /^["']?apiVersion["']?[ \t]*:[ \t]*["']?zpa-gitops\//m;
+/**
+ * A top-level `apiVersion: zpa-gitops/...` line (quotes allowed) marks a manifest. So does a near
+ * miss (the key in another case, `api_version`, or a value like `zpagitops/v1` or `ZPA-GitOps/v1`):
+ * such a file is read as a manifest so that it is refused by name, never skipped in silence.
+ */
+const MANIFEST_MARK = /^["']?api[-_]?version["']?[ \t]*:[ \t]*["']?zpa[-_ ]?git[-_ ]?ops/im;
 
 export type SourceRead =
   { kind: 'text'; text: string } | { kind: 'skip' } | { kind: 'problem'; diagnostic: Diagnostic };

@@ -17,6 +17,8 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], data: unknown,
   const composites = errors.filter((e) => COMPOSITES.has(e.keyword));
   const kept = errors.filter((e) => {
     if (e.keyword === 'if') return false;
+    // A failing key name is reported once, by its propertyNames error (children may sit behind a $ref).
+    if (e.propertyName !== undefined && e.keyword !== 'propertyNames') return false;
     // A value of the wrong type fails everything else about it too; the type is the news.
     if (e.keyword !== 'type' && typeFailed.has(e.instancePath)) return false;
     return !composites.some(
@@ -57,13 +59,10 @@ function toDiagnostic(error: ErrorObject, data: unknown, locator: Locator): Diag
       return badPattern(error, path, subject, locator);
     case 'minLength':
       return problem('invalid-value', `${subject} is empty`, 'give a value, or remove the key', locator.value(path));
+    case 'maxLength':
+      return tooLong(subject, error.data, Number(params['limit']), locator.value(path));
     case 'propertyNames':
-      return problem(
-        'blank-name',
-        `${subject === 'userPortals' ? 'portal' : 'key'} name ${quote(params['propertyName'])} is empty or only spaces`,
-        'give it a name',
-        locator.key([...path, String(params['propertyName'])]),
-      );
+      return badPropertyName(String(params['propertyName']), subject, path, locator);
     case 'not':
     case 'oneOf':
       return oneOfRequired(error, path, subject, locator);
@@ -184,7 +183,43 @@ function unknownIgnoredField(error: ErrorObject, subject: string, allowed: strin
   );
 }
 
+/** Field length limits: schemas/manifest.schema.json says where each comes from. */
+function tooLong(subject: string, value: unknown, limit: number, location: SourceLocation | undefined): Diagnostic {
+  const length = typeof value === 'string' ? [...value].length : 0;
+  return problem(
+    'too-long',
+    `${subject} is ${length} characters long; at most ${limit} are accepted`,
+    'shorten it',
+    location,
+  );
+}
+
+function controlCharacter(subject: string, value: unknown, location: SourceLocation | undefined): Diagnostic {
+  const found = typeof value === 'string' ? CONTROL.exec(value)?.[0] : undefined;
+  const code =
+    found === undefined ? '' : ` (U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`;
+  return problem(
+    'control-character',
+    `${subject} contains a control character${code}`,
+    'remove it (escapes such as "\\t" or "\\u0007" in double-quoted YAML make them)',
+    location,
+  );
+}
+
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/u;
+const MAX_PORTAL_NAME = 255;
+
+function badPropertyName(name: string, subject: string, path: Segment[], locator: Locator): Diagnostic {
+  const location = locator.key([...path, name]);
+  const what = `${subject === 'userPortals' ? 'portal' : 'key'} name ${quote(name)}`;
+  if (CONTROL.test(name)) return controlCharacter(what, name, location);
+  if ([...name].length > MAX_PORTAL_NAME) return tooLong(what, name, MAX_PORTAL_NAME, location);
+  return problem('blank-name', `${what} is empty or only spaces`, 'give it a name', location);
+}
+
 function badPattern(error: ErrorObject, path: Segment[], subject: string, locator: Locator): Diagnostic {
+  if (String(error.params['pattern']).startsWith('^[^\\u0000-'))
+    return controlCharacter(subject, error.data, locator.value(path));
   const said = (error.parentSchema as { patternErrorMessage?: unknown } | undefined)?.patternErrorMessage;
   const rule = typeof said === 'string' ? said : `must match ${String(error.params['pattern'])}`;
   const location = locator.value(path);
@@ -195,7 +230,7 @@ function badPattern(error: ErrorObject, path: Segment[], subject: string, locato
       `ids are digits only, e.g. "26781"; found ${quote(error.data)}`,
       location,
     );
-  if (error.schemaPath.includes('/$defs/name/') || path.at(-1) === 'microtenant')
+  if (error.params['pattern'] === '\\S' || path.at(-1) === 'microtenant')
     return problem('blank-name', `${subject} ${rule}`, 'give a name', location);
   if (path.at(-1) === 'linkPath' && typeof error.data === 'string')
     return problem('invalid-value', `${subject} ${rule}`, `write ${quote(`/${error.data}`)}`, location);

@@ -7,6 +7,7 @@ import type {
   DesiredSet,
   ExtraChange,
   IgnoredStats,
+  KindChange,
   LiveEntry,
   NameLookup,
   PruneStats,
@@ -86,6 +87,8 @@ export function diffKind<C extends Canonical>({ kind, wanted }: KindDesired<C>, 
 
   const extra = wanted.extraChanges?.(entries);
   for (const change of extra?.changes ?? []) changes.push(extraChange(kind.name, change));
+  // The changes made here are all this kind's, built from its canonical shape C.
+  diagnostics.push(...(wanted.checkChanges?.(changes as KindChange<C>[], entries) ?? []));
   return {
     changes,
     diagnostics,

@@ -37,12 +37,18 @@ export function renderProgress(style: Style, write: (line: string) => void): (ev
   };
 }
 
-export function renderApplyReport(
-  report: ApplyReport,
-  options: { format: 'text' | 'json'; style: Style; apiCalls: number },
-): string {
+export interface ApplyReportOptions {
+  format: 'text' | 'json';
+  style: Style;
+  apiCalls: number;
+  /** The signal that stopped the run early (SIGINT, SIGTERM). */
+  interrupted?: string;
+}
+
+export function renderApplyReport(report: ApplyReport, options: ApplyReportOptions): string {
   if (options.format === 'json') {
     const json = {
+      ...(options.interrupted ? { interrupted: options.interrupted } : {}),
       counts: report.counts,
       writeCalls: report.writeCalls,
       apiCalls: options.apiCalls,
@@ -65,23 +71,36 @@ export function renderApplyReport(
   const lines: string[] = [];
   for (const mismatch of report.mismatches) lines.push(style.yellow(`warning: ${mismatch}`));
   const summary = `${tally('create')} created, ${tally('update')} updated, ${tally('delete')} deleted in ${seconds} s (${options.apiCalls} API calls).`;
-  if (report.counts.failed + report.counts['not-attempted'] === 0) {
-    lines.push(style.bold(`Apply complete: ${summary}`));
-  } else {
-    lines.push(
-      style.red(
-        style.bold(
-          `Apply failed: ${summary} ${report.counts.failed} failed, ${report.counts['not-attempted']} not attempted.`,
+  const { failed, 'not-attempted': notAttempted } = report.counts;
+  if (failed + notAttempted === 0 && !options.interrupted) {
+    if (report.mismatches.length === 0) {
+      lines.push(style.bold(`Apply complete: ${summary}`));
+    } else {
+      // Exit 1: the last line must say why, not "complete" under a list of warnings.
+      const count = report.mismatches.length;
+      lines.push(`Applied: ${summary}`);
+      lines.push(
+        style.red(
+          style.bold(
+            `Apply finished with ${count} change${count === 1 ? '' : 's'} not matching the plan (warnings above). Run plan to see what is left.`,
+          ),
         ),
-      ),
-    );
-    for (const o of report.outcomes.filter((x) => x.outcome === 'failed')) {
-      const zpa = o.error?.zpaId ? ` [${o.error.zpaId}]` : '';
-      lines.push(`  failed: ${o.change.action} ${label(o)}${zpa}: ${o.error?.reason ?? o.error?.message ?? ''}`);
+      );
     }
-    for (const o of report.outcomes.filter((x) => x.outcome === 'not-attempted'))
-      lines.push(`  not attempted: ${o.change.action} ${label(o)}`);
-    lines.push('Run plan again to see what remains; apply again to finish.');
+    return `${lines.join('\n')}\n`;
   }
+  const heading = options.interrupted ? `Apply interrupted by ${options.interrupted}` : 'Apply failed';
+  lines.push(style.red(style.bold(`${heading}: ${summary} ${failed} failed, ${notAttempted} not attempted.`)));
+  for (const o of report.outcomes.filter((x) => x.outcome === 'failed')) {
+    const zpa = o.error?.zpaId ? ` [${o.error.zpaId}]` : '';
+    lines.push(`  failed: ${o.change.action} ${label(o)}${zpa}: ${o.error?.reason ?? o.error?.message ?? ''}`);
+  }
+  for (const o of report.outcomes.filter((x) => x.outcome === 'not-attempted'))
+    lines.push(`  not attempted: ${o.change.action} ${label(o)}`);
+  lines.push(
+    style.bold(
+      `${heading}: ${done.length} done, ${failed} failed, ${notAttempted} not attempted. Run plan to see what is left; apply again to finish.`,
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -5,7 +5,7 @@
 import { CLIENT_CERTIFICATE_TYPES, type ClientCertificateType } from '../core/types.js';
 import { SimInputError } from './http-error.js';
 import { isRecord, narrowArray, narrowRecord } from './narrow.js';
-import type { RateLimits, SimFault, SimSeed, SimSnapshot } from './types.js';
+import type { RateLimits, SimFault, SimReplyPatch, SimSeed, SimSnapshot } from './types.js';
 
 const STAMPS = { creationTime: 'string', modifiedTime: 'string', modifiedBy: 'string' } as const;
 
@@ -134,8 +134,13 @@ export function parseFault(value: unknown): SimFault {
     },
     'fault',
   );
-  const extra: Pick<SimFault, 'body' | 'headers'> = {};
+  const extra: Pick<SimFault, 'body' | 'headers' | 'patchReply' | 'rawBody'> = {};
   if (isRecord(value) && value['body'] !== undefined) extra.body = value['body'];
+  if (isRecord(value) && typeof value['rawBody'] === 'string') extra.rawBody = value['rawBody'];
+  if (isRecord(value) && value['patchReply'] !== undefined) {
+    if (!Array.isArray(value['patchReply'])) throw new SimInputError('fault.patchReply must be a JSON Patch array');
+    extra.patchReply = value['patchReply'] as SimReplyPatch[];
+  }
   if (isRecord(value) && value['headers'] !== undefined) {
     const headers = value['headers'];
     if (!isRecord(headers) || !Object.values(headers).every((h) => typeof h === 'string')) {

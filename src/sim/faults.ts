@@ -2,8 +2,10 @@
  * Injected faults: a queue of one-shot (or n-shot) misbehaviours matched by method and path. One
  * request takes at most one fault: the first pending one that matches and can apply to it.
  */
+import jsonpatch from 'fast-json-patch';
 import { SimInputError } from './http-error.js';
-import type { SimFault } from './types.js';
+import type { Reply } from './http-io.js';
+import type { SimFault, SimReplyPatch } from './types.js';
 
 /** The effect names, as the request log reports them. */
 export const FAULT_EFFECTS = [
@@ -14,6 +16,8 @@ export const FAULT_EFFECTS = [
   'malformedJson',
   'lieTotalPages',
   'partialBulk',
+  'patchReply',
+  'rawBody',
 ] as const;
 
 export interface FaultTarget {
@@ -58,8 +62,33 @@ function checkFault(fault: SimFault): void {
   if (fault.partialBulk !== undefined && (!Number.isInteger(fault.partialBulk) || fault.partialBulk < 0)) {
     throw new SimInputError('fault partialBulk must be a non-negative integer');
   }
+  if (fault.patchReply !== undefined) checkPatch(fault.patchReply);
   if (describeFault(fault) === '')
     throw new SimInputError(`a fault needs at least one effect: ${FAULT_EFFECTS.join(', ')}`);
+}
+
+function checkPatch(patch: SimReplyPatch[]): void {
+  const error = jsonpatch.validate(patch as jsonpatch.Operation[]);
+  if (error) throw new SimInputError(`fault patchReply is not a JSON Patch: ${error.message}`);
+}
+
+/**
+ * The processed reply as a `patchReply` or `rawBody` fault rewrites it. A patch that does not fit
+ * the reply (a path it lacks) is a test's mistake: the reply then says so with a 500.
+ */
+export function rewriteReply(reply: Reply, fault: SimFault): Reply {
+  if (fault.rawBody !== undefined) return { status: 200, text: fault.rawBody };
+  if (fault.patchReply === undefined) return reply;
+  try {
+    const body = jsonpatch.applyPatch(
+      jsonpatch.deepClone(reply.body) as object,
+      fault.patchReply as jsonpatch.Operation[],
+    ).newDocument;
+    return { ...reply, body };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { status: 500, body: { id: 'sim.patch.failed', reason: `patchReply did not apply: ${reason}` } };
+  }
 }
 
 /** The effects a fault carries, e.g. `delayMs+status`. */

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { handleApi } from './api.js';
 import { handleControl, isControlPath } from './control.js';
-import { describeFault } from './faults.js';
+import { describeFault, rewriteReply } from './faults.js';
 import { BodyTooLargeError, readBody, send, type Reply } from './http-io.js';
 import { SimHttpError } from './http-error.js';
 import { tooManyRequests } from './rate-limiter.js';
@@ -151,6 +151,7 @@ async function handleRequest(runtime: SimRuntime, req: IncomingMessage, res: Ser
       runtime.persist();
       if (fault?.resetAfterApply) reply = RESET;
       else if (fault?.malformedJson) reply = malformed(reply);
+      else if (fault) reply = rewriteReply(reply, fault);
     }
   }
   entry.status = reply === RESET ? 0 : reply.status;

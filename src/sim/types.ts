@@ -140,6 +140,21 @@ export interface SimFault {
   lieTotalPages?: boolean;
   /** Bulk create: apply only the first n links, then reply 500. */
   partialBulk?: number;
+  /**
+   * Process, then apply this JSON Patch (RFC 6902) to the reply body before sending it: a
+   * malformed but well-formed reply (a `list` removed, an id turned into a number).
+   */
+  patchReply?: SimReplyPatch[];
+  /** Process, then reply 200 with exactly this text (an HTML error page, JSON with a 2^64 id). */
+  rawBody?: string;
+}
+
+/** One JSON Patch operation, as fast-json-patch applies it. */
+export interface SimReplyPatch {
+  op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
+  path: string;
+  value?: unknown;
+  from?: string;
 }
 
 import type { RateLimits } from '../core/rate-limits.js';

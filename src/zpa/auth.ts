@@ -8,8 +8,9 @@ import type { Clock } from '../core/clock.js';
 import { AuthError } from '../core/errors.js';
 import type { ZpaSettings } from './settings.js';
 import type { Redactor, DebugSink } from './redact.js';
-import { isApiObject, parseErrorBody } from './replies.js';
+import { parseErrorBody, parseJsonReply, type Endpoint } from './replies.js';
 import { speaksPlainHttp } from './reply-errors.js';
+import { VALIDATE, checked } from './reply-validators.js';
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import { tokenLifetime, type TokenLifetime } from './token-expiry.js';
 
@@ -110,13 +111,7 @@ export class Authenticator {
     }
     debug?.(redactor.redact(`zpa: POST ${this.path} -> ${status} in ${this.options.clock.now() - started} ms`));
     if (status < 200 || status > 299) throw this.refused(status, text);
-    const token = readToken(text);
-    if (token === undefined) {
-      throw new AuthError(
-        { method: 'POST', path: this.path, status },
-        `Sign-in failed: POST ${this.path}: reply has no access_token`,
-      );
-    }
+    const token = readToken(text, { method: 'POST', path: this.path, status });
     redactor.add(token.accessToken);
     const lifetime = tokenLifetime(token.accessToken, token.expiresIn, started);
     this.current = { token: token.accessToken, refreshAt: lifetime.refreshAt };
@@ -152,15 +147,19 @@ function unreachable(settings: ZpaSettings, error: unknown, code: string): strin
   return `Sign-in failed: no response from ${url.host} (${code}); check ${variable} and the network`;
 }
 
-function readToken(text: string): { accessToken: string; expiresIn: unknown } | undefined {
-  let body: unknown;
+/** The token from a sign-in reply, checked against its schema; an AuthError says what was wrong. */
+function readToken(text: string, endpoint: Endpoint): { accessToken: string; expiresIn: unknown } {
   try {
-    body = JSON.parse(text);
-  } catch {
-    return undefined;
+    const body = checked<{ access_token: string; expires_in?: unknown }>(
+      VALIDATE.signIn,
+      parseJsonReply(text, endpoint),
+      endpoint,
+    );
+    return { accessToken: body.access_token, expiresIn: body.expires_in };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AuthError(endpoint, `Sign-in failed: ${reason}`);
   }
-  if (!isApiObject(body) || typeof body.access_token !== 'string' || body.access_token === '') return undefined;
-  return { accessToken: body.access_token, expiresIn: body.expires_in };
 }
 
 export function retryAfterOf(error: RequestError): { retryAfter?: string } {

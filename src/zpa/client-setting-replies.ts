@@ -7,9 +7,24 @@
  */
 import type { ApiObject } from '../core/types.js';
 import { expectObjectArray, isApiObject, replyError, type Endpoint } from './replies.js';
+import { checkReply, type ReplyValidator } from './reply-check.js';
+import { VALIDATE } from './reply-validators.js';
 
-/** The settings a GET reply holds, in the order given. */
-export function readClientSettingList(body: unknown, endpoint: Endpoint): ApiObject[] {
+/** The settings a GET reply holds, in the order given, each checked against its schema. */
+export function readClientSettingList(
+  body: unknown,
+  endpoint: Endpoint,
+  validate: ReplyValidator = VALIDATE.clientSetting,
+): ApiObject[] {
+  const settings = unwrapClientSettings(body, endpoint);
+  const prefix = Array.isArray(body) ? '' : isApiObject(body) && 'list' in body ? 'list' : undefined;
+  settings.forEach((setting, i) =>
+    checkReply(validate, setting, endpoint, { prefix: prefix === undefined ? '' : `${prefix}[${i}]` }),
+  );
+  return settings;
+}
+
+function unwrapClientSettings(body: unknown, endpoint: Endpoint): ApiObject[] {
   if (Array.isArray(body)) return expectObjectArray(body, endpoint);
   if (isApiObject(body)) {
     if ('clientCertificateType' in body) return [body];

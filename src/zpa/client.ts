@@ -17,7 +17,9 @@ import { readClientSettingList, readUpsertedClientSetting } from './client-setti
 import { ENROLLMENT_CERT_API_VERSION, Endpoints } from './endpoints.js';
 import { PUBLISHED_RATE_LIMITS, type RateLimits } from './rate-limiter.js';
 import { Redactor, type DebugSink } from './redact.js';
-import { expectObject, expectObjectArray, type Endpoint } from './replies.js';
+import type { Endpoint } from './replies.js';
+import { itemValidators } from './item-validators.js';
+import { VALIDATE, checked } from './reply-validators.js';
 import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
 import { negotiatedRoute, RouteVersions, type ApiVersion } from './route-versions.js';
 import type { ZpaSettings } from './settings.js';
@@ -37,6 +39,8 @@ export interface ZpaClientOptions {
   debug?: DebugSink;
   /** Time for the rate limiter and the token cache; the system clock unless a test drives it. */
   clock?: Clock;
+  /** See TransportOptions.stopWrites: an interrupted apply starts no new write. */
+  stopWrites?: AbortSignal;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -74,6 +78,7 @@ export class ZpaClient {
         ...(options.onWait ? { onWait: options.onWait } : {}),
         ...(options.onReply ? { onReply: options.onReply } : {}),
         ...(options.debug ? { debug: options.debug } : {}),
+        ...(options.stopWrites ? { stopWrites: options.stopWrites } : {}),
       });
     this.versions = shared?.versions ?? new RouteVersions();
     this.microtenantId = shared ? shared.microtenantId : settings.microtenantId;
@@ -115,16 +120,20 @@ export class ZpaClient {
     this.transport.close();
   }
 
-  /** A kind's read, as data (core/kind.ts): a paged list or a bare array of objects. */
+  /**
+   * A kind's read, as data (core/kind.ts): a paged list or a bare array of objects, every reply
+   * checked against the schema of the call's `item` (and a paged list's counts against what it held).
+   */
   async read(call: ReadCall): Promise<ApiObject[]> {
     const query = call.scoped ? this.scope() : {};
     const at = { path: call.path, ...(call.version ? { version: call.version } : {}), ...query };
-    if (call.paged) return this.api.listAll(at);
+    const validators = itemValidators(call.item);
+    if (call.paged) return this.api.listAll(at, validators.page);
     const reply = await this.api.send({ method: 'GET', ...at });
     const endpoint = { method: 'GET', path: call.path, status: reply.status };
     return call.shape === 'client-settings'
-      ? readClientSettingList(reply.body, endpoint)
-      : expectObjectArray(reply.body, endpoint);
+      ? readClientSettingList(reply.body, endpoint, validators.one)
+      : checked<ApiObject[]>(validators.array, reply.body, endpoint);
   }
 
   /**
@@ -146,16 +155,18 @@ export class ZpaClient {
       case 'nothing':
         return undefined;
       case 'object':
-        return expectObject(reply.body, endpoint);
+        return checked<ApiObject>(itemValidators(shape.item).one, reply.body, endpoint);
       case 'client-setting':
         return readUpsertedClientSetting(
           reply.body,
           endpoint,
           (call.body as ApiObject | undefined)?.['clientCertificateType'],
         );
-      case 'objects':
-        if (Array.isArray(reply.body)) return expectObjectArray(reply.body, endpoint);
-        return expectObjectArray(expectObject(reply.body, endpoint)[shape.field], endpoint, shape.field);
+      case 'objects': {
+        const validators = itemValidators(shape.item);
+        if (Array.isArray(reply.body)) return checked<ApiObject[]>(validators.array, reply.body, endpoint);
+        return checked<Record<string, ApiObject[]>>(validators.holding(shape.field), reply.body, endpoint)[shape.field];
+      }
       default:
         return assertNever(shape, 'reply shape');
     }
@@ -200,24 +211,30 @@ export class ZpaClient {
   // --- User portal links and portals: `microtenantId` is a query parameter on every call (NOTES.md).
 
   listUserPortalLinks(): Promise<ApiObject[]> {
-    return this.api.listAll({ path: '/userPortalLink', ...this.scope() });
+    return this.api.listAll({ path: '/userPortalLink', ...this.scope() }, VALIDATE.linkPage);
   }
 
   listUserPortalLinksByPortal(portalId: string): Promise<ApiObject[]> {
-    return this.api.listAll({ path: `/userPortalLink/userPortal/${encodeURIComponent(portalId)}`, ...this.scope() });
+    return this.api.listAll(
+      { path: `/userPortalLink/userPortal/${encodeURIComponent(portalId)}`, ...this.scope() },
+      VALIDATE.linkPage,
+    );
   }
 
   async getUserPortalLink(id: string): Promise<ApiObject> {
     const path = `/userPortalLink/${encodeURIComponent(id)}`;
     const reply = await this.api.send({ method: 'GET', path, ...this.scope() });
-    return expectObject(reply.body, at('GET', path, reply.status));
+    return checked<ApiObject>(VALIDATE.link, reply.body, at('GET', path, reply.status));
   }
 
   /** `POST /userPortalLink` with the link and `userPortals: [{id}]` -> 201 with the created object. */
   async createUserPortalLink(link: ApiObject, portalIds: readonly string[]): Promise<ApiObject> {
     const body = { ...link, userPortals: idRefs(portalIds) };
     const reply = await this.api.send({ method: 'POST', path: '/userPortalLink', body, ...this.scope() });
-    return expectObject(reply.body, { ...at('POST', '/userPortalLink', reply.status), ambiguous: true });
+    return checked<ApiObject>(VALIDATE.link, reply.body, {
+      ...at('POST', '/userPortalLink', reply.status),
+      ambiguous: true,
+    });
   }
 
   /**
@@ -232,8 +249,8 @@ export class ZpaClient {
     const reply = await this.api.send({ method: 'POST', path: '/userPortalLink/bulk', body, ...this.scope() });
     const endpoint = { ...at('POST', '/userPortalLink/bulk', reply.status), ambiguous: true };
     // The page's reply is `{userPortalLinks: [...], userPortals: [...]}`; a bare array is accepted too.
-    if (Array.isArray(reply.body)) return expectObjectArray(reply.body, endpoint);
-    return expectObjectArray(expectObject(reply.body, endpoint).userPortalLinks, endpoint, 'userPortalLinks');
+    if (Array.isArray(reply.body)) return checked<ApiObject[]>(VALIDATE.linkArray, reply.body, endpoint);
+    return checked<{ userPortalLinks: ApiObject[] }>(VALIDATE.bulkReply, reply.body, endpoint).userPortalLinks;
   }
 
   /** `PUT /userPortalLink/{id}` replaces the whole object (NOTES.md): send every field to keep. */
@@ -246,19 +263,19 @@ export class ZpaClient {
   }
 
   listUserPortals(): Promise<ApiObject[]> {
-    return this.api.listAll({ path: '/userPortal', ...this.scope() });
+    return this.api.listAll({ path: '/userPortal', ...this.scope() }, VALIDATE.portalPage);
   }
 
   // --- Look-ups.
 
   listEnrollmentCerts(): Promise<ApiObject[]> {
-    return this.api.listAll({ version: ENROLLMENT_CERT_API_VERSION, path: '/enrollmentCert' });
+    return this.api.listAll({ version: ENROLLMENT_CERT_API_VERSION, path: '/enrollmentCert' }, VALIDATE.certPage);
   }
 
   /** Bare array `[{id, name, enabled}]`, the Default microtenant `"0"` included. */
   async listMicrotenants(): Promise<ApiObject[]> {
     const reply = await this.api.send({ method: 'GET', path: '/microtenants/summary' });
-    return expectObjectArray(reply.body, at('GET', '/microtenants/summary', reply.status));
+    return checked<ApiObject[]>(VALIDATE.microtenants, reply.body, at('GET', '/microtenants/summary', reply.status));
   }
 
   private scope(): { query?: Record<string, string> } {

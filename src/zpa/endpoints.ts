@@ -2,7 +2,9 @@
  * Where each call goes, and the one generic GET/paged-GET/write layer the endpoint methods share.
  */
 import type { ApiObject } from '../core/types.js';
-import { parsePage, replyError, type Endpoint } from './replies.js';
+import { readAllPages } from './read-pages.js';
+import type { ReplyValidator } from './reply-check.js';
+import type { Endpoint } from './replies.js';
 import { negotiatedRoute, type ApiVersion, type RouteVersions } from './route-versions.js';
 import type { ApiReply, HttpMethod, Transport } from './transport.js';
 
@@ -11,8 +13,7 @@ export type { ApiVersion } from './route-versions.js';
 export const ENROLLMENT_CERT_API_VERSION: ApiVersion = 'v2';
 /** NOTES.md, "Paging": the maximum page size. */
 export const PAGE_SIZE = 500;
-/** 5 million objects: a reply claiming more pages is broken, not big. */
-export const MAX_PAGES = 10_000;
+export { MAX_PAGES } from './read-pages.js';
 
 export interface Call {
   method: HttpMethod;
@@ -49,29 +50,12 @@ export class Endpoints {
     });
   }
 
-  /**
-   * Every object of a paged list. Loops on `totalPages` (a string) and never on `totalCount`, which
-   * the vendor's own example gets wrong (NOTES.md). An empty page ends the loop, so a server that
-   * overstates `totalPages` costs one extra GET, not an endless loop.
-   */
-  async listAll(call: Omit<Call, 'method'>): Promise<ApiObject[]> {
+  /** Every object of a paged list, each page checked by `validate` (see `read-pages.ts`). */
+  listAll(call: Omit<Call, 'method'>, validate: ReplyValidator): Promise<ApiObject[]> {
     const endpoint: Endpoint = { method: 'GET', path: displayPath(call.path, call.query) };
-    const all: ApiObject[] = [];
-    let totalPages = 1;
-    for (let page = 1; page <= totalPages; page += 1) {
-      const reply = await this.send({ ...call, method: 'GET' }, { page: String(page), pagesize: String(PAGE_SIZE) });
-      const parsed = parsePage(reply.body, { ...endpoint, status: reply.status });
-      if (parsed.totalPages > MAX_PAGES) {
-        throw replyError(
-          endpoint,
-          `reply claims ${parsed.totalPages} pages (more than ${MAX_PAGES}); refusing to read them`,
-        );
-      }
-      if (parsed.list.length === 0) break;
-      all.push(...parsed.list);
-      totalPages = parsed.totalPages;
-    }
-    return all;
+    const fetchPage = (page: number) =>
+      this.send({ ...call, method: 'GET' }, { page: String(page), pagesize: String(PAGE_SIZE) });
+    return readAllPages(fetchPage, endpoint, validate);
   }
 }
 

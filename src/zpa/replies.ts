@@ -55,34 +55,6 @@ export function expectObjectArray(value: unknown, endpoint: Endpoint, field?: st
   return items as ApiObject[];
 }
 
-export interface Page {
-  totalPages: number;
-  list: ApiObject[];
-}
-
-/**
- * One page: `{totalPages, totalCount, list}` with the counts as strings (NOTES.md, "Paging").
- * A missing `list` means empty; `totalCount` is not trusted, so not read.
- */
-export function parsePage(value: unknown, endpoint: Endpoint): Page {
-  const page = expectObject(value, endpoint);
-  const list = page.list === undefined || page.list === null ? [] : expectObjectArray(page.list, endpoint, 'list');
-  const totalPages = parseCount(page.totalPages);
-  if (totalPages === undefined) {
-    // A reply with no list may omit the counts too (an empty collection); anything else must say.
-    if (page.totalPages === undefined && list.length === 0) return { totalPages: 0, list };
-    throw replyError(endpoint, 'reply is not the expected shape (`totalPages` is not a number string)');
-  }
-  return { totalPages, list };
-}
-
-/** A count as the API sends it: a digit string. A plain integer is accepted too. */
-function parseCount(value: unknown): number | undefined {
-  if (typeof value === 'string' && /^\d{1,9}$/.test(value.trim())) return Number(value);
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-  return undefined;
-}
-
 /** ZPA error bodies are `{id, reason, params?}` (NOTES.md). Anything else yields nothing. */
 export function parseErrorBody(text: string): { zpaId?: string; reason?: string; params?: unknown[] } {
   let body: unknown;

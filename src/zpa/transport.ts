@@ -7,7 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import got, { type Got, type NormalizedOptions, type RequestError, type Response } from 'got';
 import type { Clock } from '../core/clock.js';
-import { ZpaGitopsError } from '../core/errors.js';
+import { ApiError, NOT_SENT_REASON, ZpaGitopsError } from '../core/errors.js';
 import { Authenticator, retryAfterOf, type SignInInfo } from './auth.js';
 import { SlidingLogLimiter, WINDOW_SAFETY_MARGIN_MS, type RateLimits } from './rate-limiter.js';
 import type { DebugSink, Redactor } from './redact.js';
@@ -58,6 +58,11 @@ export interface TransportOptions {
   debug?: DebugSink;
   /** Time for the rate limiter and the token cache. */
   clock: Clock;
+  /**
+   * Once aborted (a first Ctrl-C or SIGTERM during apply), no write attempt starts: one waiting for
+   * the rate limiter or for a retry is dropped unsent. Reads still run, to settle what was in flight.
+   */
+  stopWrites?: AbortSignal;
 }
 
 export interface ApiRequest {
@@ -84,6 +89,8 @@ class CallState {
   startedAt = 0;
   waitedMs = 0;
   reauthenticated = false;
+  /** Attempts sent so far: a write stopped after one was sent may have landed. */
+  attempts = 0;
   constructor(readonly request: ApiRequest) {}
 }
 
@@ -168,10 +175,16 @@ export class Transport {
     call.token = await this.auth.token();
     opts.headers.authorization = `Bearer ${call.token}`;
     const method = call.request.method;
-    const waited = await this.limiter.acquire(method, (ms) => {
-      this.debugLine(`zpa: ${method} waits ${ms} ms for the rate limit`);
-      if (ms >= NOTICEABLE_WAIT_MS) this.options.onWait?.({ ms, reason: 'rate-limit' });
-    });
+    this.checkStopped(call);
+    const waited = await this.untilStopped(
+      call,
+      this.limiter.acquire(method, (ms) => {
+        this.debugLine(`zpa: ${method} waits ${ms} ms for the rate limit`);
+        if (ms >= NOTICEABLE_WAIT_MS) this.options.onWait?.({ ms, reason: 'rate-limit' });
+      }),
+    );
+    this.checkStopped(call);
+    call.attempts += 1;
     this.stats.waitedMs += waited;
     if (method === 'GET') this.stats.gets += 1;
     else this.stats.writes += 1;
@@ -205,9 +218,38 @@ export class Transport {
     return response;
   }
 
+  /** A write after `stopWrites` fired is not sent; if an earlier attempt was, it may have landed. */
+  private checkStopped(call: CallState): void {
+    const { method, displayPath: path } = call.request;
+    if (method === 'GET' || !this.options.stopWrites?.aborted) return;
+    const ambiguous = call.attempts > 0;
+    throw new ApiError(
+      { method, path, reason: NOT_SENT_REASON, ambiguous },
+      `${method} ${path}: not sent (apply was interrupted)${ambiguous ? '; an earlier attempt may have been applied' : ''}`,
+    );
+  }
+
+  /** A write waiting for the rate limiter stops waiting when `stopWrites` fires. */
+  private untilStopped<T>(call: CallState, wait: Promise<T>): Promise<T> {
+    const stop = this.options.stopWrites;
+    if (call.request.method === 'GET' || stop === undefined) return wait;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => {
+        try {
+          this.checkStopped(call);
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      };
+      stop.addEventListener('abort', onAbort, { once: true });
+      wait.then(resolve, reject).finally(() => stop.removeEventListener('abort', onAbort));
+    });
+  }
+
   /** got's calculateDelay: 0 means "do not retry". */
   private retryDelay(attemptCount: number, error: RequestError): number {
     const call = callOf(error.options.context);
+    if (call.request.method !== 'GET' && this.options.stopWrites?.aborted) return 0; // interrupted: no new attempt
     if (error.name === 'RetryError') {
       this.stats.retries += 1;
       return 1; // the 401 re-sign-in above

@@ -1,6 +1,6 @@
 /** The one table from outcomes and error classes to exit codes, as the README documents it. */
 import { describe, expect, it } from 'vitest';
-import { exitCode, exitCodeForError } from '../../src/cli/exit-codes.js';
+import { exitCode, exitCodeForError, interruptedOutcome } from '../../src/cli/exit-codes.js';
 import {
   ApiError,
   AuthError,
@@ -18,9 +18,20 @@ describe('exit codes', () => {
     ['manifests-invalid', 1],
     ['apply-incomplete', 1],
     ['apply-cancelled', 1],
+    ['apply-cancelled-by-interrupt', 130],
+    ['interrupted-by-sigint', 130],
+    ['interrupted-by-sigterm', 143],
+    ['format-differs', 1],
     ['no-command', 1],
   ] as const)('outcome %s exits %i', (outcome, code) => {
     expect(exitCode(outcome)).toBe(code);
+  });
+
+  it.each([
+    ['SIGINT', 'interrupted-by-sigint'],
+    ['SIGTERM', 'interrupted-by-sigterm'],
+  ] as const)('an apply stopped by %s is %s', (signal, outcome) => {
+    expect(interruptedOutcome(signal)).toBe(outcome);
   });
 
   it.each([

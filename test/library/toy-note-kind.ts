@@ -16,6 +16,18 @@ export interface WantedNote {
   location: SourceLocation;
 }
 
+/** A note as its store returns it: the kind's own reply schema, given as data (core/kind.ts, ReplyItem). */
+const NOTE_SCHEMA = {
+  type: 'object',
+  required: ['id', 'name'],
+  properties: {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    text: { type: 'string' },
+    portalId: { type: 'string' },
+  },
+};
+
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
 export function toyNoteKind(wanted: readonly WantedNote[]): ResourceKind<NoteCanonical> {
@@ -24,7 +36,7 @@ export function toyNoteKind(wanted: readonly WantedNote[]): ResourceKind<NoteCan
     noun: 'note',
     wording: { plural: 'notes', key: (key) => `named "${key}"`, reasons: { absent: 'declared absent' } },
     collection: 'toyNotes',
-    reads: { toyNotes: { path: '/toyNote', paged: false, scoped: false } },
+    reads: { toyNotes: { path: '/toyNote', paged: false, scoped: false, item: { schema: NOTE_SCHEMA } } },
     collectionsFor: () => (wanted.length > 0 ? ['toyNotes', 'userPortals'] : []),
     desiredObjects(_desired, lookUp) {
       const objects: DesiredObject<NoteCanonical>[] = [];

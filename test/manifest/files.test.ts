@@ -57,12 +57,20 @@ describe('walking folders', () => {
     expect(desired.files).toEqual(['m.yaml', 'node_modules/m.yaml']);
   });
 
-  it('reports a missing path without a location, and a folder without manifests as a warning', async () => {
+  it('reports a missing path without a location, and a folder without manifests as an error', async () => {
     const dir = workspace({ 'empty/readme.md': 'nothing here' });
     const { diagnostics } = await loadManifests(['nope.yaml', 'empty'], { cwd: dir });
     expect(formatDiagnostics(diagnostics)).toBe(
-      'error no such file or directory: nope.yaml — give a manifest file or a folder holding manifests\n' +
-        'warning no manifests found in empty — manifests are *.yaml or *.yml files starting with apiVersion: zpa-gitops/v1\n',
+      'error no manifests found in empty — manifests are *.yaml or *.yml files starting with apiVersion: zpa-gitops/v1; pass --allow-empty if an empty folder is meant\n' +
+        'error no such file or directory: nope.yaml — give a manifest file or a folder holding manifests\n',
+    );
+  });
+
+  it('reports a folder without manifests as a warning when an empty folder is allowed', async () => {
+    const dir = workspace({ 'empty/readme.md': 'nothing here' });
+    const { diagnostics } = await loadManifests(['empty'], { cwd: dir, allowEmpty: true });
+    expect(formatDiagnostics(diagnostics)).toBe(
+      'warning no manifests found in empty — manifests are *.yaml or *.yml files starting with apiVersion: zpa-gitops/v1\n',
     );
   });
 

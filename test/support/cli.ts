@@ -1,6 +1,6 @@
 /** Runs the CLI in-process with captured streams: the same code path as the real binary. */
 import { runCli } from '../../src/cli/run.js';
-import type { CliIo } from '../../src/cli/io.js';
+import { PromptCancelledError, type CliIo } from '../../src/cli/io.js';
 
 export interface CliResult {
   code: number;
@@ -13,8 +13,8 @@ export interface CliRunOptions {
   env?: object;
   cwd?: string;
   tty?: boolean;
-  /** Answer to the apply prompt. */
-  answer?: string;
+  /** Answer to the apply prompt, or how it is cancelled (Ctrl-C, Ctrl-D). */
+  answer?: string | PromptCancelledError;
 }
 
 export async function cli(argv: string[], options: CliRunOptions = {}): Promise<CliResult> {
@@ -29,6 +29,7 @@ export async function cli(argv: string[], options: CliRunOptions = {}): Promise<
     stdinIsTty: options.tty ?? false,
     readLine: async (prompt) => {
       stdout += prompt;
+      if (options.answer instanceof PromptCancelledError) throw options.answer;
       return options.answer ?? '';
     },
   };

@@ -224,7 +224,7 @@ describe('error mapping', () => {
     const { sim, client } = await harness({ seed });
     sim.injectFault({ method: 'GET', path: /\/userPortalLink$/, status: 200, body: { totalPages: '1', list: 'nope' } });
     expect((await apiError(client.listUserPortalLinks())).message).toMatch(
-      /^GET \/userPortalLink: reply is not the expected shape/,
+      /^GET \/userPortalLink: page 1: reply is not the expected shape: `list` is a string/,
     );
     sim.injectFault({ method: 'GET', path: /\/userPortalLink$/, status: 200, body: { totalPages: 'many', list: [] } });
     expect((await apiError(client.listUserPortalLinks())).message).toContain('totalPages');
@@ -232,7 +232,7 @@ describe('error mapping', () => {
       method: 'GET',
       path: /\/userPortalLink$/,
       status: 200,
-      body: { totalPages: '99999', list: [{ id: '1' }] },
+      body: { totalPages: '99999', list: [{ id: '1', name: 'x' }] },
     });
     expect((await apiError(client.listUserPortalLinks())).message).toContain('99999 pages');
     // `{list: []}` is one of the accepted client-setting shapes (issue 11); an unknown object is not.

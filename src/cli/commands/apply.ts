@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { UsageError } from '../../core/errors.js';
+import { StalePlanError, UsageError } from '../../core/errors.js';
 import type { DesiredState, Plan } from '../../core/types.js';
 import type { ApplyReport } from '../../apply/report.js';
 import { readPlanFile } from '../../planfile/planfile.js';
@@ -7,14 +7,15 @@ import { renderApplyReport, renderProgress } from '../../render/apply-report.js'
 import { renderPlan } from '../../render/plan.js';
 import { applyPlanned, applySavedPlan, planTenant, type ApplyRunOptions } from '../../workflow.js';
 import { oneOf, parseCommandArgs, positiveInteger } from '../args.js';
-import type { CliIo } from '../io.js';
+import { PromptCancelledError, type CliIo } from '../io.js';
+import { ApplyInterrupts } from '../interrupts.js';
 import { savedPlanArgument } from '../saved-plan-argument.js';
 import { connect, loadDesired, safetyFrom, styleFor, targetsFrom } from '../shared.js';
 import { partialNote } from '../../render/describe.js';
 import { DEFAULT_PARALLELISM } from '../../apply/apply.js';
 import { assertSafe } from '../../apply/safety.js';
 import { exitCode } from '../exit-codes.js';
-import type { ZpaClient } from '../../zpa/index.js';
+import { settingsFromEnv, type ZpaClient } from '../../zpa/index.js';
 
 export async function applyCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('apply', args, {
@@ -27,6 +28,7 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
     input: { type: 'string' },
     'update-threshold': { type: 'string' },
     target: { type: 'string', multiple: true },
+    'allow-empty': { type: 'boolean' },
   });
   // Terraform's -input=false: never prompt, so without --auto-approve apply refuses as off a terminal.
   const input = oneOf('input', values.input, ['true', 'false'] as const, 'true') === 'true';
@@ -55,20 +57,34 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
     if (partial) say(`${partial}\n`);
     const gate = { allowUnsafe: values['allow-unsafe'] ?? false };
     assertSafe(plan, gate);
+    checkPlanMicrotenant(plan, io);
     if (!hasChanges(plan)) {
       say('No changes. The tenant matches the manifests.\n');
       return exitCode('ok');
     }
-    const client = connect(io);
-    const report = await applySavedPlan(plan, client, { ...options, ...gate }).finally(() => client.close());
-    return finish(report, client, format, io);
+    const interrupts = new ApplyInterrupts(io);
+    const client = connect(io, { stopWrites: interrupts.signal });
+    const report = await interrupts
+      .during(() => applySavedPlan(plan, client, { ...options, ...gate, signal: interrupts.signal }))
+      .finally(() => client.close());
+    return finish(report, client, format, io, interrupts);
   }
 
   const targets = targetsFrom(values.target);
-  const desired = await loadDesired(positionals, io);
-  const client = connect(io);
+  const desired = await loadDesired(positionals, io, values['allow-empty'] ?? false);
+  const interrupts = new ApplyInterrupts(io);
+  const client = connect(io, { stopWrites: interrupts.signal });
   try {
-    return await planAndApply(desired, client, { ...values, input, targets }, options, format, say, io);
+    return await planAndApply(
+      desired,
+      client,
+      { ...values, input, targets },
+      { ...options, signal: interrupts.signal },
+      format,
+      say,
+      io,
+      interrupts,
+    );
   } finally {
     client.close();
   }
@@ -89,6 +105,7 @@ async function planAndApply(
   format: 'text' | 'json',
   say: (text: string) => void,
   io: CliIo,
+  interrupts: ApplyInterrupts,
 ): Promise<number> {
   const style = styleFor(io);
   const safety = safetyFrom(values['prune-threshold'], values['update-threshold']);
@@ -108,24 +125,55 @@ async function planAndApply(
       throw new UsageError(
         'apply needs confirmation: run it on a terminal, or pass --auto-approve (nothing was changed)',
       );
-    const answer = await io.readLine("\nDo you want to apply these changes? Only 'yes' will be accepted: ");
-    if (answer.trim() !== 'yes') {
-      say('Apply cancelled. Nothing was changed.\n');
-      return exitCode('apply-cancelled');
+    const answer = await confirm(io);
+    if (answer !== 'yes') {
+      // After Ctrl-C or Ctrl-D the prompt's line was never ended.
+      const cancelled = answer === 'interrupt' || answer === 'end-of-input';
+      say(`${cancelled ? '\n' : ''}Apply cancelled. Nothing was changed.\n`);
+      return exitCode(answer === 'interrupt' ? 'apply-cancelled-by-interrupt' : 'apply-cancelled');
     }
   }
   say('\n');
-  const report = await applyPlanned(planned, { ...options, ...gate });
-  return finish(report, client, format, io);
+  const report = await interrupts.during(() => applyPlanned(planned, { ...options, ...gate }));
+  return finish(report, client, format, io, interrupts);
+}
+
+/** The answer, trimmed; Ctrl-C or Ctrl-D at the prompt is a cancel, never an internal error. */
+async function confirm(io: CliIo): Promise<string> {
+  try {
+    return (await io.readLine("\nDo you want to apply these changes? Only 'yes' will be accepted: ")).trim();
+  } catch (error) {
+    if (error instanceof PromptCancelledError) return error.how;
+    throw error;
+  }
+}
+
+/**
+ * A saved plan names its microtenant; ZPA_MICROTENANT_ID, when set, names the one this run means.
+ * When they differ the file must not silently win: refused like a plan for another host or customer.
+ */
+function checkPlanMicrotenant(plan: Plan, io: CliIo): void {
+  const wanted = settingsFromEnv(io.env).microtenantId;
+  if (wanted !== undefined && wanted !== plan.target.microtenantId)
+    throw new StalePlanError(
+      `Saved plan was made for another target (microtenantId ${plan.target.microtenantId} in the plan, ${wanted} in ZPA_MICROTENANT_ID). Run plan again.`,
+    );
 }
 
 function hasChanges(plan: Plan): boolean {
   return plan.counts.create + plan.counts.update + plan.counts.delete > 0;
 }
 
-function finish(report: ApplyReport, client: ZpaClient, format: 'text' | 'json', io: CliIo): number {
+function finish(
+  report: ApplyReport,
+  client: ZpaClient,
+  format: 'text' | 'json',
+  io: CliIo,
+  interrupts: ApplyInterrupts,
+): number {
   const calls = client.stats.gets + client.stats.writes;
-  io.stdout(renderApplyReport(report, { format, style: styleFor(io), apiCalls: calls }));
+  const interrupted = interrupts.received === undefined ? {} : { interrupted: interrupts.received };
+  io.stdout(renderApplyReport(report, { format, style: styleFor(io), apiCalls: calls, ...interrupted }));
   const incomplete = report.counts.failed + report.counts['not-attempted'] > 0 || report.mismatches.length > 0;
-  return exitCode(incomplete ? 'apply-incomplete' : 'ok');
+  return interrupts.exitCode(incomplete ? 'apply-incomplete' : 'ok');
 }

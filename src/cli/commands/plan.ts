@@ -17,11 +17,12 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
     'prune-threshold': { type: 'string' },
     'update-threshold': { type: 'string' },
     target: { type: 'string', multiple: true },
+    'allow-empty': { type: 'boolean' },
   });
   const format = oneOf('format', values.format, PLAN_FORMATS, 'text');
   const safety = safetyFrom(values['prune-threshold'], values['update-threshold']);
   const targets = targetsFrom(values.target);
-  const desired = await loadDesired(positionals, io);
+  const desired = await loadDesired(positionals, io, values['allow-empty'] ?? false);
   const client = connect(io);
   const { plan } = await planTenant(desired, client, safety, targets).finally(() => client.close());
   io.stdout(renderPlan(plan, { format, style: styleFor(io), showNoOps: values['show-unchanged'] ?? false }));

@@ -5,8 +5,11 @@ import type { CliIo } from '../io.js';
 import { exitCode } from '../exit-codes.js';
 
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
-  const { positionals } = parseCommandArgs('validate', args, {});
-  const { desired, diagnostics } = await loadManifests(positionals.length > 0 ? positionals : ['.'], { cwd: io.cwd });
+  const { values, positionals } = parseCommandArgs('validate', args, { 'allow-empty': { type: 'boolean' } });
+  const { desired, diagnostics } = await loadManifests(positionals.length > 0 ? positionals : ['.'], {
+    cwd: io.cwd,
+    allowEmpty: values['allow-empty'] ?? false,
+  });
   if (diagnostics.length > 0) io.stderr(formatDiagnostics(diagnostics));
   if (io.env['GITHUB_ACTIONS'] === 'true' && diagnostics.length > 0) io.stdout(githubAnnotations(diagnostics));
   if (hasErrors(diagnostics)) return exitCode('manifests-invalid');

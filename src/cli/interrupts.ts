@@ -1,0 +1,41 @@
+/**
+ * Interrupts during apply (issue 13): the first SIGINT or SIGTERM (CI runners send SIGTERM on
+ * cancel) stops new writes; those in flight finish or are settled by reading; the account of
+ * done / failed / not attempted is printed; the exit code is 130 or 143. A second signal exits at
+ * once (see process-io.ts).
+ */
+import { exitCode, interruptedOutcome, type Outcome } from './exit-codes.js';
+import type { CliIo, InterruptSignal } from './io.js';
+
+export class ApplyInterrupts {
+  private readonly controller = new AbortController();
+  received: InterruptSignal | undefined;
+
+  constructor(private readonly io: CliIo) {}
+
+  /** Aborted by the first signal: given to the client (no new write attempt) and the applier. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** The exit code for a run the signal stopped, or for `outcome` when none arrived. */
+  exitCode(outcome: Outcome): number {
+    return exitCode(this.received === undefined ? outcome : interruptedOutcome(this.received));
+  }
+
+  /** Runs `work` with the signals trapped; outside it they keep their default (nothing is being written). */
+  async during<T>(work: () => Promise<T>): Promise<T> {
+    const release = this.io.trapInterrupts?.((signal) => {
+      this.received = signal;
+      this.controller.abort();
+      this.io.stderr(
+        `\n${signal} received: no new write will start; waiting for the ones in flight. Send it again to exit at once.\n`,
+      );
+    });
+    try {
+      return await work();
+    } finally {
+      release?.();
+    }
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The validators for a kind's reads and writes, from the `ReplyItem` its call names (core/kind.ts):
+ * the shape of one object, and of the page, array or `{field: [...]}` holding them. Compiled once
+ * per item and kept: a built-in item by name, a library kind's schema by the object it gave.
+ */
+import { assertNever } from '../core/assert-never.js';
+import type { ReplyItem } from '../core/kind.js';
+import { compileReplySchema, type ReplyValidator } from './reply-check.js';
+import { CLIENT_SETTING_SCHEMA } from './reply-schemas/client-setting.js';
+import { ENROLLMENT_CERT_SCHEMA } from './reply-schemas/enrollment-cert.js';
+import { pageSchema } from './reply-schemas/page.js';
+import { USER_PORTAL_LINK_SCHEMA } from './reply-schemas/user-portal-link.js';
+import { USER_PORTAL_SCHEMA } from './reply-schemas/user-portal.js';
+
+export class ItemValidators {
+  private readonly compiled = new Map<string, ReplyValidator>();
+  constructor(private readonly item: object) {}
+
+  /** One object. */
+  get one(): ReplyValidator {
+    return this.compile('one', () => this.item);
+  }
+
+  /** A page of them: `{totalPages, totalCount, list}`. */
+  get page(): ReplyValidator {
+    return this.compile('page', () => pageSchema(this.item));
+  }
+
+  /** A bare array of them. */
+  get array(): ReplyValidator {
+    return this.compile('array', () => arrayOf(this.item));
+  }
+
+  /** An object holding them under `field` (the bulk create's `{userPortalLinks: [...]}`). */
+  holding(field: string): ReplyValidator {
+    return this.compile(`holding:${field}`, () => ({
+      type: 'object',
+      description: `an object {${field}: [...]}`,
+      required: [field],
+      properties: { [field]: arrayOf(this.item) },
+    }));
+  }
+
+  private compile(key: string, schema: () => object): ReplyValidator {
+    let validate = this.compiled.get(key);
+    if (validate === undefined) {
+      validate = compileReplySchema(schema());
+      this.compiled.set(key, validate);
+    }
+    return validate;
+  }
+}
+
+const BUILT_IN = new Map<string, ItemValidators>();
+const GIVEN = new WeakMap<object, ItemValidators>();
+
+export function itemValidators(item: ReplyItem): ItemValidators {
+  if (typeof item === 'object') {
+    let validators = GIVEN.get(item.schema);
+    if (validators === undefined) {
+      validators = new ItemValidators(item.schema);
+      GIVEN.set(item.schema, validators);
+    }
+    return validators;
+  }
+  let validators = BUILT_IN.get(item);
+  if (validators === undefined) {
+    validators = new ItemValidators(builtInSchema(item));
+    BUILT_IN.set(item, validators);
+  }
+  return validators;
+}
+
+function builtInSchema(item: Exclude<ReplyItem, object>): object {
+  switch (item) {
+    case 'userPortalLink':
+      return USER_PORTAL_LINK_SCHEMA;
+    case 'userPortal':
+      return USER_PORTAL_SCHEMA;
+    case 'enrollmentCert':
+      return ENROLLMENT_CERT_SCHEMA;
+    case 'clientSetting':
+      return CLIENT_SETTING_SCHEMA;
+    default:
+      return assertNever(item, 'reply item');
+  }
+}
+
+function arrayOf(item: object): object {
+  return { type: 'array', description: 'an array of objects', items: item };
+}

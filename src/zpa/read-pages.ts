@@ -1,0 +1,65 @@
+/**
+ * Reading every page of a paged list, and believing it only when it adds up. Loops on
+ * `totalPages`; after the last page the objects read must equal `totalCount` when the reply gives
+ * one (issue 13: a `totalPages` too low, or a page without its `list`, otherwise reads as fewer
+ * objects, and apply creates the missing ones again). The vendor page's own example shows
+ * `totalCount: "0"` beside two items, so a 0 next to a non-empty list means "no count given".
+ */
+import type { ApiObject } from '../core/types.js';
+import { checkReply, shapeError, type ReplyValidator } from './reply-check.js';
+import { replyError, type Endpoint } from './replies.js';
+import type { ApiReply } from './transport.js';
+
+/** 5 million objects: a reply claiming more pages is broken, not big. */
+export const MAX_PAGES = 10_000;
+
+interface PageBody {
+  totalPages?: string | number;
+  totalCount?: string | number;
+  list?: ApiObject[] | null;
+}
+
+export async function readAllPages(
+  fetchPage: (page: number) => Promise<ApiReply>,
+  endpoint: Endpoint,
+  validate: ReplyValidator,
+): Promise<ApiObject[]> {
+  const all: ApiObject[] = [];
+  let totalPages = 1;
+  let count: number | undefined;
+  let countTrusted = true;
+  let pagesRead = 0;
+  for (let page = 1; page <= totalPages; page += 1) {
+    const reply = await fetchPage(page);
+    pagesRead = page;
+    const at = { ...endpoint, status: reply.status };
+    checkReply(validate, reply.body, at, { page });
+    const body = (reply.body ?? {}) as PageBody;
+    const list = body.list ?? [];
+    const pages = body.totalPages === undefined ? undefined : Number(body.totalPages);
+    if (pages === undefined && (list.length > 0 || page > 1)) throw shapeError(at, { page }, '`totalPages` is missing');
+    if (pages !== undefined && pages > MAX_PAGES)
+      throw replyError(at, `page ${page}: reply claims ${pages} pages (more than ${MAX_PAGES}); refusing to read them`);
+    if (body.totalCount !== undefined) {
+      const stated = Number(body.totalCount);
+      if (stated === 0 && list.length > 0) countTrusted = false;
+      else count = stated;
+    }
+    if (list.length === 0) {
+      if (countTrusted && count !== undefined && all.length < count)
+        throw replyError(
+          at,
+          `page ${page}: reply has no objects (\`list\` is ${body.list === null ? 'null' : 'missing or empty'}) but \`totalCount\` says ${count} and ${all.length} were read; refusing to plan from a partial list`,
+        );
+      break;
+    }
+    all.push(...list);
+    totalPages = pages ?? 0;
+  }
+  if (countTrusted && count !== undefined && all.length !== count)
+    throw replyError(
+      endpoint,
+      `read ${all.length} objects on ${pagesRead} page(s) (\`totalPages\` ${totalPages}) but \`totalCount\` says ${count}; refusing to plan from a list that does not add up`,
+    );
+  return all;
+}

@@ -1,0 +1,96 @@
+/**
+ * Every API reply is checked against its ajv schema before anything reads it (issue 13: "a read
+ * that cannot be trusted stops the run before its first write"). A reply that fails becomes an
+ * ApiError naming the endpoint, the page (for paged reads) and the first offending field. Values
+ * are never echoed, only their JSON type: a reply may carry a token.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ApiError } from '../core/errors.js';
+import { replyError, type Endpoint } from './replies.js';
+
+const ajv = new Ajv2020({ allErrors: false, verbose: true, strict: true, strictTypes: false });
+
+export type ReplyValidator = ValidateFunction<unknown>;
+
+export function compileReplySchema(schema: object): ReplyValidator {
+  return ajv.compile(schema);
+}
+
+/** Where in a read the reply came from, for the message. */
+export interface ReplyPlace {
+  page?: number;
+  /** Prepended to the field path, e.g. `[2]` for the third item of an unwrapped array. */
+  prefix?: string;
+}
+
+/** Throws the ApiError for the first field `value` gets wrong; returns quietly when it fits. */
+export function checkReply(validate: ReplyValidator, value: unknown, endpoint: Endpoint, place: ReplyPlace = {}): void {
+  if (validate(value)) return;
+  const first = validate.errors?.[0];
+  throw shapeError(
+    endpoint,
+    place,
+    first === undefined ? 'it does not match the documented shape' : describe(first, place.prefix ?? ''),
+  );
+}
+
+export function shapeError(endpoint: Endpoint, place: ReplyPlace, problem: string): ApiError {
+  const where = place.page === undefined ? '' : `page ${place.page}: `;
+  return replyError(endpoint, `${where}reply is not the expected shape: ${problem}`);
+}
+
+function describe(error: ErrorObject, prefix: string): string {
+  const base = fieldPath(prefix, error.instancePath);
+  if (error.keyword === 'required') {
+    const missing = String((error.params as { missingProperty?: unknown }).missingProperty);
+    return `${quote(joinField(base, missing))} is missing`;
+  }
+  const field = base === '' ? 'the reply' : quote(base);
+  const expected = expectation(error);
+  return `${field} is ${kindOf(error.data)}; expected ${expected}`;
+}
+
+/** The schema's own `description` says what is wanted in words; ajv's message is the fall-back. */
+function expectation(error: ErrorObject): string {
+  const parent: unknown = error.parentSchema;
+  if (
+    typeof parent === 'object' &&
+    parent !== null &&
+    'description' in parent &&
+    typeof parent.description === 'string'
+  )
+    return parent.description;
+  if (error.keyword === 'enum') {
+    const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues ?? [];
+    return `one of ${allowed.map(String).join(', ')}`;
+  }
+  return error.message ?? 'something else';
+}
+
+/** `/list/3/name` -> `list[3].name`. */
+function fieldPath(prefix: string, pointer: string): string {
+  let path = prefix;
+  for (const raw of pointer.split('/').slice(1)) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    path = /^\d+$/.test(part) ? `${path}[${part}]` : joinField(path, part);
+  }
+  return path;
+}
+
+function joinField(path: string, field: string): string {
+  return path === '' ? field : `${path}.${field}`;
+}
+
+function quote(field: string): string {
+  return `\`${field}\``;
+}
+
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'missing';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value))
+    return 'a number beyond 2^53 (digits already lost)';
+  if (typeof value === 'string') return value === '' ? 'an empty string' : 'a string';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}

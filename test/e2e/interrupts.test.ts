@@ -1,0 +1,172 @@
+/**
+ * SIGINT and SIGTERM sent to a real CLI process in the middle of a rate-limited apply (issue 13).
+ * Every wait is for an event (a line of output, a request in the simulator's log), never a sleep.
+ * Needs the built CLI (npm test builds before vitest runs).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PUBLISHED_RATE_LIMITS, startSimulator, type Simulator } from '../../src/sim/index.js';
+import type { RequestLogEntry } from '../../src/sim/types.js';
+import { cli } from '../support/cli.js';
+import { portalManifests, removeWorkspaces, workspace } from '../support/workspace.js';
+
+const main = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const LINKS = 16;
+
+let sim: Simulator;
+let onRequest: ((entry: RequestLogEntry) => void) | undefined;
+beforeAll(async () => {
+  if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
+  sim = await startSimulator({ rateLimits: PUBLISHED_RATE_LIMITS, onRequest: (entry) => onRequest?.(entry) });
+});
+afterAll(async () => {
+  removeWorkspaces();
+  await sim.close();
+});
+beforeEach(() => {
+  sim.reset();
+  onRequest = undefined;
+});
+
+const isAuth = (path: string) => /\/signin$|\/oauth2\//.test(path);
+const writes = () => sim.requests.filter((r) => r.method !== 'GET' && !isAuth(r.path));
+
+/** 16 links whose descriptions drifted: 16 PUTs, two rate-limit windows of writes. */
+function driftedTenant(): string {
+  const names = Array.from({ length: LINKS }, (_, i) => `link-${String(i).padStart(2, '0')}`);
+  sim.seed({
+    userPortals: [{ name: 'Eng' }],
+    userPortalLinks: names.map((name) => ({ name, link: `${name}.example.com`, description: 'old', portals: ['Eng'] })),
+  });
+  return workspace(
+    portalManifests({ Eng: names.map((name) => ({ name, link: `${name}.example.com`, description: 'new' })) }),
+  );
+}
+
+interface Running {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  /** Resolves when `pattern` has appeared on stdout or stderr. */
+  output: (pattern: RegExp) => Promise<void>;
+  exited: Promise<number | null>;
+}
+
+function start(dir: string): Running {
+  const child = spawn(process.execPath, [main, 'apply', '--auto-approve'], {
+    cwd: dir,
+    env: { PATH: process.env['PATH'], NO_COLOR: '1', ...sim.env() },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  const waiters: { pattern: RegExp; resolve: () => void }[] = [];
+  const check = () => {
+    for (const waiter of waiters.splice(0)) {
+      if (waiter.pattern.test(out) || waiter.pattern.test(err)) waiter.resolve();
+      else waiters.push(waiter);
+    }
+  };
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    check();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+    check();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    output: (pattern) =>
+      new Promise<void>((resolve, reject) => {
+        waiters.push({ pattern, resolve });
+        check();
+        void exited.then(() => reject(new Error(`exited before ${pattern}:\n${out}\n${err}`)));
+      }),
+    exited,
+  };
+}
+
+async function convergesWithoutDuplicates(dir: string): Promise<void> {
+  const again = await cli(['apply', '--auto-approve'], { cwd: dir, env: sim.env() });
+  expect(again.code).toBe(0);
+  const plan = await cli(['plan', '--detailed-exitcode'], { cwd: dir, env: sim.env() });
+  expect(plan.stdout).toContain('No changes.');
+  const names = sim.snapshot().userPortalLinks.map((l) => l.name);
+  expect(new Set(names).size).toBe(names.length);
+  expect(names.length).toBe(LINKS);
+}
+
+/** The account's last line: done + failed + not attempted add up to every change. */
+function account(stdout: string, signal: string): { done: number; notAttempted: number } {
+  const last = stdout.trimEnd().split('\n').at(-1) ?? '';
+  const match = new RegExp(
+    `^Apply interrupted by ${signal}: (\\d+) done, 0 failed, (\\d+) not attempted\\. Run plan to see what is left; apply again to finish\\.$`,
+  ).exec(last);
+  expect(match, `last line: ${last}`).not.toBeNull();
+  return { done: Number(match?.[1]), notAttempted: Number(match?.[2]) };
+}
+
+describe('interrupting apply', () => {
+  it('first SIGINT: no new write, the account, exit 130; a second run converges', async () => {
+    const dir = driftedTenant();
+    sim.clearRequests();
+    const run = start(dir);
+    await run.output(/^\[2\/16\] /m);
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(130);
+    expect(run.stderr()).toContain('SIGINT received: no new write will start');
+    const { done, notAttempted } = account(run.stdout(), 'SIGINT');
+    expect(done).toBeGreaterThanOrEqual(2);
+    expect(notAttempted).toBeGreaterThan(0);
+    expect(done + notAttempted).toBe(LINKS);
+    expect(run.stdout()).toMatch(/^ {2}not attempted: update link "link-\d\d"$/m);
+    // Exactly the changes reported done were written: nothing started after the signal.
+    expect(writes().length).toBe(done);
+    await convergesWithoutDuplicates(dir);
+  }, 60_000);
+
+  it('first SIGTERM while writes wait for the rate limit: they are dropped unsent, exit 143', async () => {
+    const dir = driftedTenant();
+    sim.clearRequests();
+    const run = start(dir);
+    // The client's limiter lets 10 writes through per 10 s window; the 11th has to wait for the next.
+    await run.output(/^\[10\/16\] /m);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(143);
+    const { done, notAttempted } = account(run.stdout(), 'SIGTERM');
+    expect(done).toBeGreaterThanOrEqual(10);
+    expect(done + notAttempted).toBe(LINKS);
+    expect(writes().length).toBe(done);
+    expect(sim.requests.filter((r) => r.status === 429)).toEqual([]);
+    await convergesWithoutDuplicates(dir);
+  }, 60_000);
+
+  it('a second signal exits at once, even with a write still in flight', async () => {
+    const dir = driftedTenant();
+    // The first PUT is applied at once but its reply is held back: the write stays in flight.
+    sim.injectFault({ method: 'PUT', delayMs: 600_000 });
+    const held = new Promise<void>((resolve) => {
+      onRequest = (entry) => {
+        if (entry.fault === 'delayMs') resolve();
+      };
+    });
+    sim.clearRequests();
+    const run = start(dir);
+    await held;
+    await run.output(/^\[1\/16\] /m);
+    run.child.kill('SIGTERM');
+    await run.output(/SIGTERM received/);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(143);
+    expect(run.stderr()).toContain('SIGTERM again: exiting at once. Run plan to see what is left.');
+    expect(run.stdout()).not.toContain('Apply interrupted');
+    sim.clearFaults();
+    await convergesWithoutDuplicates(dir);
+  }, 60_000);
+});
