@@ -5,7 +5,7 @@ import { hasErrors, loadManifests } from '../manifest/index.js';
 import { DEFAULT_SAFETY, type SafetyOptions } from '../planner/plan.js';
 import { formatDiagnostics } from '../render/diagnostics.js';
 import { COLOR, PLAIN, wantsColor, type Style } from '../render/style.js';
-import { settingsFromEnv, ZpaClient, type ZpaClientOptions } from '../zpa/index.js';
+import { rateLimitsFromEnv, settingsFromEnv, ZpaClient, type ZpaClientOptions } from '../zpa/index.js';
 import { ManifestLoadError } from './errors.js';
 import type { CliIo } from './io.js';
 
@@ -26,6 +26,7 @@ export function connect(io: CliIo, given: Partial<Pick<ZpaClientOptions, 'settin
   return new ZpaClient({
     settings,
     ...(onReply ? { onReply } : {}),
+    rateLimits: rateLimitsFromEnv(io.env),
     onWait: ({ ms, reason }) => {
       const why = reason === 'retry' ? 'before retrying' : 'for the API rate limit';
       io.stderr(`waiting ${Math.ceil(ms / 1000)} s ${why}\n`);
