@@ -8,6 +8,7 @@ import { benchApplyWrites } from './apply-writes.js';
 import { benchPlanCompute, benchValidateLarge, benchValidateStartup } from './compute.js';
 import { benchPlanReads } from './plan-reads.js';
 import { benchRateLimited } from './rate-limited.js';
+import { benchVersusScript, nodeStartMs } from './versus-script.js';
 import { header, markdown } from './report.js';
 import type { Row } from './util.js';
 
@@ -18,11 +19,14 @@ const progress = (what: string): void => void process.stderr.write(`bench: ${wha
 progress('planChanges at 50,000 links');
 const compute = benchPlanCompute();
 progress('validate start-up and large repository');
-const startup = await benchValidateStartup();
+const nodeMs = await nodeStartMs();
+const startup = await benchValidateStartup(nodeMs);
 const large = await benchValidateLarge();
 
 const sim = await startSimulator();
 try {
+  progress('against the hand-written script (about 1.5 minutes)');
+  rows.push(...(await benchVersusScript(sim, nodeMs)));
   progress('plan reads');
   rows.push(...(await benchPlanReads(sim)));
   progress('apply writes');

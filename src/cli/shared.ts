@@ -7,7 +7,7 @@ import { DEFAULT_SAFETY, type SafetyOptions } from '../planner/plan.js';
 import { parseTargets } from '../planner/targets.js';
 import { formatDiagnostics } from '../render/diagnostics.js';
 import { COLOR, PLAIN, wantsColor, type Style } from '../render/style.js';
-import { settingsFromEnv, ZpaClient, type ZpaClientOptions } from '../zpa/index.js';
+import { rateLimitsFromEnv, settingsFromEnv, ZpaClient, type ZpaClientOptions } from '../zpa/index.js';
 import { ManifestLoadError } from './errors.js';
 import type { CliIo } from './io.js';
 
@@ -33,6 +33,7 @@ export function connect(
     settings,
     ...(onReply ? { onReply } : {}),
     ...(stopWrites ? { stopWrites } : {}),
+    rateLimits: rateLimitsFromEnv(io.env),
     onWait: ({ ms, reason }) => {
       const why = reason === 'retry' ? 'before retrying' : 'for the API rate limit';
       io.stderr(`waiting ${Math.ceil(ms / 1000)} s ${why}\n`);

@@ -1,24 +1,35 @@
 /**
- * schemas/manifest.schema.json, compiled once. `verbose` keeps each failing schema and value on the
- * error, which the mapping to diagnostics reads (allowed keys for "did you mean", oneOf branches).
+ * schemas/manifest.schema.json as a validator. The build compiles it to standalone code
+ * (manifest-validator.generated.js, beside this file in dist/): loading that skips importing ajv
+ * and compiling the schema at every start, most of `validate`'s start-up. Without it (tests run
+ * from src/) the schema is compiled here with the same options.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../core/types.js';
 import { readSchema } from '../schemas.js';
 import { schemaDiagnostics } from './schema-errors.js';
 import type { Locator } from './yaml-nodes.js';
 
+export const PRECOMPILED_VALIDATOR = new URL('./manifest-validator.generated.js', import.meta.url);
+
 let compiled: Promise<ValidateFunction> | undefined;
 
 function manifestValidator(): Promise<ValidateFunction> {
-  compiled ??= readSchema('manifest.schema.json').then((schema) => {
-    // strictRequired is off: `not: { required: [a, b] }` names properties declared one level up.
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strictRequired: false });
-    // The message editors (yaml-language-server) show for a failed pattern; we show it too.
-    ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
-    return ajv.compile(schema);
-  });
+  compiled ??= existsSync(fileURLToPath(PRECOMPILED_VALIDATOR))
+    ? (import(PRECOMPILED_VALIDATOR.href) as Promise<{ validate: ValidateFunction }>).then((m) => m.validate)
+    : compileManifestValidator();
   return compiled;
+}
+
+/** The validator compiled now, from the schema file. */
+export async function compileManifestValidator(): Promise<ValidateFunction> {
+  const [{ createManifestAjv }, schema] = await Promise.all([
+    import('./manifest-ajv.js'),
+    readSchema('manifest.schema.json'),
+  ]);
+  return createManifestAjv().compile(schema);
 }
 
 export async function validateDocument(data: unknown, locator: Locator): Promise<Diagnostic[]> {

@@ -10,11 +10,13 @@ export {
 export { CLOUD_HOSTS, LEGACY_CLOUDS, oneApiHosts, isLoopbackHost, parseBaseUrl } from './clouds.js';
 export {
   PUBLISHED_RATE_LIMITS,
-  WINDOW_SAFETY_MARGIN_MS,
+  windowMarginMs,
   SlidingLogLimiter,
   SlidingWindowLimiter,
   type RateLimits,
+  type Slot,
 } from './rate-limiter.js';
+export { parseRateLimits, rateLimitsFromEnv, RATE_LIMITS_VARIABLE } from './rate-limit-setting.js';
 export {
   DEFAULT_RETRY_POLICY,
   decideRetry,

@@ -2,26 +2,48 @@
  * Client-side rate limiting, so a normal run never provokes a 429.
  *
  * ZPA publishes 20 GET and 10 POST/PUT/DELETE per 10 seconds per IP, "counted from the first call"
- * (NOTES.md). A sliding-window log (at most N sends in any window) is safe whether the server counts
- * fixed windows from the first call or refills a token bucket; the margin absorbs network jitter
- * between our clock and the server's.
+ * (NOTES.md). The server counts a call when it arrives, which is somewhere between our send and
+ * its reply. So a slot is held from the send until the reply, and then for one window more: any
+ * N+1 calls then arrive more than a window apart, whether the server counts fixed windows from the
+ * first call, sliding windows or a token bucket, however slow the network is. The cost is one
+ * round trip per window, where a fixed margin cost the same 250 ms at every window length.
  */
 
-import { systemClock, type Clock } from '../core/clock.js';
 import type { RateLimits } from '../core/rate-limits.js';
 
 export { PUBLISHED_RATE_LIMITS, type RateLimits } from '../core/rate-limits.js';
 
-/** Added to the window so calls that left us inside one window cannot land inside the next. */
-export const WINDOW_SAFETY_MARGIN_MS = 250;
+/**
+ * Added to the window for the clocks' resolution only (the reply stamp covers the network):
+ * 0.5 % of the window, 50 ms at ZPA's 10 s, at least 1 ms.
+ */
+export function windowMarginMs(windowMs: number): number {
+  return Math.max(1, Math.ceil(windowMs / 200));
+}
+
+import { systemClock, type Clock } from '../core/clock.js';
 
 export type WaitListener = (ms: number) => void;
 
+/** One call's place in the window: `release` when its reply (or failure) is in. Idempotent. */
+export interface Slot {
+  /** Milliseconds the caller waited for it. */
+  readonly waitedMs: number;
+  release(): void;
+}
+
+interface Entry {
+  /** When the reply came back; undefined while the call is in flight (it holds the slot). */
+  releasedAt: number | undefined;
+}
+
 export class SlidingWindowLimiter {
-  /** Send times of the calls inside the current window, oldest first. */
-  private readonly sent: number[] = [];
+  /** Calls in flight or released within the last window. */
+  private entries: Entry[] = [];
   /** Callers take turns in arrival order, so a burst of concurrent calls cannot overtake a waiter. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Wakes the caller waiting for a slot when every slot is held by a call in flight. */
+  private onRelease: (() => void) | undefined;
 
   constructor(
     private readonly limit: number,
@@ -33,27 +55,48 @@ export class SlidingWindowLimiter {
     if (!(windowMs > 0)) throw new RangeError(`rate window must be positive, got ${windowMs}`);
   }
 
-  /** Resolves when a call may be sent, with the milliseconds it waited. */
-  acquire(onWait?: WaitListener): Promise<number> {
+  /** Resolves when a call may be sent; the slot must be released when the call is over. */
+  acquire(onWait?: WaitListener): Promise<Slot> {
     const turn = this.queue.then(() => this.take(onWait));
     this.queue = turn.catch(() => undefined);
     return turn;
   }
 
-  private async take(onWait?: WaitListener): Promise<number> {
+  private async take(onWait?: WaitListener): Promise<Slot> {
     let waited = 0;
     for (;;) {
       const now = this.clock.now();
-      while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - this.windowMs) this.sent.shift();
-      if (this.sent.length < this.limit) {
-        this.sent.push(now);
-        return waited;
+      this.entries = this.entries.filter((e) => e.releasedAt === undefined || e.releasedAt > now - this.windowMs);
+      if (this.entries.length < this.limit) return this.hold(waited);
+      const released = this.entries.flatMap((e) => (e.releasedAt === undefined ? [] : [e.releasedAt]));
+      if (released.length === 0) {
+        // Every slot is in flight: a release starts its window, so nothing frees before one.
+        const start = this.clock.now();
+        await new Promise<void>((resolve) => (this.onRelease = resolve));
+        waited += this.clock.now() - start;
+        continue;
       }
-      const ms = (this.sent[0] ?? now) + this.windowMs - now;
+      // A release now would end later than any slot already released, so sleeping is exact.
+      const ms = Math.min(...released) + this.windowMs - now;
       onWait?.(ms);
       await this.clock.sleep(ms);
       waited += ms;
     }
+  }
+
+  private hold(waitedMs: number): Slot {
+    const entry: Entry = { releasedAt: undefined };
+    this.entries.push(entry);
+    return {
+      waitedMs,
+      release: () => {
+        if (entry.releasedAt !== undefined) return;
+        entry.releasedAt = this.clock.now();
+        const wake = this.onRelease;
+        this.onRelease = undefined;
+        wake?.();
+      },
+    };
   }
 }
 
@@ -62,12 +105,12 @@ export class SlidingLogLimiter {
   readonly reads: SlidingWindowLimiter;
   readonly writes: SlidingWindowLimiter;
 
-  constructor(limits: RateLimits, marginMs = WINDOW_SAFETY_MARGIN_MS, clock: Clock = systemClock) {
+  constructor(limits: RateLimits, marginMs = windowMarginMs(limits.windowMs), clock: Clock = systemClock) {
     this.reads = new SlidingWindowLimiter(limits.get, limits.windowMs + marginMs, clock);
     this.writes = new SlidingWindowLimiter(limits.write, limits.windowMs + marginMs, clock);
   }
 
-  acquire(method: string, onWait?: WaitListener): Promise<number> {
+  acquire(method: string, onWait?: WaitListener): Promise<Slot> {
     return (method === 'GET' ? this.reads : this.writes).acquire(onWait);
   }
 }

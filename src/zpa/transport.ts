@@ -9,7 +9,7 @@ import got, { type Got, type NormalizedOptions, type RequestError, type Response
 import type { Clock } from '../core/clock.js';
 import { ApiError, NOT_SENT_REASON, ZpaGitopsError } from '../core/errors.js';
 import { Authenticator, retryAfterOf, type SignInInfo } from './auth.js';
-import { SlidingLogLimiter, WINDOW_SAFETY_MARGIN_MS, type RateLimits } from './rate-limiter.js';
+import { SlidingLogLimiter, type RateLimits, type Slot } from './rate-limiter.js';
 import type { DebugSink, Redactor } from './redact.js';
 import { parseErrorBody } from './replies.js';
 import { noResponseError, readReply } from './reply-errors.js';
@@ -91,7 +91,13 @@ class CallState {
   reauthenticated = false;
   /** Attempts sent so far: a write stopped after one was sent may have landed. */
   attempts = 0;
+  /** The rate-limit slot of the attempt in flight, released when its reply or failure is in. */
+  slot: Slot | undefined;
   constructor(readonly request: ApiRequest) {}
+  releaseSlot(): void {
+    this.slot?.release();
+    this.slot = undefined;
+  }
 }
 
 export class Transport {
@@ -108,7 +114,7 @@ export class Transport {
   constructor(private readonly options: TransportOptions) {
     const { settings, redactor } = options;
     this.apiOrigin = new URL(settings.apiBase).origin;
-    this.limiter = new SlidingLogLimiter(options.limits, WINDOW_SAFETY_MARGIN_MS, options.clock);
+    this.limiter = new SlidingLogLimiter(options.limits, undefined, options.clock);
     this.auth = new Authenticator({
       settings,
       timeoutMs: options.timeoutMs,
@@ -146,6 +152,8 @@ export class Transport {
       });
     } catch (error) {
       throw noResponseError(request, error, this.options.timeoutMs);
+    } finally {
+      call.releaseSlot();
     }
     const { redactor, settings } = this.options;
     return readReply(request, response.statusCode, response.body, {
@@ -175,8 +183,9 @@ export class Transport {
     call.token = await this.auth.token();
     opts.headers.authorization = `Bearer ${call.token}`;
     const method = call.request.method;
+    call.releaseSlot(); // a previous attempt's, if its failure did not already
     this.checkStopped(call);
-    const waited = await this.untilStopped(
+    call.slot = await this.untilStopped(
       call,
       this.limiter.acquire(method, (ms) => {
         this.debugLine(`zpa: ${method} waits ${ms} ms for the rate limit`);
@@ -185,7 +194,7 @@ export class Transport {
     );
     this.checkStopped(call);
     call.attempts += 1;
-    this.stats.waitedMs += waited;
+    this.stats.waitedMs += call.slot.waitedMs;
     if (method === 'GET') this.stats.gets += 1;
     else this.stats.writes += 1;
     call.startedAt = Date.now();
@@ -196,6 +205,7 @@ export class Transport {
     retry: (options: { preserveHooks: boolean }) => never,
   ): Promise<Response> {
     const call = callOf(response.request.options.context);
+    call.releaseSlot();
     const { method } = call.request;
     this.debugLine(
       `zpa: ${method} ${response.requestUrl.pathname}${response.requestUrl.search} -> ${response.statusCode} in ${Date.now() - call.startedAt} ms`,
@@ -249,6 +259,7 @@ export class Transport {
   /** got's calculateDelay: 0 means "do not retry". */
   private retryDelay(attemptCount: number, error: RequestError): number {
     const call = callOf(error.options.context);
+    call.releaseSlot(); // the attempt is over; its window starts now, not after the retry's delay
     if (call.request.method !== 'GET' && this.options.stopWrites?.aborted) return 0; // interrupted: no new attempt
     if (error.name === 'RetryError') {
       this.stats.retries += 1;

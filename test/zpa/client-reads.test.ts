@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generatedSeed } from '../../src/sim/index.js';
+import { ManualClock } from '../support/manual-clock.js';
 import { CUSTOMER_ID, harness } from './sim-helpers.js';
 
 const BIG_PORTAL_ID = '145283994705985838'; // above 2^53: a JavaScript number would round it
@@ -23,11 +24,45 @@ describe('paging', () => {
     expect(links).toHaveLength(1234);
     expect(new Set(links.map((l) => l.id)).size).toBe(1234);
     const gets = sim.requests.filter((r) => r.method === 'GET' && r.path === `${base}/userPortalLink`);
-    expect(gets.map((r) => [r.query.page, r.query.pagesize])).toEqual([
+    // Page 1 first (it says how many there are); pages 2 and 3 go out together, in either order.
+    expect(gets[0]?.query.page).toBe('1');
+    expect(gets.map((r) => [r.query.page, r.query.pagesize]).sort()).toEqual([
       ['1', '500'],
       ['2', '500'],
       ['3', '500'],
     ]);
+  });
+
+  it('asks for the pages after the first at once, without waiting for each reply', async () => {
+    // Every page's reply is held on a clock only the test moves: pages 2 and 3 can both arrive
+    // while the clock stands still only if the client sent them without waiting for each other.
+    const clock = new ManualClock();
+    const arrived: string[] = [];
+    let onArrival = (): void => undefined;
+    const { sim, client } = await harness({
+      seed: generatedSeed({ links: 1234, portals: 3 }),
+      clock,
+      onRequest: (entry) => {
+        if (entry.path.endsWith('/userPortalLink')) arrived.push(String(entry.query['page']));
+        onArrival();
+      },
+    });
+    const until = (count: number): Promise<void> =>
+      new Promise((resolve) => {
+        onArrival = () => {
+          if (arrived.length >= count) resolve();
+        };
+        onArrival();
+      });
+    sim.injectFault({ method: 'GET', path: /\/userPortalLink$/, delayMs: 1_000, times: 3 });
+    const read = client.listUserPortalLinks();
+    await until(1);
+    expect(arrived).toEqual(['1']);
+    await clock.advance(1_000); // page 1's reply goes out
+    await until(3);
+    expect(arrived.slice(1).sort()).toEqual(['2', '3']);
+    await clock.advance(1_000);
+    expect(await read).toHaveLength(1234);
   });
 
   it('ends safely when the server claims a page more than there is', async () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { jwtExpiry, SlidingWindowLimiter, tokenLifetime } from '../../src/zpa/index.js';
+import {
+  jwtExpiry,
+  parseRateLimits,
+  SlidingWindowLimiter,
+  tokenLifetime,
+  windowMarginMs,
+} from '../../src/zpa/index.js';
+import { ConfigError } from '../../src/core/errors.js';
 import { flushMicrotasks, MANUAL_EPOCH, ManualClock } from '../support/manual-clock.js';
 
 function jwt(claims: Record<string, unknown>): string {
@@ -15,7 +22,12 @@ describe('SlidingWindowLimiter', () => {
     const sends: number[] = [];
     const all = Promise.all(
       Array.from({ length: 7 }, () =>
-        limiter.acquire((ms) => waits.push(ms)).then(() => sends.push(clock.now() - MANUAL_EPOCH)),
+        limiter
+          .acquire((ms) => waits.push(ms))
+          .then((slot) => {
+            sends.push(clock.now() - MANUAL_EPOCH);
+            slot.release(); // a reply at once: the window counts from the send
+          }),
       ),
     );
     await flushMicrotasks();
@@ -32,9 +44,62 @@ describe('SlidingWindowLimiter', () => {
     expect(waits).toEqual([300, 300]);
   });
 
+  it('holds a slot while its call is in flight and counts the window from the reply', async () => {
+    const clock = new ManualClock();
+    const limiter = new SlidingWindowLimiter(2, 300, clock);
+    const first = await limiter.acquire();
+    const second = await limiter.acquire();
+    let third: number | undefined;
+    const next = limiter.acquire().then((slot) => {
+      third = clock.now() - MANUAL_EPOCH;
+      slot.release();
+    });
+    // Long after a window, both calls still in flight: nothing may be sent.
+    await clock.advance(1000);
+    expect(third).toBeUndefined();
+    first.release(); // its reply at 1000 ms: the server counted it at most then
+    first.release(); // a second release changes nothing
+    await flushMicrotasks();
+    expect(third).toBeUndefined();
+    await clock.advance(299);
+    expect(third).toBeUndefined();
+    await clock.advance(1);
+    await next;
+    expect(third).toBe(1300);
+    second.release();
+  });
+
   it('rejects nonsense limits', () => {
     expect(() => new SlidingWindowLimiter(0, 1000)).toThrow(RangeError);
     expect(() => new SlidingWindowLimiter(1, 0)).toThrow(RangeError);
+  });
+});
+
+describe('ZPA_GITOPS_RATE_LIMITS', () => {
+  it.each([
+    ['get=20/10s,write=10/10s', { get: 20, write: 10, windowMs: 10_000 }],
+    ['get=20/1s, write=10/1s', { get: 20, write: 10, windowMs: 1_000 }],
+    ['write=5/500ms,get=7/500ms', { get: 7, write: 5, windowMs: 500 }],
+    ['get=40/0.5m', { get: 40, write: 10, windowMs: 30_000 }],
+  ])('reads %s', (text, limits) => {
+    expect(parseRateLimits(text)).toEqual(limits);
+  });
+
+  it.each([
+    ['get=20', 'is not name=count/window'],
+    ['get=20/10s,get=30/10s', 'given twice'],
+    ['get=20/10s,write=10/1s', 'share one window'],
+    ['get=0/10s', 'at least 1 call'],
+    ['read=20/10s', 'is not name=count/window'],
+  ])('refuses %s in one line naming the variable', (text, problem) => {
+    expect(() => parseRateLimits(text)).toThrow(ConfigError);
+    expect(() => parseRateLimits(text)).toThrow(new RegExp(`^ZPA_GITOPS_RATE_LIMITS: .*${problem}`));
+  });
+
+  it('scales the clock margin with the window', () => {
+    expect(windowMarginMs(10_000)).toBe(50);
+    expect(windowMarginMs(1_000)).toBe(5);
+    expect(windowMarginMs(1)).toBe(1);
   });
 });
 
