@@ -19,6 +19,7 @@ import type {
 import { compareIds, idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
 import { desiredOf, diffKind } from './diff.js';
 import { nameLookup } from './look-up.js';
+import { digestPlan } from '../digest/plan-digest.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -64,6 +65,7 @@ export function planKinds(
     formatVersion: PLAN_FORMAT_VERSION,
     toolVersion: options.toolVersion,
     target: options.target,
+    digest: digestPlan({ target: options.target, changes }),
     changes,
     counts: countChanges(changes),
     safety: assessSafety(prune, options.safety ?? DEFAULT_SAFETY),

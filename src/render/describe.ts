@@ -18,6 +18,8 @@ export interface Entry {
   sign: Sign;
   title: string;
   details: DetailLine[];
+  /** The change described, for renderers that list some changes apart (Markdown's destructive list). */
+  change: Change;
 }
 
 export interface Group {
@@ -33,12 +35,12 @@ export function describePlan(plan: Plan, options: { showNoOps?: boolean } = {}):
     const heading = kind.groupOf(change, plan.names);
     let group = groups.get(heading);
     if (!group) groups.set(heading, (group = { heading, entries: [] }));
-    group.entries.push(describeChange(change, plan));
+    group.entries.push({ ...describeChange(change, plan), change });
   }
   return [...groups.values()];
 }
 
-function describeChange(change: Change, plan: Plan): Entry {
+function describeChange(change: Change, plan: Plan): Omit<Entry, 'change'> {
   const kind = kindNamed(change.kind);
   const label = `${kind.noun} ${JSON.stringify(change.key)}`;
   const names = (field: string) => namesFor(kind.references[field], plan);

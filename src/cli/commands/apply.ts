@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { UsageError } from '../../core/errors.js';
+import { PlanChangedError, UsageError } from '../../core/errors.js';
+import { DIGEST_PATTERN } from '../../digest/plan-digest.js';
 import type { DesiredState, Plan } from '../../core/types.js';
 import type { ApplyReport } from '../../apply/report.js';
 import { readPlanFile } from '../../planfile/planfile.js';
@@ -24,9 +25,11 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
     format: { type: 'string' },
     'prune-threshold': { type: 'string' },
     input: { type: 'string' },
+    'expect-digest': { type: 'string' },
   });
   // Terraform's -input=false: never prompt, so without --auto-approve apply refuses as off a terminal.
   const input = oneOf('input', values.input, ['true', 'false'] as const, 'true') === 'true';
+  const expected = expectedDigest(values['expect-digest']);
   const planFile = values.plan ?? (await savedPlanArgument(positionals, io.cwd));
   const format = oneOf('format', values.format, ['text', 'json'] as const, 'text');
   const parallelism = positiveInteger('parallelism', values.parallelism, DEFAULT_PARALLELISM);
@@ -40,6 +43,10 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
     if (values.plan !== undefined && positionals.length > 0)
       throw new UsageError('apply --plan takes no manifest paths: the saved plan says everything');
     const plan = await readPlanFile(resolve(io.cwd, planFile));
+    if (expected !== undefined && plan.digest !== expected) {
+      say(renderPlan(plan, { format: 'text', style }));
+      throw new PlanChangedError(expected, plan.digest);
+    }
     const gate = { allowUnsafe: values['allow-unsafe'] ?? false };
     assertSafe(plan, gate);
     if (!hasChanges(plan)) {
@@ -54,7 +61,7 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
   const desired = await loadDesired(positionals, io);
   const client = connect(io);
   try {
-    return await planAndApply(desired, client, { ...values, input }, options, format, say, io);
+    return await planAndApply(desired, client, { ...values, input, expected }, options, format, say, io);
   } finally {
     client.close();
   }
@@ -68,6 +75,7 @@ async function planAndApply(
     'allow-unsafe'?: boolean | undefined;
     'auto-approve'?: boolean | undefined;
     input: boolean;
+    expected: string | undefined;
   },
   options: ApplyRunOptions,
   format: 'text' | 'json',
@@ -78,11 +86,14 @@ async function planAndApply(
   const planned = await planTenant(desired, client, safetyFrom(values['prune-threshold']));
   const { plan } = planned;
   say(renderPlan(plan, { format: 'text', style }));
+  // The reviewed digest is the approval: it must name exactly this plan, even an empty one.
+  if (values.expected !== undefined && plan.digest !== values.expected)
+    throw new PlanChangedError(values.expected, plan.digest);
   if (!hasChanges(plan)) return exitCode('ok');
   // Refused before the prompt: asking for `yes` to a plan that will not run would waste the answer.
   const gate = { allowUnsafe: values['allow-unsafe'] ?? false };
   assertSafe(plan, gate);
-  if (!values['auto-approve']) {
+  if (!values['auto-approve'] && values.expected === undefined) {
     if (!values.input)
       throw new UsageError(
         'apply needs confirmation, and --input=false forbids asking: pass --auto-approve (nothing was changed)',
@@ -100,6 +111,15 @@ async function planAndApply(
   say('\n');
   const report = await applyPlanned(planned, { ...options, ...gate });
   return finish(report, client, format, io);
+}
+
+function expectedDigest(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!DIGEST_PATTERN.test(value))
+    throw new UsageError(
+      `--expect-digest must be a plan digest like sha256:<64 hex digits>, not "${value.slice(0, 80)}"`,
+    );
+  return value;
 }
 
 function hasChanges(plan: Plan): boolean {
