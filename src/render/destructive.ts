@@ -15,6 +15,8 @@ export interface DestructiveChange {
   on: string[];
   /** What it is taken off (a detach). */
   removed: string[];
+  /** What it stays on after a detach. */
+  kept: string[];
   /** Where it was declared, or why it is pruned. */
   why: string;
 }
@@ -41,13 +43,14 @@ function describeDestructive(change: Change, plan: Plan): DestructiveChange {
       ? change.reason === 'absent'
         ? `declared absent${at}`
         : 'pruned: no longer listed on any portal it sat on, and the manifests prune those portals'
-      : `declared${at}; pruned from ${removed.join(', ')}, which the manifests prune and no longer list it on`;
+      : `${change.declaredAt ? `declared${at} without ${removed.join(', ')}` : 'not in the manifests'}; ${removed.join(', ')} ${removed.length === 1 ? 'prunes' : 'prune'} links the manifests do not list there`;
   return {
     change,
     verb: change.action === 'delete' ? 'delete' : 'detach',
     noun: kind.noun,
     on: on.sort(),
     removed: removed.sort(),
+    kept: on.filter((n) => !removed.includes(n)).sort(),
     why,
   };
 }

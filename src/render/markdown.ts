@@ -100,7 +100,7 @@ function destructiveLine(item: DestructiveChange): string {
   const what =
     item.verb === 'delete'
       ? `**delete** ${name}${item.on.length ? ` · on ${item.on.map(escapeMarkdown).join(', ')}` : ''}`
-      : `**detach** ${name} from ${item.removed.map(escapeMarkdown).join(', ')}`;
+      : `**detach** ${name} from ${item.removed.map(escapeMarkdown).join(', ')}${item.kept.length ? ` · stays on ${item.kept.map(escapeMarkdown).join(', ')}` : ''}`;
   return `- ${what} · ${escapeMarkdown(item.why)}`;
 }
 
