@@ -4,6 +4,8 @@ import { ZpaGitopsError } from '../core/errors.js';
 export interface ForgeComment {
   id: string;
   body: string;
+  /** The login or username that wrote it. */
+  author: string;
 }
 
 /** The comments of one pull or merge request. */
@@ -22,6 +24,11 @@ export interface Forge {
   readonly sha: string;
   /** The request this job runs for, or a reason why there is none (a push, a schedule). */
   currentRequest(): Promise<RequestThread | { none: string }>;
+  /**
+   * Who this job's token comments as. Only comments by it count as the sticky one: anyone may post a
+   * comment that carries the marker, and a forged one must never be taken for the reviewed plan.
+   */
+  commentAuthor(): Promise<string>;
   /** The merged request that brought `sha` to the branch, or undefined. */
   mergedRequestOf(sha: string): Promise<RequestThread | undefined>;
 }

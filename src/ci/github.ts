@@ -43,6 +43,9 @@ export function githubForge(env: Record<string, string | undefined>): Forge {
       const number = await pullRequestNumber(env['GITHUB_EVENT_PATH']);
       return number === undefined ? { none: 'the event payload names no pull request' } : thread(number);
     },
+    // GITHUB_TOKEN comments as github-actions[bot] and cannot ask GET /user who it is; a personal or
+    // app token comments as someone else, named in ZPA_GITOPS_COMMENT_AUTHOR.
+    commentAuthor: () => Promise.resolve(env['ZPA_GITOPS_COMMENT_AUTHOR'] || 'github-actions[bot]'),
     async mergedRequestOf(commit) {
       const reply = await http.request('GET', http.url(`${repo}/commits/${encodeURIComponent(commit)}/pulls`));
       const pulls = Array.isArray(reply.body) ? (reply.body as unknown[]).filter(isObject) : [];
@@ -62,7 +65,11 @@ async function listComments(http: CiHttp, first: string): Promise<ForgeComment[]
     const reply = await http.request('GET', url);
     if (!Array.isArray(reply.body)) throw new CiApiError('GitHub API: the comments reply is not a list');
     for (const c of (reply.body as unknown[]).filter(isObject))
-      comments.push({ id: String(c['id']), body: typeof c['body'] === 'string' ? c['body'] : '' });
+      comments.push({
+        id: String(c['id']),
+        body: typeof c['body'] === 'string' ? c['body'] : '',
+        author: isObject(c['user']) ? String(c['user']['login']) : '',
+      });
     url = nextLink(reply.headers['link']);
   }
   return comments;

@@ -29,9 +29,21 @@ export function gitlabForge(env: Record<string, string | undefined>): Forge {
     };
   };
 
+  let author: Promise<string> | undefined;
   return {
     name: 'GitLab',
     sha,
+    // An access token's own user (a project bot), as GET /user reports it.
+    commentAuthor() {
+      const given = env['ZPA_GITOPS_COMMENT_AUTHOR'];
+      if (given) return Promise.resolve(given);
+      author ??= http.request('GET', http.url('/user')).then((reply) => {
+        const name = isObject(reply.body) ? reply.body['username'] : undefined;
+        if (typeof name !== 'string') throw new CiApiError('GitLab API: GET /user named no user');
+        return name;
+      });
+      return author;
+    },
     currentRequest() {
       const iid = env['CI_MERGE_REQUEST_IID'];
       return Promise.resolve(iid ? thread(iid) : { none: 'this pipeline is not for a merge request' });
@@ -59,7 +71,11 @@ async function listNotes(http: CiHttp, first: string): Promise<ForgeComment[]> {
     if (!Array.isArray(reply.body)) throw new CiApiError('GitLab API: the notes reply is not a list');
     for (const n of (reply.body as unknown[]).filter(isObject)) {
       if (n['system'] === true) continue; // "added 1 commit" and the like
-      notes.push({ id: String(n['id']), body: typeof n['body'] === 'string' ? n['body'] : '' });
+      notes.push({
+        id: String(n['id']),
+        body: typeof n['body'] === 'string' ? n['body'] : '',
+        author: isObject(n['author']) ? String(n['author']['username']) : '',
+      });
     }
     // GitLab sends both a Link header and X-Next-Page; the link keeps every other query parameter.
     const nextPage = reply.headers['x-next-page'];

@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../core/errors.js';
 import { digestFromMarkdown } from '../render/markdown.js';
-import type { Forge, RequestThread } from './forge.js';
+import type { Forge, ForgeComment, RequestThread } from './forge.js';
 import { githubForge } from './github.js';
 import { gitlabForge } from './gitlab.js';
 
@@ -22,10 +22,15 @@ export function stickyMarker(name: string): string {
 
 export type StickyResult = 'created' | 'updated' | 'unchanged';
 
-export async function upsertSticky(thread: RequestThread, name: string, markdown: string): Promise<StickyResult> {
+export async function upsertSticky(
+  thread: RequestThread,
+  author: string,
+  name: string,
+  markdown: string,
+): Promise<StickyResult> {
   const marker = stickyMarker(name);
   const body = `${marker}\n${markdown}`;
-  const mine = (await thread.comments()).find((c) => c.body.startsWith(`${marker}\n`));
+  const mine = findSticky(await thread.comments(), author, name);
   if (!mine) {
     await thread.create(body);
     return 'created';
@@ -36,10 +41,15 @@ export async function upsertSticky(thread: RequestThread, name: string, markdown
 }
 
 /** The digest in the request's sticky plan comment, or undefined when it has none. */
-export async function stickyDigest(thread: RequestThread, name: string): Promise<string | undefined> {
-  const marker = `${stickyMarker(name)}\n`;
-  const mine = (await thread.comments()).find((c) => c.body.startsWith(marker));
+export async function stickyDigest(thread: RequestThread, author: string, name: string): Promise<string | undefined> {
+  const mine = findSticky(await thread.comments(), author, name);
   return mine === undefined ? undefined : digestFromMarkdown(mine.body);
+}
+
+/** Our own earliest comment with the marker; look-alikes by anyone else are ignored. */
+function findSticky(comments: ForgeComment[], author: string, name: string): ForgeComment | undefined {
+  const marker = `${stickyMarker(name)}\n`;
+  return comments.find((c) => c.author === author && c.body.startsWith(marker));
 }
 
 /** The code host this job runs on, from the variables its runner sets; undefined outside CI. */

@@ -82,6 +82,7 @@ Exit codes: 0 applied (or nothing to do), 1 error or partial failure, 3 plan aga
 Posts the saved plan FILE (from 'plan --out') as the one sticky comment of the current pull request
 (GitHub Actions: GITHUB_TOKEN) or merge request (GitLab CI: GITLAB_TOKEN). An earlier comment of
 this command is found by its hidden marker across every page of comments and edited in place.
+Only comments by the token's own user count (GitHub: github-actions[bot], or ZPA_GITOPS_COMMENT_AUTHOR).
 Outside a pull or merge request it prints a notice and does nothing.
 
 Options:

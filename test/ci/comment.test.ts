@@ -78,7 +78,7 @@ function expectNoToken(...texts: string[]): void {
 }
 
 const others = (count: number, first = 1) =>
-  Array.from({ length: count }, (_, i) => ({ id: first + i, body: `LGTM ${i}` }));
+  Array.from({ length: count }, (_, i) => ({ id: first + i, body: `LGTM ${i}`, author: 'alice' }));
 
 describe('comment on GitHub', () => {
   it('creates the first comment, with the hidden digest marker', async () => {
@@ -149,6 +149,21 @@ describe('comment on GitHub', () => {
     ]);
   });
 
+  it('ignores a look-alike comment with the marker written by anyone else, for comment and reviewed-digest', async () => {
+    const forged = `${'<!-- zpa-gitops:sticky name=default -->'}\n<!-- zpa-gitops:plan digest=sha256:${'f'.repeat(64)} -->`;
+    github.comments.set(10, [{ id: 900, body: forged, author: 'mallory' }]);
+    const { dir, digest } = await planned(['wiki']);
+    expect((await cli(['comment', 'plan.json'], { cwd: dir, env: githubEnv(dir, 'pull_request', 10) })).code).toBe(0);
+    expect(github.lines()).toEqual([
+      'GET /repos/owner/repo/issues/10/comments?per_page=100',
+      'POST /repos/owner/repo/issues/10/comments',
+    ]);
+    expect(github.comments.get(10)?.[0]?.body).toBe(forged);
+    github.byCommit.set(MERGE_SHA, [{ number: 10, merged: true, mergeCommit: MERGE_SHA }]);
+    const result = await cli(['reviewed-digest'], { cwd: dir, env: githubEnv(dir, 'push') });
+    expect(result.stdout).toBe(`${digest}\n`);
+  });
+
   it('reviewed-digest exits 1 with a clear message when no merged pull request brought the commit', async () => {
     github.byCommit.set(MERGE_SHA, [{ number: 3, merged: false }]);
     const dir = workspace();
@@ -174,13 +189,13 @@ describe('comment on GitHub', () => {
 
 describe('comment on GitLab', () => {
   it('creates the note, then edits it on the second page after 45 earlier notes; reviewed-digest finds the merge request', async () => {
-    gitlab.comments.set(5, [...others(44), { id: 45, body: 'added 1 commit', system: true }]);
+    gitlab.comments.set(5, [...others(44), { id: 45, body: 'added 1 commit', author: 'alice', system: true }]);
     const { dir } = await planned(['wiki']);
     const first = await cli(['comment', 'plan.json'], { cwd: dir, env: gitlabEnv(5) });
     expect(first.stdout).toMatch(/^Posted the plan comment on GitLab merge request !5 /);
     const notes = '/api/v4/projects/42/merge_requests/5/notes';
     const list = `${notes}?sort=asc&order_by=created_at&per_page=100`;
-    expect(gitlab.lines()).toEqual([`GET ${list}`, `GET ${list}&page=2`, `POST ${notes}`]);
+    expect(gitlab.lines()).toEqual(['GET /api/v4/user', `GET ${list}`, `GET ${list}&page=2`, `POST ${notes}`]);
     expect(gitlab.calls.every((c) => c.auth === GITLAB_TOKEN)).toBe(true);
     const mine = gitlab.comments.get(5)?.[45];
     gitlab.calls.length = 0;
@@ -188,7 +203,12 @@ describe('comment on GitLab', () => {
     const digest = await replan(dir, ['wiki', 'jira']);
     const second = await cli(['comment', 'plan.json'], { cwd: dir, env: gitlabEnv(5) });
     expect(second.stdout).toMatch(/^Updated the plan comment on GitLab merge request !5 /);
-    expect(gitlab.lines()).toEqual([`GET ${list}`, `GET ${list}&page=2`, `PUT ${notes}/${mine?.id}`]);
+    expect(gitlab.lines()).toEqual([
+      'GET /api/v4/user',
+      `GET ${list}`,
+      `GET ${list}&page=2`,
+      `PUT ${notes}/${mine?.id}`,
+    ]);
     expect(gitlab.comments.get(5)).toHaveLength(46);
     expectNoToken(first.stdout, first.stderr, second.stdout, second.stderr);
 
@@ -201,6 +221,7 @@ describe('comment on GitLab', () => {
     expect(reviewed.stdout).toBe(`${digest}\n`);
     expect(gitlab.lines()).toEqual([
       `GET /api/v4/projects/42/repository/commits/${MERGE_SHA}/merge_requests`,
+      'GET /api/v4/user',
       `GET ${list}`,
       `GET ${list}&page=2`,
     ]);

@@ -19,8 +19,13 @@ export interface LoggedCall {
 export interface FakeComment {
   id: number;
   body: string;
+  author: string;
   system?: boolean;
 }
+
+/** Who each fake's token comments as. */
+export const GITHUB_BOT = 'github-actions[bot]';
+export const GITLAB_BOT = 'project_42_bot_0123';
 
 export interface FakeForge {
   url: string;
@@ -103,11 +108,12 @@ export function startFakeGitHub(token: string): Promise<FakeForge> {
     let m = /^\/repos\/owner\/repo\/issues\/(\d+)\/comments$/.exec(path);
     if (m && method === 'GET') {
       const { slice, next } = page(forge.comments.get(Number(m[1])) ?? [], url);
-      return { status: 200, body: slice, ...(next ? { headers: { link: linkTo(url, next) } } : {}) };
+      const body = slice.map((c) => ({ id: c.id, body: c.body, user: { login: c.author } }));
+      return { status: 200, body, ...(next ? { headers: { link: linkTo(url, next) } } : {}) };
     }
     if (m && method === 'POST') {
       const list = forge.comments.get(Number(m[1])) ?? [];
-      const comment = { id: forge.newId(), body: (body as { body: string }).body };
+      const comment = { id: forge.newId(), body: (body as { body: string }).body, author: GITHUB_BOT };
       forge.comments.set(Number(m[1]), [...list, comment]);
       return { status: 201, body: comment };
     }
@@ -135,14 +141,21 @@ export function startFakeGitHub(token: string): Promise<FakeForge> {
 export function startFakeGitLab(token: string): Promise<FakeForge> {
   return startFake(token, 'private-token', (forge, { method, url, body }) => {
     const path = url.pathname;
+    if (path === '/api/v4/user' && method === 'GET') return { status: 200, body: { id: 77, username: GITLAB_BOT } };
     let m = /^\/api\/v4\/projects\/42\/merge_requests\/(\d+)\/notes$/.exec(path);
     if (m && method === 'GET') {
       const { slice, next } = page(forge.comments.get(Number(m[1])) ?? [], url);
-      return { status: 200, body: slice, headers: next ? { 'x-next-page': String(next) } : { 'x-next-page': '' } };
+      const notes = slice.map((c) => ({
+        id: c.id,
+        body: c.body,
+        system: c.system ?? false,
+        author: { username: c.author },
+      }));
+      return { status: 200, body: notes, headers: next ? { 'x-next-page': String(next) } : { 'x-next-page': '' } };
     }
     if (m && method === 'POST') {
       const list = forge.comments.get(Number(m[1])) ?? [];
-      const note = { id: forge.newId(), body: (body as { body: string }).body, system: false };
+      const note = { id: forge.newId(), body: (body as { body: string }).body, author: GITLAB_BOT };
       forge.comments.set(Number(m[1]), [...list, note]);
       return { status: 201, body: note };
     }

@@ -44,7 +44,7 @@ export async function commentCommand(args: string[], io: CliIo): Promise<number>
     }
     thread = current;
   }
-  const result = await upsertSticky(thread, sticky, markdown);
+  const result = await upsertSticky(thread, await forge.commentAuthor(), sticky, markdown);
   const verb = { created: 'Posted', updated: 'Updated', unchanged: 'Kept' }[result];
   io.stdout(`${verb} the plan comment on ${forge.name} ${thread.label} (plan digest ${plan.digest}).\n`);
   return exitCode('ok');

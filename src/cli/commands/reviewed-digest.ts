@@ -21,7 +21,7 @@ export async function reviewedDigestCommand(args: string[], io: CliIo): Promise<
     throw new NotReviewedError(
       `no merged ${forge.name === 'GitHub' ? 'pull' : 'merge'} request brought commit ${commit}: there is no reviewed plan to apply`,
     );
-  const digest = await stickyDigest(thread, name);
+  const digest = await stickyDigest(thread, await forge.commentAuthor(), name);
   if (!digest)
     throw new NotReviewedError(
       `${forge.name} ${thread.label} has no zpa-gitops plan comment${name === DEFAULT_STICKY_NAME ? '' : ` named ${name}`}: there is no reviewed plan to apply`,
