@@ -38,12 +38,14 @@ function describeDestructive(change: Change, plan: Plan): DestructiveChange {
   );
   const removed = change.action === 'update' ? removedRefs(change).map(({ table, id }) => name(table, id)) : [];
   const at = change.declaredAt ? ` at ${where(change.declaredAt)}` : '';
+  // The wording is the kind's (src/core/kind.ts), so a new kind reads right here with no change.
+  const { reasons, plural } = kind.wording;
   const why =
     change.action === 'delete'
       ? change.reason === 'absent'
-        ? `declared absent${at}`
-        : 'pruned: no longer listed on any portal it sat on, and the manifests prune those portals'
-      : `${change.declaredAt ? `declared${at} without ${removed.join(', ')}` : 'not in the manifests'}; ${removed.join(', ')} ${removed.length === 1 ? 'prunes' : 'prune'} links the manifests do not list there`;
+        ? `${reasons.absent ?? 'declared absent'}${at}`
+        : `pruned: ${reasons.prune ?? 'not in the manifests'}`
+      : `${change.declaredAt ? `declared${at} without ${removed.join(', ')}` : 'not in the manifests'}; ${removed.join(', ')} ${removed.length === 1 ? 'prunes' : 'prune'} ${plural} the manifests do not list there`;
   return {
     change,
     verb: change.action === 'delete' ? 'delete' : 'detach',
@@ -55,7 +57,7 @@ function describeDestructive(change: Change, plan: Plan): DestructiveChange {
   };
 }
 
-function removedRefs(change: Change): { table: keyof Plan['names']; id: string }[] {
+function removedRefs(change: Change): { table: string; id: string }[] {
   if (change.action !== 'update') return [];
   const kind = kindNamed(change.kind);
   return Object.entries(kind.references).flatMap(([field, table]) => {

@@ -33,7 +33,7 @@ export function renderMarkdown(plan: Plan, budget = MARKDOWN_BUDGET): string {
   const limit = budget - foot.length - RESERVE;
 
   const destructive = destructiveChanges(plan);
-  if (destructive.length === 0) text += 'No destructive changes: nothing is deleted or taken off a portal.\n\n';
+  if (destructive.length === 0) text += 'No destructive changes: nothing is deleted or detached.\n\n';
   else {
     text += `#### Destructive changes (${destructive.length})\n\n`;
     let shown = 0;

@@ -71,7 +71,7 @@ describe('Markdown plan comment', () => {
       { target: TARGET, toolVersion: 't' },
     );
     const markdown = renderMarkdown(plan);
-    expect(markdown).toContain('No destructive changes: nothing is deleted or taken off a portal.');
+    expect(markdown).toContain('No destructive changes: nothing is deleted or detached.');
     expect(markdown).toContain('<details open>');
     expect(markdown).toContain('+ create link "Wiki"   # manifests/main.yaml:10');
   });
