@@ -60,7 +60,8 @@ const ERROR_EXIT_CODES: ReadonlyArray<readonly [abstract new (...args: never[]) 
   [ManifestError, 1],
   [AuthError, 1],
   [ApiError, 1],
-  [StalePlanError, 1],
+  // Plan again and review (stale, other target or format, edited, digest-less, or not the reviewed digest).
+  [StalePlanError, 3],
   [UnsafePlanError, 1],
   [ZpaGitopsError, 1],
 ];

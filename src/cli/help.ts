@@ -13,6 +13,8 @@ Commands:
   fmt [PATH...]        Rewrite manifests in the canonical style (--check for CI)
   doctor               Check the credentials, the tenant and the API key's access before a first plan
   sim                  Run the embedded ZPA simulator
+  comment FILE         Post a saved plan as the sticky comment of this CI job's pull/merge request
+  reviewed-digest      Print the digest of the plan reviewed on the request that brought this commit
 
 Options:
   -h, --help           Show help (also: zpa-gitops help <command>, zpa-gitops <command> --help)
@@ -48,6 +50,9 @@ Options:
                                 client-setting:TYPE or client-settings. Everything is still read and checked.
   --allow-empty                 Accept a folder holding no manifests (an empty desired state)
 
+The plan's digest (sha256 over the target and the changes) is printed last; pass it to
+'apply --expect-digest' to apply exactly this plan.
+
 Exit codes: 0 success, 1 error, 2 changes present (with --detailed-exitcode).
 `,
   show: `Usage: zpa-gitops show FILE [--format text|markdown|json]
@@ -64,7 +69,9 @@ Plans, prints the plan, asks for 'yes' on a terminal, and makes the changes. Wit
 that saved plan exactly, without asking, once it has checked that nothing has changed since.
 
 Options:
-  --plan FILE                   Apply a saved plan (refused if stale or made for another target)
+  --plan FILE                   Apply a saved plan (refused if stale, edited or made for another target)
+  --expect-digest sha256:HEX    Apply only if the plan's digest is this one (the reviewed plan);
+                                a match is the approval, so no prompt and no --auto-approve
   --auto-approve                Do not ask (required without a terminal)
   --input=false                 Never ask: without --auto-approve, refuse (for scripts)
   --allow-unsafe                Apply a plan marked unsafe by the prune or update threshold
@@ -75,7 +82,33 @@ Options:
   --target ADDRESS              As for plan (repeatable); with --plan, the saved plan's targets apply
   --allow-empty                 As for plan
 
-Exit codes: 0 applied (or nothing to do), 1 error or partial failure.
+Exit codes: 0 applied (or nothing to do), 1 error or partial failure, 3 plan again and review
+(the plan changed since it was reviewed, or the saved plan is stale or edited; nothing was changed).
+`,
+  comment: `Usage: zpa-gitops comment FILE [--name NAME] [--merged]
+
+Posts the saved plan FILE (from 'plan --out') as the one sticky comment of the current pull request
+(GitHub Actions: GITHUB_TOKEN) or merge request (GitLab CI: GITLAB_TOKEN). An earlier comment of
+this command is found by its hidden marker across every page of comments and edited in place.
+Only comments by the token's own user count (GitHub: github-actions[bot], or ZPA_GITOPS_COMMENT_AUTHOR).
+Outside a pull or merge request it prints a notice and does nothing.
+
+Options:
+  --name NAME    Keep one comment per NAME, for several plans on one request (default: default)
+  --merged       Comment on the merged request that brought this commit (after 'apply' exited 3)
+
+Exit codes: 0 posted, updated or nothing to do, 1 error, 3 the plan file is stale or edited.
+`,
+  'reviewed-digest': `Usage: zpa-gitops reviewed-digest [--name NAME]
+
+On the default branch after a merge, finds the pull request (GitHub) or merge request (GitLab) that
+brought the current commit and prints the digest of its zpa-gitops plan comment, alone on stdout:
+  zpa-gitops apply zpa/ --expect-digest "$(zpa-gitops reviewed-digest)"
+
+Options:
+  --name NAME    The plan comment's name, as given to 'comment --name' (default: default)
+
+Exit codes: 0 printed, 1 no merged request or no plan comment on it (message on stderr).
 `,
   sim: `Usage: zpa-gitops sim [--port N] [--state FILE] [--rate-limits]
 

@@ -21,6 +21,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   fmt: async () => (await import('./commands/fmt.js')).fmtCommand,
   doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
   sim: async () => (await import('./commands/sim.js')).simCommand,
+  comment: async () => (await import('./commands/comment.js')).commentCommand,
+  'reviewed-digest': async () => (await import('./commands/reviewed-digest.js')).reviewedDigestCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws. */

@@ -91,8 +91,21 @@ function describeApiError(d: ApiErrorDetails): string {
   return `${d.method} ${d.path} failed (${status}${zpa})${reason}`;
 }
 
-/** A saved plan no longer matches the tenant, or was made for another target or format. */
+/**
+ * "Plan again and review": a saved plan no longer matches the tenant, was made for another target or
+ * format, or was edited by hand. The CLI exits 3 for these, distinct from 1 for errors.
+ */
 export class StalePlanError extends ZpaGitopsError {}
+
+/** `apply --expect-digest`: the plan made now is not the one that was reviewed. */
+export class PlanChangedError extends StalePlanError {
+  constructor(
+    readonly reviewed: string,
+    readonly now: string,
+  ) {
+    super(`The plan changed since it was reviewed (reviewed ${reviewed}, now ${now}). Nothing was changed.`);
+  }
+}
 
 /** The plan would prune more than the safety threshold allows. */
 export class UnsafePlanError extends ZpaGitopsError {

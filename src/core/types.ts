@@ -207,6 +207,8 @@ export interface Plan {
   formatVersion: 1;
   toolVersion: string;
   target: PlanTarget;
+  /** `sha256:<64 hex>` over the target and the changes that write (src/digest): what a review approves. */
+  digest: string;
   /** Deterministic order: kind, then action, then key. No-ops are kept so fingerprints cover them. */
   changes: Change[];
   counts: PlanCounts;

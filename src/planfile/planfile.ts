@@ -8,6 +8,7 @@ import { StalePlanError, UsageError } from '../core/errors.js';
 import type { Plan } from '../core/types.js';
 import { PLAN_FORMAT_VERSION } from '../planner/plan.js';
 import { readSchema } from '../schemas.js';
+import { digestMatches } from '../digest/plan-digest.js';
 
 let validatePlan: (((data: unknown) => boolean) & { errors?: unknown }) | undefined;
 
@@ -42,7 +43,13 @@ export async function readPlanFile(path: string): Promise<Plan> {
       `${path} has plan format version ${String(version)}; this zpa-gitops reads version ${PLAN_FORMAT_VERSION}. Run plan again.`,
     );
   }
+  if (typeof (data as { digest?: unknown }).digest !== 'string')
+    throw new StalePlanError(`${path} carries no plan digest (an older zpa-gitops wrote it). Run plan again.`);
   const validate = await validator();
   if (!validate(data)) throw new UsageError(`${path} is not a valid zpa-gitops plan file`);
-  return data as Plan;
+  const plan = data as Plan;
+  // A file whose changes were edited after plan wrote it is not what anyone reviewed.
+  if (!digestMatches(plan))
+    throw new StalePlanError(`${path} does not match its own digest ${plan.digest}: it was edited. Run plan again.`);
+  return plan;
 }

@@ -20,6 +20,7 @@ import { desiredOf, diffKind } from './diff.js';
 import { nameLookup } from './look-up.js';
 import { keepTargeted, parseTargets } from './targets.js';
 import { assessSafety, DEFAULT_SAFETY, type GuardInput, type SafetyOptions } from './update-guard.js';
+import { digestPlan } from '../digest/plan-digest.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -70,6 +71,7 @@ export function planKinds(
     formatVersion: PLAN_FORMAT_VERSION,
     toolVersion: options.toolVersion,
     target: options.target,
+    digest: digestPlan({ target: options.target, changes, ...(targets ? { targets } : {}) }),
     changes,
     counts: countChanges(changes),
     safety: assessSafety(guarded, options.safety ?? DEFAULT_SAFETY),

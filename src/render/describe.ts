@@ -19,6 +19,8 @@ export interface Entry {
   sign: Sign;
   title: string;
   details: DetailLine[];
+  /** The change described, for renderers that list some changes apart (Markdown's destructive list). */
+  change: Change;
 }
 
 export interface Group {
@@ -34,13 +36,13 @@ export function describePlan(plan: Plan, options: { showNoOps?: boolean } = {}):
     const heading = kind.groupOf(change, plan.names);
     let group = groups.get(heading);
     if (!group) groups.set(heading, (group = { heading, entries: [] }));
-    group.entries.push(withReach(describeChange(change, plan), change, plan));
+    group.entries.push({ ...withReach(describeChange(change, plan), change, plan), change });
   }
   return [...groups.values()];
 }
 
 /** In a targeted plan, a change that also alters things outside the targets says so. */
-function withReach(entry: Entry, change: Change, plan: Plan): Entry {
+function withReach(entry: Omit<Entry, 'change'>, change: Change, plan: Plan): Omit<Entry, 'change'> {
   if (!plan.targets || change.action === 'no-op') return entry;
   const kind = kindNamed(change.kind);
   const outside = addressesOutside(kind, change, plan.names, plan.targets);
@@ -71,7 +73,7 @@ function nounFor(kindName: string, count: number): string {
   return count === 1 ? kind.noun : kind.wording.plural;
 }
 
-function describeChange(change: Change, plan: Plan): Entry {
+function describeChange(change: Change, plan: Plan): Omit<Entry, 'change'> {
   const kind = kindNamed(change.kind);
   const label = `${kind.noun} ${JSON.stringify(change.key)}`;
   const names = (field: string) => namesFor(kind.references[field], plan);

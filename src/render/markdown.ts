@@ -1,20 +1,89 @@
+/**
+ * Markdown for a pull-request comment and the job summary. Order is the review's order: counts and
+ * digest, then every destructive change in a visible list, then the rest as collapsible detail. When
+ * the text must be cut to fit, only non-destructive detail is dropped, and the comment says so.
+ */
 import type { Plan } from '../core/types.js';
-import { describePlan, ignoredLines, partialNote, summaryLine, type Group } from './describe.js';
+import { describePlan, ignoredLines, partialNote, summaryLine, type Entry, type Group } from './describe.js';
+import { destructiveChanges, isDestructive, where, type DestructiveChange } from './destructive.js';
 
-/** A pull-request comment is capped at 65,536 characters; stay well inside it. */
+/** GitHub caps a comment at 65,536 characters; keep a margin for the sticky marker and notices. */
 export const MARKDOWN_BUDGET = 60_000;
+/** GitHub caps a step's job summary at 1 MiB. */
+export const SUMMARY_BUDGET = 900_000;
+/** Plans this small show their detail expanded. */
+const OPEN_DETAIL_UP_TO = 20;
+/** Room kept for the closing notes and footer. */
+const RESERVE = 600;
 
-/** Markdown for a pull-request comment: a summary table, then one collapsible block per group. */
+const SEE_ALL = 'the job summary, or the uploaded plan file (`zpa-gitops show plan.json`)';
+
+/** The hidden marker tools find the digest by (`reviewed-digest`, scripts). */
+export function digestMarker(digest: string): string {
+  return `<!-- zpa-gitops:plan digest=${digest} -->`;
+}
+
+export function digestFromMarkdown(text: string): string | undefined {
+  return /<!-- zpa-gitops:plan digest=(sha256:[0-9a-f]{64}) -->/.exec(text)?.[1];
+}
+
 export function renderMarkdown(plan: Plan, budget = MARKDOWN_BUDGET): string {
+  const foot = `\n<sub>${plan.target.host} · customer ${plan.target.customerId} · microtenant ${plan.target.microtenantId} · zpa-gitops ${plan.toolVersion}</sub>\n`;
+  let text = renderHead(plan);
+  const limit = budget - foot.length - RESERVE;
+
+  const destructive = destructiveChanges(plan);
+  if (destructive.length === 0) text += 'No destructive changes: nothing is deleted or detached.\n\n';
+  else {
+    text += `#### Destructive changes (${destructive.length})\n\n`;
+    let shown = 0;
+    for (const item of destructive) {
+      const line = `${destructiveLine(item)}\n`;
+      if (text.length + line.length > limit) break;
+      text += line;
+      shown += 1;
+    }
+    text += '\n';
+    if (shown < destructive.length)
+      text += `**${destructive.length - shown} of ${destructive.length} destructive changes are left out: the plan is too large for a comment. See every one in ${SEE_ALL}.**\n\n`;
+  }
+
+  const groups = describePlan(plan)
+    .map((g) => ({ ...g, entries: g.entries.filter((e) => !isDestructive(e.change)) }))
+    .filter((g) => g.entries.length > 0);
+  const total = groups.reduce((sum, g) => sum + g.entries.length, 0);
+  let shown = 0;
+  if (total > 0) text += '#### Creates and updates\n\n';
+  for (const group of groups) {
+    const entries: string[] = [];
+    for (const entry of group.entries) {
+      const lines = entryLines(entry);
+      const cost = lines.length + 200; // the block's own markup
+      if (text.length + entries.join('\n').length + cost > limit) break;
+      entries.push(lines);
+    }
+    if (entries.length > 0) text += renderGroup(group, entries, total <= OPEN_DETAIL_UP_TO);
+    shown += entries.length;
+    if (entries.length < group.entries.length) break;
+  }
+  if (shown < total)
+    text += `_${total - shown} of ${total} creates and updates are left out of the detail to fit a comment (every destructive change is listed above). See them all in ${SEE_ALL}._\n`;
+  return text + foot;
+}
+
+function renderHead(plan: Plan): string {
   const { create, update, delete: del, noOp } = plan.counts;
   const head = [
-    `### zpa-gitops plan`,
+    digestMarker(plan.digest),
+    '### zpa-gitops plan',
     '',
     `**${summaryLine(plan)}**`,
     '',
     '| create | update | delete | unchanged |',
     '|---:|---:|---:|---:|',
     `| ${create} | ${update} | ${del} | ${noOp} |`,
+    '',
+    `Plan digest: \`${plan.digest}\``,
     '',
   ];
   const partial = partialNote(plan);
@@ -24,35 +93,44 @@ export function renderMarkdown(plan: Plan, budget = MARKDOWN_BUDGET): string {
       `> [!CAUTION]\n> Unsafe plan: ${plan.safety.reasons.join('; ')}. \`apply\` needs \`--allow-unsafe\`.`,
       '',
     );
-  for (const warning of plan.warnings) head.push(`> [!WARNING]\n> ${warning.message}`, '');
+  for (const warning of plan.warnings) head.push(`> [!WARNING]\n> ${escapeMarkdown(warning.message)}`, '');
   const ignored = ignoredLines(plan);
-  if (ignored.length > 0) head.push(ignored.map((line) => `- ${line}`).join('\n'), '');
-  const foot = `<sub>${plan.target.host} · customer ${plan.target.customerId} · microtenant ${plan.target.microtenantId} · zpa-gitops ${plan.toolVersion}</sub>\n`;
-
-  let text = `${head.join('\n')}\n`;
-  const groups = describePlan(plan);
-  let omitted = 0;
-  for (const [index, group] of groups.entries()) {
-    const block = renderGroup(group);
-    if (text.length + block.length + foot.length + 200 > budget) {
-      omitted = groups.slice(index).reduce((sum, g) => sum + g.entries.length, 0);
-      break;
-    }
-    text += block;
-  }
-  if (omitted > 0)
-    text += `\n_${omitted} more changes are left out to fit a comment: run \`zpa-gitops show\` on the saved plan to see them all._\n\n`;
-  return text + foot;
+  if (ignored.length > 0) head.push(ignored.map((line) => `- ${escapeMarkdown(line)}`).join('\n'), '');
+  return `${head.join('\n')}\n`;
 }
 
-function renderGroup(group: Group): string {
-  const lines = group.entries.flatMap((entry) => [
-    `${entry.sign === '~' ? '!' : entry.sign} ${entry.title}`,
+function destructiveLine(item: DestructiveChange): string {
+  const name = `${item.noun} ${code(item.change.key)}`;
+  const what =
+    item.verb === 'delete'
+      ? `**delete** ${name}${item.on.length ? ` · on ${item.on.map(escapeMarkdown).join(', ')}` : ''}`
+      : `**detach** ${name} from ${item.removed.map(escapeMarkdown).join(', ')}${item.kept.length ? ` · stays on ${item.kept.map(escapeMarkdown).join(', ')}` : ''}`;
+  return `- ${what} · ${escapeMarkdown(item.why)}`;
+}
+
+function entryLines(entry: Entry): string {
+  const at = entry.change.declaredAt ? `   # ${where(entry.change.declaredAt)}` : '';
+  return [
+    `${entry.sign === '~' ? '!' : entry.sign} ${entry.title}${at}`,
     ...entry.details.map((d) => `${d.sign === ' ' ? ' ' : d.sign}     ${d.text}`),
-  ]);
+  ].join('\n');
+}
+
+function renderGroup(group: Group, lines: string[], open: boolean): string {
   const count = group.entries.length;
+  const of = lines.length < count ? `${lines.length} of ${count}` : String(count);
+  const summary = `${escapeHtml(group.heading)} (${of} change${count === 1 ? '' : 's'})`;
   // `diff` fences colour `+` and `-` lines on GitHub, and `!` lines as changed.
-  return `<details><summary>${escapeHtml(group.heading)} (${count} change${count === 1 ? '' : 's'})</summary>\n\n\`\`\`diff\n${lines.join('\n').replace(/```/g, '`\u200b``')}\n\`\`\`\n</details>\n\n`;
+  const body = lines.join('\n').replace(/```/g, '`\u200b``');
+  return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n\`\`\`diff\n${body}\n\`\`\`\n</details>\n\n`;
+}
+
+function code(text: string): string {
+  return `\`${text.replace(/`/g, 'ˋ').replace(/\n/g, ' ')}\``;
+}
+
+function escapeMarkdown(text: string): string {
+  return escapeHtml(text).replace(/([\\`*_[\]|#])/g, '\\$1');
 }
 
 function escapeHtml(text: string): string {

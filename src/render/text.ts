@@ -29,5 +29,6 @@ export function renderText(plan: Plan, style: Style, options: { showNoOps?: bool
   if (!plan.safety.safe)
     out.push(style.red(`Unsafe plan: ${plan.safety.reasons.join('; ')}. apply needs --allow-unsafe.`));
   out.push(style.bold(summaryLine(plan)));
+  out.push(style.dim(`Plan digest: ${plan.digest}`));
   return `${out.join('\n')}\n`;
 }

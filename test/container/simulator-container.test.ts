@@ -155,7 +155,7 @@ describe.skipIf(noEngine !== undefined)('the simulator image, driven by the buil
     await control.editLink('Docs', { link: 'docs-v2.corp.example.com' });
     const stale = await cli('apply', '--plan', 'plan.json');
     expect(stale.stderr).toContain('Saved plan is stale: link "Docs" changed. Run plan again.');
-    expect(stale.code).toBe(1);
+    expect(stale.code).toBe(3);
 
     const requests = await control.requests();
     expect(requests.some((entry) => entry.method === 'GET' && entry.path.endsWith('/userPortalLink'))).toBe(true);

@@ -150,7 +150,7 @@ describe('apply', () => {
     } as never);
     sim.clearRequests();
     const stale = await cli(['apply', '--plan', 'plan.json'], { cwd: dir, env: sim.env() });
-    expect(stale.code).toBe(1);
+    expect(stale.code).toBe(3);
     expect(stale.stderr).toContain('Saved plan is stale: link "drifted" changed. Run plan again.');
     expect(writes()).toEqual([]);
     expect(drifted).toBeDefined();
@@ -168,7 +168,7 @@ describe('apply', () => {
       cwd: dir,
       env: { ...sim.env(), ZPA_CUSTOMER_ID: '216196257331281999' },
     });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/Saved plan was made for another target \(customerId/);
     expect(writes()).toEqual([]);
   });

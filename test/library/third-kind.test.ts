@@ -102,8 +102,14 @@ describe('a third kind, registered from outside src/', () => {
         '  - delete note "gone" (declared absent)',
         '',
         'Plan: 1 to create, 1 to update, 1 to delete.',
+        `Plan digest: ${planned.plan.digest}`,
         '',
       ].join('\n'),
+    );
+    expect(planned.plan.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    // The Markdown's destructive list is kind-free: the toy kind's noun and wording, no change to src/render.
+    expect(renderPlan(planned.plan, { format: 'markdown' })).toContain(
+      '- **delete** note `gone` · declared absent at ',
     );
 
     const report = await applyPlanned(planned);

@@ -70,7 +70,9 @@ describe('plan renderings', () => {
 
   it('says so when nothing changes', () => {
     const plan = planChanges(desired({}), live({}), { target: TARGET, toolVersion: 't' });
-    expect(renderPlan(plan, { format: 'text', style: PLAIN })).toBe('No changes. The tenant matches the manifests.\n');
+    expect(renderPlan(plan, { format: 'text', style: PLAIN })).toBe(
+      `No changes. The tenant matches the manifests.\nPlan digest: ${plan.digest}\n`,
+    );
   });
 
   it('shows an icon as a size and short hash, never as base64', () => {
@@ -102,7 +104,7 @@ describe('plan renderings', () => {
     });
     const markdown = renderMarkdown(plan);
     expect(markdown.length).toBeLessThanOrEqual(MARKDOWN_BUDGET);
-    expect(markdown).toMatch(/_\d+ more changes are left out to fit a comment/);
+    expect(markdown).toMatch(/_\d+ of 3000 creates and updates are left out of the detail to fit a comment/);
   });
 
   it('prints JSON that validates against schemas/plan.schema.json and is the plan itself', () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { StalePlanError, UsageError } from '../../core/errors.js';
+import { PlanChangedError, StalePlanError, UsageError } from '../../core/errors.js';
+import { DIGEST_PATTERN } from '../../digest/plan-digest.js';
 import type { DesiredState, Plan } from '../../core/types.js';
 import type { ApplyReport } from '../../apply/report.js';
 import { readPlanFile } from '../../planfile/planfile.js';
@@ -29,9 +30,11 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
     'update-threshold': { type: 'string' },
     target: { type: 'string', multiple: true },
     'allow-empty': { type: 'boolean' },
+    'expect-digest': { type: 'string' },
   });
   // Terraform's -input=false: never prompt, so without --auto-approve apply refuses as off a terminal.
   const input = oneOf('input', values.input, ['true', 'false'] as const, 'true') === 'true';
+  const expected = expectedDigest(values['expect-digest']);
   const planFile = values.plan ?? (await savedPlanArgument(positionals, io.cwd));
   const format = oneOf('format', values.format, ['text', 'json'] as const, 'text');
   const parallelism = positiveInteger('parallelism', values.parallelism, DEFAULT_PARALLELISM);
@@ -55,6 +58,10 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
     const plan = await readPlanFile(resolve(io.cwd, planFile));
     const partial = partialNote(plan);
     if (partial) say(`${partial}\n`);
+    if (expected !== undefined && plan.digest !== expected) {
+      say(renderPlan(plan, { format: 'text', style }));
+      throw new PlanChangedError(expected, plan.digest);
+    }
     const gate = { allowUnsafe: values['allow-unsafe'] ?? false };
     assertSafe(plan, gate);
     checkPlanMicrotenant(plan, io);
@@ -78,7 +85,7 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
     return await planAndApply(
       desired,
       client,
-      { ...values, input, targets },
+      { ...values, input, targets, expected },
       { ...options, signal: interrupts.signal },
       format,
       say,
@@ -100,6 +107,7 @@ async function planAndApply(
     'allow-unsafe'?: boolean | undefined;
     'auto-approve'?: boolean | undefined;
     input: boolean;
+    expected: string | undefined;
   },
   options: ApplyRunOptions,
   format: 'text' | 'json',
@@ -112,11 +120,14 @@ async function planAndApply(
   const planned = await planTenant(desired, client, safety, values.targets);
   const { plan } = planned;
   say(renderPlan(plan, { format: 'text', style }));
+  // The reviewed digest is the approval: it must name exactly this plan, even an empty one.
+  if (values.expected !== undefined && plan.digest !== values.expected)
+    throw new PlanChangedError(values.expected, plan.digest);
   if (!hasChanges(plan)) return exitCode('ok');
   // Refused before the prompt: asking for `yes` to a plan that will not run would waste the answer.
   const gate = { allowUnsafe: values['allow-unsafe'] ?? false };
   assertSafe(plan, gate);
-  if (!values['auto-approve']) {
+  if (!values['auto-approve'] && values.expected === undefined) {
     if (!values.input)
       throw new UsageError(
         'apply needs confirmation, and --input=false forbids asking: pass --auto-approve (nothing was changed)',
@@ -158,6 +169,15 @@ function checkPlanMicrotenant(plan: Plan, io: CliIo): void {
     throw new StalePlanError(
       `Saved plan was made for another target (microtenantId ${plan.target.microtenantId} in the plan, ${wanted} in ZPA_MICROTENANT_ID). Run plan again.`,
     );
+}
+
+function expectedDigest(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!DIGEST_PATTERN.test(value))
+    throw new UsageError(
+      `--expect-digest must be a plan digest like sha256:<64 hex digits>, not "${value.slice(0, 80)}"`,
+    );
+  return value;
 }
 
 function hasChanges(plan: Plan): boolean {

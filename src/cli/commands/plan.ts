@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { writePlanFile } from '../../planfile/planfile.js';
 import { PLAN_FORMATS, renderPlan } from '../../render/plan.js';
-import { renderMarkdown } from '../../render/markdown.js';
+import { renderMarkdown, SUMMARY_BUDGET } from '../../render/markdown.js';
 import { planTenant } from '../../workflow.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -31,7 +31,7 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
     if (format === 'text')
       io.stdout(`Saved the plan to ${values.out}. Apply it with: zpa-gitops apply --plan ${values.out}\n`);
   }
-  await appendStepSummary(io, renderMarkdown(plan));
+  await appendStepSummary(io, renderMarkdown(plan, SUMMARY_BUDGET));
   const changes = plan.counts.create + plan.counts.update + plan.counts.delete;
   return exitCode(values['detailed-exitcode'] && changes > 0 ? 'changes-present' : 'ok');
 }
