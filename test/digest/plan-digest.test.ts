@@ -12,7 +12,7 @@ const LINKS: LinkSpec[] = [
   { name: 'Wiki', portals: ['Engineering'] },
 ];
 
-function makePlan(order = 0, target = TARGET, toolVersion = '0.0.0-test'): Plan {
+function makePlan(order = 0, target = TARGET, toolVersion = '0.0.0-test', targets?: string[]): Plan {
   const random = new Random(order);
   const links = order === 0 ? LINKS : random.shuffle(LINKS);
   const liveLinks = [
@@ -30,7 +30,7 @@ function makePlan(order = 0, target = TARGET, toolVersion = '0.0.0-test'): Plan 
       userPortalLinks: order === 0 ? liveLinks : random.shuffle(liveLinks),
       clientSettings: [{ id: '16239', clientCertificateType: 'APP_PROTECTION', name: 'x', enrollmentCertId: '13965' }],
     }),
-    { target, toolVersion },
+    { target, toolVersion, ...(targets ? { targets } : {}) },
   );
 }
 
@@ -67,6 +67,16 @@ describe('plan digest', () => {
       changes: [...plan.changes, noOp],
     };
     expect(digestPlan(decorated)).toBe(GOLDEN);
+  });
+
+  it('differs between a targeted and an untargeted plan of the same changes (issue 15)', () => {
+    const everything = ['portal:Engineering', 'portal:Ops', 'client-settings'];
+    const targeted = makePlan(0, TARGET, '0.0.0-test', everything);
+    const full = makePlan();
+    expect(targeted.changes).toEqual(full.changes);
+    expect(targeted.targets).toEqual([...everything].sort());
+    expect(targeted.digest).not.toBe(full.digest);
+    expect(digestMatches(targeted)).toBe(true);
   });
 
   it('differs for any other target', () => {
