@@ -138,7 +138,7 @@ describe('doctor on a broken set-up', () => {
       name: 'a list reply of the wrong shape',
       env: () => sim.env(),
       fault: { method: 'GET', path: /userPortalLink$/, status: 200, body: { totalPages: '1', list: 'oops' } },
-      line: /^✗ user portal links: GET \/userPortalLink: reply is not the expected shape \(`list` is a string, expected an array\) → the reply is not what the API documents/,
+      line: /^✗ user portal links: GET \/userPortalLink: page 1: reply is not the expected shape: `list` is a string; expected an array of objects → the reply is not what the API documents/,
     },
     {
       name: 'a list reply that is not JSON',
@@ -147,7 +147,7 @@ describe('doctor on a broken set-up', () => {
       line: /^✗ user portals: GET \/userPortal: reply is not valid JSON → the reply is not what the API documents/,
     },
     {
-      name: 'a live object plan would refuse',
+      name: 'a link without an id (refused by the reply check, as plan refuses it)',
       env: () => sim.env(),
       fault: {
         method: 'GET',
@@ -155,14 +155,17 @@ describe('doctor on a broken set-up', () => {
         status: 200,
         body: { totalPages: '1', list: [{ name: 'no-id' }] },
       },
-      line: /^✗ user portal links: 1 read in 1 page, but plan would refuse 1 \(the API returned link "no-id" without a valid id/,
+      line: /^✗ user portal links: GET \/userPortalLink: page 1: reply is not the expected shape: `list\[0\]\.id` is missing → /,
     },
   ])('$name gives its ✗ line and exit 1', async ({ env, fault, line }) => {
     if (fault) sim.injectFault(fault);
     const result = await cli(['doctor'], { env: env() });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
-    expect(failedLines(result).find((l) => line.test(l))).toBeDefined();
+    expect(
+      failedLines(result).find((l) => line.test(l)),
+      failedLines(result).join('\n'),
+    ).toBeDefined();
     expect(result.stdout).toMatch(
       /\d+ checks? failed\. For a report to attach to an issue: zpa-gitops doctor --format json\n$/,
     );
