@@ -9,11 +9,11 @@ import { expectGolden } from '../support/golden.js';
 
 const golden = (name: string) => fileURLToPath(new URL(`golden/${name}`, import.meta.url));
 
-/** `creates` new links on Engineering (long descriptions), and `deletes` pruned links on Ops. */
+/** `creates` new links on Engineering, then Sales past ZPA's 500 per portal (long descriptions), and `deletes` pruned links on Ops. */
 function bigPlan(creates: number, deletes: number, nameLength = 12): Plan {
   const links = Array.from({ length: creates }, (_, i) => ({
     name: `new-${String(i).padStart(4, '0')}`,
-    portals: ['Engineering'],
+    portals: [i < 500 ? 'Engineering' : 'Sales'],
     description: `Application number ${i}, reached through ZPA by everyone in engineering`,
   }));
   const doomed = Array.from({ length: deletes }, (_, i) =>
@@ -23,7 +23,7 @@ function bigPlan(creates: number, deletes: number, nameLength = 12): Plan {
       portals: ['Ops'],
     }),
   );
-  return planChanges(desired({ portals: ['Engineering', 'Ops'], links }), live({ userPortalLinks: doomed }), {
+  return planChanges(desired({ portals: ['Engineering', 'Ops', 'Sales'], links }), live({ userPortalLinks: doomed }), {
     target: TARGET,
     toolVersion: '0.0.0-test',
     safety: { pruneThreshold: 1, pruneMinimum: 10 },

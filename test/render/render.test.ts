@@ -104,7 +104,7 @@ describe('plan renderings', () => {
     });
     const markdown = renderMarkdown(plan);
     expect(markdown.length).toBeLessThanOrEqual(MARKDOWN_BUDGET);
-    expect(markdown).toMatch(/_\d+ of 3000 creates and updates are left out of the detail to fit a comment/);
+    expect(markdown).toMatch(/_\d+ of 2000 creates and updates are left out of the detail to fit a comment/);
   });
 
   it('prints JSON that validates against schemas/plan.schema.json and is the plan itself', () => {
