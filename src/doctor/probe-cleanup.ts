@@ -6,6 +6,7 @@
 import { ApiError } from '../core/errors.js';
 import { idOf, optionalString } from '../canonical/normalize.js';
 import { failed, passed, type DoctorCheck } from './types.js';
+import { deleteProbe } from './probe-calls.js';
 import type { ProbeClient } from './write-probe.js';
 
 export async function cleanUpProbes(
@@ -23,7 +24,7 @@ export async function cleanUpProbes(
   const undeleted: string[] = [];
   for (const [id, name] of targets) {
     try {
-      await client.deleteUserPortalLink(id);
+      await deleteProbe(client, id);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (!error.notFound) undeleted.push(`${id} (${name}: ${error.message})`);

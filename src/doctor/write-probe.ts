@@ -8,7 +8,8 @@
 import { ApiError } from '../core/errors.js';
 import type { ApiObject } from '../core/types.js';
 import { idOf, optionalString } from '../canonical/normalize.js';
-import { NEGOTIATED_ROUTES, type ApiVersion } from '../zpa/index.js';
+import { NEGOTIATED_ROUTES, type ApiVersion, type ZpaClient } from '../zpa/index.js';
+import { bulkCreateProbes, updateProbe } from './probe-calls.js';
 import { cleanUpProbes } from './probe-cleanup.js';
 import { failed, passed, type DoctorCheck } from './types.js';
 
@@ -17,15 +18,11 @@ const PROBE_DESCRIPTION = 'zpa-gitops doctor write probe: safe to delete';
 /** `.invalid` is reserved (RFC 2606): the probe can never point anywhere. */
 const PROBE_HOST = 'probe.zpa-gitops.invalid';
 
-export interface ProbeClient {
-  /** The version bulk create answered on, once one did. */
-  readonly bulkApiVersion: ApiVersion | undefined;
-  bulkCreateUserPortalLinks(links: readonly ApiObject[], portalIds: readonly string[]): Promise<ApiObject[]>;
-  getUserPortalLink(id: string): Promise<ApiObject>;
-  updateUserPortalLink(id: string, body: ApiObject): Promise<void>;
-  deleteUserPortalLink(id: string): Promise<void>;
-  listUserPortalLinks(): Promise<ApiObject[]>;
-}
+/**
+ * What the probe uses of the client: its writes go through `write`, the one call the applier sends
+ * every kind's writes through (probe-calls.ts), so the probe exercises what apply would send.
+ */
+export type ProbeClient = Pick<ZpaClient, 'bulkApiVersion' | 'write' | 'getUserPortalLink' | 'listUserPortalLinks'>;
 
 export interface ProbePortal {
   id: string;
@@ -95,7 +92,7 @@ async function bulkCreate(
   created: Map<string, string>,
 ): Promise<DoctorCheck> {
   const reply = await step(
-    () => client.bulkCreateUserPortalLinks(probes, [portal.id]),
+    () => bulkCreateProbes(client, probes, portal.id),
     (error) =>
       failed(
         'write-probe:bulk-create',
@@ -193,7 +190,7 @@ async function update(client: ProbeClient, portal: ProbePortal, created: Map<str
         zpaId: error.zpaId ?? null,
       },
     );
-  await step(() => client.updateUserPortalLink(id, body), failure);
+  await step(() => updateProbe(client, id, body), failure);
   const after = await step(() => client.getUserPortalLink(id), failure);
   const applied = optionalString(after['linkPath']) === '/updated';
   const cleared = optionalString(after['description']) === '';

@@ -6,13 +6,7 @@ import { assertNever } from '../core/assert-never.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { ConfigError } from '../core/errors.js';
 import type { ReadCall, WriteCall } from '../core/kind.js';
-import { idRefs } from '../canonical/refs.js';
-import {
-  CLIENT_CERTIFICATE_TYPES,
-  type ApiObject,
-  type ClientCertificateType,
-  type PlanTarget,
-} from '../core/types.js';
+import type { ApiObject, PlanTarget } from '../core/types.js';
 import { readClientSettingList, readUpsertedClientSetting } from './client-setting-replies.js';
 import { ENROLLMENT_CERT_API_VERSION, Endpoints } from './endpoints.js';
 import { PUBLISHED_RATE_LIMITS, type RateLimits } from './rate-limiter.js';
@@ -173,8 +167,9 @@ export class ZpaClient {
   }
 
   // --- Client settings. NOTES.md lists "whether client settings are microtenant scoped" as unknown.
-  // Sending microtenantId could scope (or be refused on) a tenant-wide setting, so these calls never
-  // carry it: they act on the tenant as the API key sees it.
+  // Sending microtenantId could scope (or be refused on) a tenant-wide setting, so these calls (and
+  // the kind's writes: kinds/client-setting.ts) never carry it: they act on the tenant as the API key
+  // sees it.
 
   /**
    * `GET /clientSetting/all`. An array per the page, one object per the Go SDK, or a `{list}`
@@ -191,24 +186,8 @@ export class ZpaClient {
     return readClientSettingList(reply.body, at('GET', '/clientSetting', reply.status));
   }
 
-  /**
-   * `POST /clientSetting` creates or updates by type. Success is 204 with no body, or 200/201 with
-   * one: an array (the page's example), one object (the Go SDK) or a `{list}` envelope.
-   */
-  async upsertClientSetting(body: ApiObject): Promise<ApiObject | undefined> {
-    const reply = await this.api.send({ method: 'POST', path: '/clientSetting', body });
-    const endpoint = { ...at('POST', '/clientSetting', reply.status), ambiguous: true };
-    return readUpsertedClientSetting(reply.body, endpoint, body.clientCertificateType);
-  }
-
-  /** Always sends `type`: without it the server deletes the default setting (NOTES.md). */
-  async deleteClientSetting(type: ClientCertificateType): Promise<void> {
-    if (!CLIENT_CERTIFICATE_TYPES.includes(type))
-      throw new RangeError(`unknown client certificate type ${String(type)}`);
-    await this.api.send({ method: 'DELETE', path: '/clientSetting', query: { type } });
-  }
-
   // --- User portal links and portals: `microtenantId` is a query parameter on every call (NOTES.md).
+  // Their writes are the kind's, as data through `write` (kinds/user-portal-link-writes.ts).
 
   listUserPortalLinks(): Promise<ApiObject[]> {
     return this.api.listAll({ path: '/userPortalLink', ...this.scope() }, VALIDATE.linkPage);
@@ -225,41 +204,6 @@ export class ZpaClient {
     const path = `/userPortalLink/${encodeURIComponent(id)}`;
     const reply = await this.api.send({ method: 'GET', path, ...this.scope() });
     return checked<ApiObject>(VALIDATE.link, reply.body, at('GET', path, reply.status));
-  }
-
-  /** `POST /userPortalLink` with the link and `userPortals: [{id}]` -> 201 with the created object. */
-  async createUserPortalLink(link: ApiObject, portalIds: readonly string[]): Promise<ApiObject> {
-    const body = { ...link, userPortals: idRefs(portalIds) };
-    const reply = await this.api.send({ method: 'POST', path: '/userPortalLink', body, ...this.scope() });
-    return checked<ApiObject>(VALIDATE.link, reply.body, {
-      ...at('POST', '/userPortalLink', reply.status),
-      ambiguous: true,
-    });
-  }
-
-  /**
-   * `POST /userPortalLink/bulk`: every link gets the same portals. Returns the created links. NOTES.md:
-   * a failed bulk call may have been applied in part, so callers re-read after a failure. The version
-   * is not fixed here: v2 first (both SDKs), v1 once on a 404/405 (the page), the working one kept for
-   * the run (route-versions.ts, which Endpoints applies to this route whoever sends it).
-   */
-  async bulkCreateUserPortalLinks(links: readonly ApiObject[], portalIds: readonly string[]): Promise<ApiObject[]> {
-    if (links.length === 0) return [];
-    const body = { userPortalLinks: links, userPortals: idRefs(portalIds) };
-    const reply = await this.api.send({ method: 'POST', path: '/userPortalLink/bulk', body, ...this.scope() });
-    const endpoint = { ...at('POST', '/userPortalLink/bulk', reply.status), ambiguous: true };
-    // The page's reply is `{userPortalLinks: [...], userPortals: [...]}`; a bare array is accepted too.
-    if (Array.isArray(reply.body)) return checked<ApiObject[]>(VALIDATE.linkArray, reply.body, endpoint);
-    return checked<{ userPortalLinks: ApiObject[] }>(VALIDATE.bulkReply, reply.body, endpoint).userPortalLinks;
-  }
-
-  /** `PUT /userPortalLink/{id}` replaces the whole object (NOTES.md): send every field to keep. */
-  async updateUserPortalLink(id: string, body: ApiObject): Promise<void> {
-    await this.api.send({ method: 'PUT', path: `/userPortalLink/${encodeURIComponent(id)}`, body, ...this.scope() });
-  }
-
-  async deleteUserPortalLink(id: string): Promise<void> {
-    await this.api.send({ method: 'DELETE', path: `/userPortalLink/${encodeURIComponent(id)}`, ...this.scope() });
   }
 
   listUserPortals(): Promise<ApiObject[]> {

@@ -7,21 +7,10 @@ import { checkReply, compileReplySchema, type ReplyValidator } from './reply-che
 import type { Endpoint } from './replies.js';
 import { MICROTENANT_SUMMARY_SCHEMA } from './reply-schemas/microtenant.js';
 import { SIGN_IN_SCHEMA } from './reply-schemas/sign-in.js';
-import { USER_PORTAL_LINK_SCHEMA } from './reply-schemas/user-portal-link.js';
 
 export const VALIDATE = {
   linkPage: itemValidators('userPortalLink').page,
   link: itemValidators('userPortalLink').one,
-  linkArray: itemValidators('userPortalLink').array,
-  /** The page's bulk reply is `{userPortalLinks: [...], userPortals: [...]}`. */
-  bulkReply: compileReplySchema({
-    type: 'object',
-    description: 'an object {userPortalLinks: [...]}',
-    required: ['userPortalLinks'],
-    properties: {
-      userPortalLinks: { type: 'array', description: 'an array of links', items: USER_PORTAL_LINK_SCHEMA },
-    },
-  }),
   portalPage: itemValidators('userPortal').page,
   certPage: itemValidators('enrollmentCert').page,
   microtenants: compileReplySchema(MICROTENANT_SUMMARY_SCHEMA),

@@ -5,6 +5,7 @@ import { settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
 import { holdPort } from '../support/held-port.js';
 import { ManualClock } from '../support/manual-clock.js';
 import { CUSTOMER_ID, SIM_SECRET, expectNoCredentials, harness, rejectionOf } from './sim-helpers.js';
+import { createLink, deleteClientSetting, deleteLink, updateLink } from '../support/write-calls.js';
 
 const PORTAL = '145283994705985838';
 const LINK = '145283994705985846';
@@ -27,9 +28,9 @@ describe('retries', () => {
     sim.injectFault({ method: 'GET', path: /\/userPortal$/, ...serverError });
     await client.listUserPortals();
     sim.injectFault({ method: 'PUT', ...serverError, times: 2 });
-    await client.updateUserPortalLink(LINK, { name: 'Wiki', link: 'wiki2.example.com', userPortals: [{ id: PORTAL }] });
+    await updateLink(client, LINK, { name: 'Wiki', link: 'wiki2.example.com', userPortals: [{ id: PORTAL }] });
     sim.injectFault({ method: 'DELETE', ...serverError });
-    await client.deleteUserPortalLink(LINK);
+    await deleteLink(client, LINK);
     expect(sim.requests.filter((r) => r.path !== '/signin').map((r) => `${r.method} ${r.status}`)).toEqual([
       'GET 503',
       'GET 200',
@@ -51,9 +52,9 @@ describe('retries', () => {
       status: 400,
       body: { id: 'api.concurrent.access.error', reason: 'busy' },
     });
-    await client.createUserPortalLink({ name: 'Locked', link: 'l.example.com' }, [PORTAL]);
+    await createLink(client, { name: 'Locked', link: 'l.example.com' }, [PORTAL]);
     sim.injectFault({ method: 'PUT', status: 409, body: { id: 'edit.lock', reason: 'locked' } });
-    await client.updateUserPortalLink(LINK, { name: 'Wiki', link: 'w.example.com', userPortals: [{ id: PORTAL }] });
+    await updateLink(client, LINK, { name: 'Wiki', link: 'w.example.com', userPortals: [{ id: PORTAL }] });
     expect(sim.requests.filter((r) => r.path !== '/signin').map((r) => `${r.method} ${r.status}`)).toEqual([
       'POST 400',
       'POST 201',
@@ -75,9 +76,9 @@ describe('retries', () => {
     // Concurrently: each fault matches its own method, and the four backoffs overlap.
     await Promise.all([
       client.listUserPortals(),
-      client.updateUserPortalLink(LINK, { name: 'Wiki', link: 'w.example.com', userPortals: [{ id: PORTAL }] }),
-      client.deleteClientSetting('ZAPP_CLIENT'),
-      client.createUserPortalLink({ name: 'Raced', link: 'r.example.com' }, [PORTAL]),
+      updateLink(client, LINK, { name: 'Wiki', link: 'w.example.com', userPortals: [{ id: PORTAL }] }),
+      deleteClientSetting(client, 'ZAPP_CLIENT'),
+      createLink(client, { name: 'Raced', link: 'r.example.com' }, [PORTAL]),
     ]);
     const calls = (method: string) => sim.requests.filter((r) => r.method === method).map((r) => r.status);
     expect(calls('GET')).toEqual([400, 200]);
@@ -94,7 +95,7 @@ describe('retries', () => {
   it('never repeats a POST after a 5xx: ambiguous ApiError, exactly one request', async () => {
     const { sim, client } = await harness({ seed }, fast);
     sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, ...serverError });
-    const error = await apiError(client.createUserPortalLink({ name: 'New', link: 'new.example.com' }, [PORTAL]));
+    const error = await apiError(createLink(client, { name: 'New', link: 'new.example.com' }, [PORTAL]));
     expect(error).toMatchObject({
       method: 'POST',
       path: '/userPortalLink',
@@ -112,7 +113,7 @@ describe('retries', () => {
     const { sim, client } = await harness({ seed, clock }, { ...fast, clock, timeoutMs: 1_000 });
     await client.listUserPortals();
     sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, delayMs: 60_000 });
-    const error = await apiError(client.createUserPortalLink({ name: 'Slow', link: 'slow.example.com' }, [PORTAL]));
+    const error = await apiError(createLink(client, { name: 'Slow', link: 'slow.example.com' }, [PORTAL]));
     expect(error.ambiguous).toBe(true);
     expect(error.status).toBeUndefined();
     expect(error.message).toContain('timed out');
@@ -122,7 +123,7 @@ describe('retries', () => {
   it('a POST whose connection drops after sending is ambiguous', async () => {
     const { sim, client } = await harness({ seed }, fast);
     sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, resetAfterApply: true });
-    const error = await apiError(client.createUserPortalLink({ name: 'Reset', link: 'r.example.com' }, [PORTAL]));
+    const error = await apiError(createLink(client, { name: 'Reset', link: 'r.example.com' }, [PORTAL]));
     expect(error.ambiguous).toBe(true);
     expect(sim.count({ method: 'POST', path: /\/userPortalLink$/ })).toBe(1);
   });
@@ -149,7 +150,7 @@ describe('retries', () => {
     try {
       await client.listUserPortals(); // signed in
       await first.close();
-      const created = await client.createUserPortalLink({ name: 'Back', link: 'back.example.com' }, [PORTAL]);
+      const created = await createLink(client, { name: 'Back', link: 'back.example.com' }, [PORTAL]);
       expect(restarted).toBeDefined();
       const second = await (restarted as ReturnType<typeof startSimulator>);
       expect(created.name).toBe('Back');
@@ -172,7 +173,7 @@ describe('retries', () => {
     try {
       await client.listUserPortals();
       await sim.close();
-      const error = await apiError(client.createUserPortalLink({ name: 'X', link: 'x.example.com' }, [PORTAL]));
+      const error = await apiError(createLink(client, { name: 'X', link: 'x.example.com' }, [PORTAL]));
       expect(error).toMatchObject({ status: undefined, reason: 'ECONNREFUSED', ambiguous: false });
       expect(client.stats.retries).toBe(1);
     } finally {
@@ -251,7 +252,7 @@ describe('error mapping', () => {
     };
     await client.listUserPortals();
     sim.injectFault({ method: 'POST', ...serverError });
-    await collect(client.createUserPortalLink({ name: 'A', link: 'a.example.com' }, [PORTAL]));
+    await collect(createLink(client, { name: 'A', link: 'a.example.com' }, [PORTAL]));
     sim.injectFault({
       method: 'GET',
       path: /\/userPortal$/,

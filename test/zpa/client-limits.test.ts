@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { windowMarginMs } from '../../src/zpa/index.js';
 import { ManualClock, waitUntil } from '../support/manual-clock.js';
+import { createLink } from '../support/write-calls.js';
 import { harness } from './sim-helpers.js';
 
 /**
@@ -31,7 +32,7 @@ describe('rate limits', () => {
     const { sim, client } = await harness({ rateLimits: limits, seed, clock }, { rateLimits: limits, clock });
     const reads = Array.from({ length: 12 }, () => client.listUserPortals());
     const writes = Array.from({ length: 8 }, (_, i) =>
-      client.createUserPortalLink({ name: `Link ${i}`, link: `l${i}.example.com` }, ['145283994705985838']),
+      createLink(client, { name: `Link ${i}`, link: `l${i}.example.com` }, ['145283994705985838']),
     );
     const arrived = (): number => sim.requests.filter((r) => r.path !== '/signin').length;
     await driveClock(
@@ -70,7 +71,7 @@ describe('rate limits', () => {
       headers: { 'retry-after': '1s' },
       body: tooMany,
     });
-    await client.createUserPortalLink({ name: 'After 429', link: 'x.example.com' }, ['145283994705985838']);
+    await createLink(client, { name: 'After 429', link: 'x.example.com' }, ['145283994705985838']);
     expect(sim.count({ method: 'POST', path: /\/userPortalLink$/ })).toBe(2);
     expect(sim.snapshot().userPortalLinks.filter((l) => l.name === 'After 429')).toHaveLength(1);
     expect(client.stats.rateLimited).toBe(2);

@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { generatedSeed } from '../../src/sim/index.js';
 import { ManualClock } from '../support/manual-clock.js';
 import { CUSTOMER_ID, harness } from './sim-helpers.js';
+import {
+  bulkCreateLinks,
+  createLink,
+  deleteClientSetting,
+  deleteLink,
+  updateLink,
+  upsertClientSetting,
+} from '../support/write-calls.js';
 
 const BIG_PORTAL_ID = '145283994705985838'; // above 2^53: a JavaScript number would round it
 const BIG_LINK_ID = '145283994705985846';
@@ -83,7 +91,7 @@ describe('paging', () => {
 describe('endpoints', () => {
   it('keeps a 64-bit id exact through create, read, update and delete', async () => {
     const { sim, client } = await harness({ seed });
-    const created = await client.createUserPortalLink({ name: 'Docs', link: 'docs.example.com', enabled: false }, [
+    const created = await createLink(client, { name: 'Docs', link: 'docs.example.com', enabled: false }, [
       BIG_PORTAL_ID,
     ]);
     const createLog = sim.requests.find((r) => r.method === 'POST' && r.path === `${base}/userPortalLink`);
@@ -95,13 +103,13 @@ describe('endpoints', () => {
     expect(read.userPortals).toEqual([expect.objectContaining({ id: BIG_PORTAL_ID })]);
     const existing = await client.getUserPortalLink(BIG_LINK_ID);
     expect(existing.id).toBe(BIG_LINK_ID);
-    await client.updateUserPortalLink(BIG_LINK_ID, {
+    await updateLink(client, BIG_LINK_ID, {
       name: 'Wiki',
       link: 'wiki2.example.com',
       userPortals: [{ id: BIG_PORTAL_ID }],
     });
     expect(sim.snapshot().userPortalLinks.find((l) => l.id === BIG_LINK_ID)?.link).toBe('wiki2.example.com');
-    await client.deleteUserPortalLink(BIG_LINK_ID);
+    await deleteLink(client, BIG_LINK_ID);
     expect(sim.snapshot().userPortalLinks.some((l) => l.id === BIG_LINK_ID)).toBe(false);
     expect(sim.requests.some((r) => r.path === `${base}/userPortalLink/${BIG_LINK_ID}` && r.method === 'DELETE')).toBe(
       true,
@@ -110,7 +118,8 @@ describe('endpoints', () => {
 
   it('bulk-creates links on a shared portal set and returns them', async () => {
     const { sim, client } = await harness({ seed });
-    const created = await client.bulkCreateUserPortalLinks(
+    const created = await bulkCreateLinks(
+      client,
       [
         { name: 'One', link: 'one.example.com' },
         { name: 'Two', link: 'two.example.com' },
@@ -123,7 +132,6 @@ describe('endpoints', () => {
     expect(sim.count({ path: /\/v1\/.*\/bulk$/ })).toBe(0);
     expect(post?.body).toMatchObject({ userPortals: [{ id: BIG_PORTAL_ID }, { id: '145283994705985839' }] });
     expect(await client.listUserPortalLinksByPortal('145283994705985839')).toHaveLength(2);
-    expect(await client.bulkCreateUserPortalLinks([], [BIG_PORTAL_ID])).toEqual([]);
   });
 
   it('upserts, lists and deletes client settings; always sends the type', async () => {
@@ -134,7 +142,7 @@ describe('endpoints', () => {
     );
     const cert = certs.find((c) => c.name === 'Client');
     expect(cert).toBeDefined();
-    await client.upsertClientSetting({
+    await upsertClientSetting(client, {
       clientCertificateType: 'ZAPP_CLIENT',
       enrollmentCertId: String(cert?.id),
       enrollmentCertName: 'Client',
@@ -142,7 +150,7 @@ describe('endpoints', () => {
     });
     const settings = await client.listClientSettings();
     expect(settings.map((s) => s.clientCertificateType)).toContain('ZAPP_CLIENT');
-    await client.deleteClientSetting('ZAPP_CLIENT');
+    await deleteClientSetting(client, 'ZAPP_CLIENT');
     const del = sim.requests.find((r) => r.method === 'DELETE');
     expect(del?.query).toEqual({ type: 'ZAPP_CLIENT' });
     expect(await client.listClientSettings()).not.toContainEqual(
@@ -160,11 +168,11 @@ describe('endpoints', () => {
     };
     const reply = { id: '150207', clientCertificateType: 'ISOLATION_CLIENT', enrollmentCertId: '1' };
     sim.injectFault({ method: 'POST', path: /\/clientSetting$/, status: 204 });
-    expect(await client.upsertClientSetting(body)).toBeUndefined();
+    expect(await upsertClientSetting(client, body)).toBeUndefined();
     sim.injectFault({ method: 'POST', path: /\/clientSetting$/, status: 200, body: reply });
-    expect(await client.upsertClientSetting(body)).toEqual(reply);
+    expect(await upsertClientSetting(client, body)).toEqual(reply);
     sim.injectFault({ method: 'POST', path: /\/clientSetting$/, status: 201, body: [reply] });
-    expect(await client.upsertClientSetting(body)).toEqual(reply);
+    expect(await upsertClientSetting(client, body)).toEqual(reply);
   });
 
   it('lists microtenants and portals', async () => {
