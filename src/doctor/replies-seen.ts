@@ -2,6 +2,7 @@
  * What doctor learns from the replies' headers, gathered through the client's `onReply` observer:
  * pages per collection, rate-limit headers, and the clock skew against each reply's `Date`.
  */
+import type { Clock } from '../core/clock.js';
 import type { ReplyInfo } from '../zpa/index.js';
 
 /** Names that carry rate-limit state, in the forms APIs use (the ZPA page documents none but 429's). */
@@ -18,11 +19,11 @@ export class RepliesSeen {
   readonly rateLimitHeaders = new Map<string, string>();
   readonly skews: SkewSample[] = [];
 
-  constructor(private readonly now: () => number) {}
+  constructor(private readonly clock: Clock) {}
 
   /** For `ZpaClientOptions.onReply`. */
   readonly observe = (reply: ReplyInfo): void => {
-    const arrivedAt = this.now();
+    const arrivedAt = this.clock.now();
     this.replies.push(reply);
     for (const [name, value] of Object.entries(reply.headers))
       if (RATE_LIMIT_HEADER.test(name)) this.rateLimitHeaders.set(name.toLowerCase(), value);

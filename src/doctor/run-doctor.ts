@@ -3,6 +3,7 @@
  * asked for. The clock is a parameter, so the skew check (and the report's time) are testable.
  */
 import { randomBytes } from 'node:crypto';
+import type { Clock } from '../core/clock.js';
 import { AuthError } from '../core/errors.js';
 import { idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
 import { TOOL_VERSION } from '../version.js';
@@ -24,8 +25,11 @@ import { runWriteProbe } from './write-probe.js';
 
 export interface DoctorOptions {
   env: Readonly<Record<string, string | undefined>>;
-  /** Epoch milliseconds now. */
-  now: () => number;
+  /**
+   * This machine's time, for the skew check and the report's time: the system clock, or a manual
+   * one in tests (core/clock.ts), as the client and the simulator take.
+   */
+  clock: Clock;
   /** Builds the client from the settings doctor checked; `onReply` must reach `ZpaClientOptions`. */
   connect: (settings: ZpaSettings, onReply: (reply: ReplyInfo) => void) => ZpaClient;
   /** A portal name or id: create, read, update and delete two probe links on it. */
@@ -37,7 +41,7 @@ export interface DoctorOptions {
 export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const { check: environment, settings } = checkEnvironment(options.env);
   if (!settings) return report(options, undefined, [environment, ...notRun('the environment is incomplete', options)]);
-  const seen = new RepliesSeen(options.now);
+  const seen = new RepliesSeen(options.clock);
   const client = options.connect(settings, seen.observe);
   try {
     const signIn = await checkSignIn(client, settings);
@@ -158,7 +162,7 @@ function report(options: DoctorOptions, settings: ZpaSettings | undefined, check
   return {
     tool: 'zpa-gitops doctor',
     toolVersion: TOOL_VERSION,
-    checkedAt: new Date(options.now()).toISOString(),
+    checkedAt: new Date(options.clock.now()).toISOString(),
     ...(settings
       ? {
           target: {

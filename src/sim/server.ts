@@ -160,7 +160,12 @@ async function handleRequest(runtime: SimRuntime, req: IncomingMessage, res: Ser
   runtime.record(entry, !decision.allowed);
   if (fault?.delayMs) await runtime.options.clock.sleep(fault.delayMs);
   if (reply === RESET) req.socket.destroy();
-  else send(res, reply);
+  else {
+    // `Date` on the simulator's clock (Node would stamp the machine's), so a test that moves the
+    // clock sees the server's time move with it (doctor's skew check reads this header).
+    res.setHeader('date', new Date(runtime.options.clock.now()).toUTCString());
+    send(res, reply);
+  }
 }
 
 export function createSimServer(runtime: SimRuntime): Server {

@@ -3,13 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { RepliesSeen } from '../../src/doctor/replies-seen.js';
 import { clockCheck, rateLimitCheck } from '../../src/doctor/tenant-checks.js';
 import { tokenLifetime } from '../../src/zpa/index.js';
+import { ManualClock } from '../support/manual-clock.js';
 
 const SERVER_TIME = Date.parse('2026-03-01T12:00:00Z');
 
-function seenAt(localTimes: number[], headers: Record<string, string> = {}): RepliesSeen {
-  let next = 0;
-  const seen = new RepliesSeen(() => localTimes[next++] ?? Number.NaN);
-  for (const _ of localTimes) {
+/** Replies with the server's `Date`, each arriving when the manual clock reads the next of `localTimes`. */
+async function seenAt(localTimes: number[], headers: Record<string, string> = {}): Promise<RepliesSeen> {
+  const clock = new ManualClock(localTimes[0]);
+  const seen = new RepliesSeen(clock);
+  for (const at of localTimes) {
+    await clock.advanceTo(at);
     seen.observe({
       method: 'GET',
       displayPath: '/userPortal',
@@ -32,22 +35,22 @@ describe('clockCheck', () => {
     { name: '2 minutes ahead', local: [SERVER_TIME + 120_000, SERVER_TIME + 120_500], ok: false, skew: -120 },
     { name: '5 minutes behind', local: [SERVER_TIME - 300_000], ok: false, skew: 300 },
     { name: 'exactly the tolerance', local: [SERVER_TIME + 60_000], ok: true, skew: -60 },
-  ])('$name', ({ local, ok, skew }) => {
-    const check = clockCheck(seenAt(local));
+  ])('$name', async ({ local, ok, skew }) => {
+    const check = clockCheck(await seenAt(local));
     expect(check.ok).toBe(ok);
     expect(check.facts?.['skewSeconds']).toBe(skew);
   });
 
   it('passes, saying so, when no reply carried a Date header', () => {
-    const seen = new RepliesSeen(() => SERVER_TIME);
+    const seen = new RepliesSeen(new ManualClock(SERVER_TIME));
     seen.observe({ method: 'GET', displayPath: '/x', status: 200, headers: {} });
     expect(clockCheck(seen)).toMatchObject({ ok: true, summary: expect.stringContaining('not measured') });
   });
 });
 
 describe('rateLimitCheck', () => {
-  it('keeps the last value of each rate-limit header, and counts 429s met', () => {
-    const seen = seenAt([SERVER_TIME, SERVER_TIME], { 'RateLimit-Remaining': '7', 'x-other': 'no' });
+  it('keeps the last value of each rate-limit header, and counts 429s met', async () => {
+    const seen = await seenAt([SERVER_TIME, SERVER_TIME], { 'RateLimit-Remaining': '7', 'x-other': 'no' });
     const check = rateLimitCheck(seen, 2);
     expect(check.summary).toBe(
       'rate-limit headers: ratelimit-remaining: 7; 2 replies were 429 (waited for, as plan would)',

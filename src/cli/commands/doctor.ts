@@ -1,3 +1,4 @@
+import { systemClock } from '../../core/clock.js';
 import { UsageError } from '../../core/errors.js';
 import { DOCTOR_FORMATS, renderDoctor } from '../../doctor/render.js';
 import { runDoctor } from '../../doctor/run-doctor.js';
@@ -18,7 +19,7 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
   if (probe !== undefined && probe.trim() === '') throw new UsageError('--write-probe needs a user portal name or id');
   const report = await runDoctor({
     env: io.env,
-    now: () => Date.now(),
+    clock: systemClock,
     connect: (settings, onReply) => connect(io, { settings, onReply }),
     ...(probe === undefined ? {} : { writeProbe: probe }),
   });
