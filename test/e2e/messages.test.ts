@@ -1,11 +1,16 @@
-/** Each corrected message, as the built CLI prints it: true, one line, naming what to fix. */
+/**
+ * Each corrected message, as the CLI prints it: true, one line, naming what to fix. In-process
+ * (test/support/cli.ts, the code path of the binary); `sim --port 0` runs the built CLI, since its
+ * point is a real process listening.
+ */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { demoSeed, startSimulator, type Simulator } from '../../src/sim/index.js';
-import { builtCli, MAIN } from '../support/built-cli.js';
+import { MAIN } from '../support/built-cli.js';
+import { cli } from '../support/cli.js';
 import { removeWorkspaces, workspace } from '../support/workspace.js';
 
 let sim: Simulator;
@@ -30,7 +35,7 @@ const onePortal = (portal: string) => ({
 
 describe('messages that are true', { timeout: 120_000 }, () => {
   it('an unknown portal, found after the reads, ends with "Nothing was changed."', async () => {
-    const result = await builtCli(['plan', '.'], { cwd: workspace(onePortal('Nope')), env: sim.env() });
+    const result = await cli(['plan', '.'], { cwd: workspace(onePortal('Nope')), env: sim.env() });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^zpa\.yaml:3:3 error no user portal is named "Nope"/);
     expect(result.stderr).toMatch(/\n1 error in the manifests\. Nothing was changed\.\n$/);
@@ -46,7 +51,7 @@ describe('messages that are true', { timeout: 120_000 }, () => {
         { name: 'Grafana', link: 'b.example.com', portals: ['Engineering'] },
       ],
     });
-    const result = await builtCli(['apply', '.', '--auto-approve'], {
+    const result = await cli(['apply', '.', '--auto-approve'], {
       cwd: workspace(onePortal('Engineering')),
       env: sim.env(),
     });
@@ -58,7 +63,7 @@ describe('messages that are true', { timeout: 120_000 }, () => {
 
   it('an invalid manifest still says nothing was sent, and nothing was', async () => {
     const dir = workspace({ 'zpa.yaml': 'apiVersion: zpa-gitops/v1\nuserPortals: 3\n' });
-    const result = await builtCli(['plan', '.'], { cwd: dir, env: sim.env() });
+    const result = await cli(['plan', '.'], { cwd: dir, env: sim.env() });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/1 error in the manifests\. Nothing was sent to the API\.\n$/);
     expect(sim.requests).toEqual([]);
@@ -67,7 +72,7 @@ describe('messages that are true', { timeout: 120_000 }, () => {
   // `--target portal:` is the spelling now; `--portal` would add its one-line deprecation notice.
   it('export --target portal:Nope: one line ending "Nothing was changed.", no file written', async () => {
     const dir = workspace();
-    const result = await builtCli(['export', '--target', 'portal:Nope', '--out', 'zpa'], {
+    const result = await cli(['export', '--target', 'portal:Nope', '--out', 'zpa'], {
       cwd: dir,
       env: sim.env(),
     });
@@ -77,7 +82,7 @@ describe('messages that are true', { timeout: 120_000 }, () => {
   });
 
   it('a refused sign-in is one line', async () => {
-    const result = await builtCli(['plan', '.'], {
+    const result = await cli(['plan', '.'], {
       cwd: workspace(onePortal('Ops')),
       env: { ...sim.env(), ZPA_CLIENT_SECRET: 'wrong-secret' },
     });
@@ -91,7 +96,7 @@ describe('messages that are true', { timeout: 120_000 }, () => {
 
   it('https:// to the plain-HTTP simulator says so, in one line', async () => {
     const env = { ...sim.env(), ZPA_CLOUD: sim.url.replace('http://', 'https://') };
-    const result = await builtCli(['plan', '.'], { cwd: workspace(onePortal('Ops')), env });
+    const result = await cli(['plan', '.'], { cwd: workspace(onePortal('Ops')), env });
     expect(result.code).toBe(1);
     expect(lines(result.stderr)).toHaveLength(1);
     expect(result.stderr).toContain(`answered in plain HTTP, not TLS; use ${sim.url} in ZPA_CLOUD`);
@@ -99,10 +104,10 @@ describe('messages that are true', { timeout: 120_000 }, () => {
   });
 
   it('names every missing ZPA variable at once', async () => {
-    const result = await builtCli(['plan', '.'], { cwd: workspace(onePortal('Ops')), env: {} });
+    const result = await cli(['plan', '.'], { cwd: workspace(onePortal('Ops')), env: {} });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('error: ZPA_CLIENT_ID, ZPA_CLIENT_SECRET and ZPA_CUSTOMER_ID are not set\n');
-    const one = await builtCli(['plan', '.'], {
+    const one = await cli(['plan', '.'], {
       cwd: workspace(onePortal('Ops')),
       env: { ...sim.env(), ZPA_CUSTOMER_ID: '' },
     });
@@ -112,7 +117,7 @@ describe('messages that are true', { timeout: 120_000 }, () => {
   it('Exported N files lists all N, icons included; one file is "1 file"', async () => {
     sim.seed(demoSeed());
     const dir = workspace();
-    const all = await builtCli(['export', '--out', 'zpa'], { cwd: dir, env: sim.env() });
+    const all = await cli(['export', '--out', 'zpa'], { cwd: dir, env: sim.env() });
     expect(all.code).toBe(0);
     const [, count, listed] = /^Exported (\d+) files to zpa: (.*)\n$/.exec(all.stdout) ?? [];
     const written = readdirSync(join(dir, 'zpa'), { recursive: true, withFileTypes: true })
@@ -122,7 +127,7 @@ describe('messages that are true', { timeout: 120_000 }, () => {
     expect(listed?.split(', ')).toEqual(written);
     expect(Number(count)).toBe(written.length);
     expect(written.some((file) => file.startsWith('icons/'))).toBe(true);
-    const one = await builtCli(['export', '--portal', 'Sales', '--out', 'one'], { cwd: dir, env: sim.env() });
+    const one = await cli(['export', '--portal', 'Sales', '--out', 'one'], { cwd: dir, env: sim.env() });
     expect(one.stdout).toBe('Exported 1 file to one: portals/sales.yaml\n');
   });
 

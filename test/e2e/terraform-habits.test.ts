@@ -1,6 +1,8 @@
 /**
- * The Terraform spellings a user types from habit, through the built CLI against the simulator:
- * each one does what the documented double-dash form does.
+ * The Terraform spellings a user types from habit, against the simulator: each one does what the
+ * documented double-dash form does. They are rewritten in src/cli (args.ts), so the runs are
+ * in-process (the same code path as the binary, test/support/cli.ts); one runs the built CLI, to
+ * show a single-dash spelling survives a real process's argv.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,13 +41,13 @@ function manifests(): string {
   return dir;
 }
 
-// Each case starts Node a few times; on a loaded 2-core machine that alone can take seconds.
+// The built-CLI case starts Node; on a loaded 2-core machine that alone can take seconds.
 describe('Terraform spellings', { timeout: 120_000 }, () => {
   it.each([['-out=plan.json'], ['-out', 'plan.json'], ['--out=plan.json'], ['--out', 'plan.json']])(
     'plan %s saves the plan',
     async (...flag) => {
       const dir = manifests();
-      const result = await builtCli(['plan', '.', ...flag], { cwd: dir, env: sim.env() });
+      const result = await cli(['plan', '.', ...flag], { cwd: dir, env: sim.env() });
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('Saved the plan to plan.json');
@@ -54,22 +56,22 @@ describe('Terraform spellings', { timeout: 120_000 }, () => {
   );
 
   it('-detailed-exitcode exits 2 with changes', async () => {
-    const result = await builtCli(['plan', manifests(), '-detailed-exitcode'], { env: sim.env() });
+    const result = await cli(['plan', manifests(), '-detailed-exitcode'], { env: sim.env() });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(2);
   });
 
   it('-json is --format json', async () => {
-    const result = await builtCli(['plan', manifests(), '-json'], { env: sim.env() });
+    const result = await cli(['plan', manifests(), '-json'], { env: sim.env() });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ formatVersion: 1, counts: { create: 2 } });
   });
 
   it.each([['-no-color'], ['--no-color']])('%s wins over FORCE_COLOR', async (flag) => {
     const dir = manifests();
-    const coloured = await builtCli(['plan', dir], { env: { ...sim.env(), FORCE_COLOR: '1' } });
+    const coloured = await cli(['plan', dir], { env: { ...sim.env(), FORCE_COLOR: '1' } });
     expect(coloured.stdout).toContain(ESC);
-    const plain = await builtCli(['plan', dir, flag], { env: { ...sim.env(), FORCE_COLOR: '1' } });
+    const plain = await cli(['plan', dir, flag], { env: { ...sim.env(), FORCE_COLOR: '1' } });
     expect(plain.code).toBe(0);
     expect(plain.stdout).toContain('+ create link "Grafana"');
     expect(plain.stdout).not.toContain(ESC);
@@ -78,7 +80,7 @@ describe('Terraform spellings', { timeout: 120_000 }, () => {
   it('every command takes --no-color', async () => {
     // An unknown flag after it shows that --no-color itself was accepted by each command's parser.
     const commands = ['validate', 'plan', 'show', 'apply', 'export', 'fmt', 'sim'];
-    const results = await Promise.all(commands.map((c) => builtCli([c, '--no-color', '--zz-not-a-flag'])));
+    const results = await Promise.all(commands.map((c) => cli([c, '--no-color', '--zz-not-a-flag'])));
     for (const [index, result] of results.entries()) {
       expect(result.code, commands[index]).toBe(1);
       expect(result.stderr, commands[index]).toMatch(/^error: Unknown option '--zz-not-a-flag'/);
@@ -94,7 +96,7 @@ describe('Terraform spellings', { timeout: 120_000 }, () => {
   });
 
   it('-target=… reaches parseArgs as --target, not as -t -a -r …', async () => {
-    const result = await builtCli(['plan', manifests(), '-target=portal:Ops'], { env: sim.env() });
+    const result = await cli(['plan', manifests(), '-target=portal:Ops'], { env: sim.env() });
     expect(result.stderr).not.toMatch(/'-t'/);
     // Until `--target` exists (issue 15) it is an unknown option, named as the user meant it.
     if (result.code === 1) expect(result.stderr).toContain("Unknown option '--target'");
@@ -102,21 +104,21 @@ describe('Terraform spellings', { timeout: 120_000 }, () => {
 
   it('apply PLANFILE applies a saved plan, as terraform apply PLANFILE', async () => {
     const dir = manifests();
-    expect((await builtCli(['plan', '.', '-out=plan.json'], { cwd: dir, env: sim.env() })).code).toBe(0);
+    expect((await cli(['plan', '.', '-out=plan.json'], { cwd: dir, env: sim.env() })).code).toBe(0);
     sim.clearRequests();
-    const result = await builtCli(['apply', 'plan.json'], { cwd: dir, env: sim.env() });
+    const result = await cli(['apply', 'plan.json'], { cwd: dir, env: sim.env() });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Apply complete: 2 created');
     expect(writes()).toHaveLength(2);
     // A manifest named the same way is still a manifest.
-    const again = await builtCli(['apply', 'portals/ops.yaml', '--auto-approve'], { cwd: dir, env: sim.env() });
+    const again = await cli(['apply', 'portals/ops.yaml', '--auto-approve'], { cwd: dir, env: sim.env() });
     expect(again.stdout).toContain('No changes.');
   });
 
   it('--input=false never prompts: without --auto-approve it refuses, with it it applies', async () => {
     const dir = manifests();
-    const refused = await builtCli(['apply', '.', '--input=false'], { cwd: dir, env: sim.env() });
+    const refused = await cli(['apply', '.', '--input=false'], { cwd: dir, env: sim.env() });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(
       'error: apply needs confirmation, and --input=false forbids asking: pass --auto-approve (nothing was changed)\n',
@@ -132,7 +134,7 @@ describe('Terraform spellings', { timeout: 120_000 }, () => {
     expect(onTerminal.code).toBe(1);
     expect(onTerminal.stdout).not.toContain('Do you want to apply');
     expect(writes()).toEqual([]);
-    const applied = await builtCli(['apply', '.', '-input=false', '-auto-approve'], { cwd: dir, env: sim.env() });
+    const applied = await cli(['apply', '.', '-input=false', '-auto-approve'], { cwd: dir, env: sim.env() });
     expect(applied.code).toBe(0);
     expect(writes()).toHaveLength(2);
   });
@@ -146,7 +148,7 @@ describe('help and mistakes', { timeout: 120_000 }, () => {
         ['plan', '-h'],
         ['plan', '-help'],
         ['plan', '--help'],
-      ].map((args) => builtCli(args)),
+      ].map((args) => cli(args)),
     );
     for (const result of results) {
       expect(result.code).toBe(0);
@@ -156,17 +158,17 @@ describe('help and mistakes', { timeout: 120_000 }, () => {
   });
 
   it('an unknown flag gets a did-you-mean from the command’s own flags', async () => {
-    const result = await builtCli(['plan', '--detailed-exit-code']);
+    const result = await cli(['plan', '--detailed-exit-code']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       "error: Unknown option '--detailed-exit-code'; did you mean --detailed-exitcode? (see: zpa-gitops plan --help)\n",
     );
-    const apply = await builtCli(['apply', '-auto-aprove']);
+    const apply = await cli(['apply', '-auto-aprove']);
     expect(apply.stderr).toContain('did you mean --auto-approve?');
   });
 
   it('help for an unknown command is the unknown-command error', async () => {
-    const result = await builtCli(['help', 'plna']);
+    const result = await cli(['help', 'plna']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('unknown command "plna" (did you mean "plan"?)');
   });
