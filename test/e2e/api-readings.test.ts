@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { PUBLISHED_RATE_LIMITS, startSimulator, type ApiReadings, type Simulator } from '../../src/sim/index.js';
 import { cli } from '../support/cli.js';
 import { portalManifests, removeWorkspaces, workspace } from '../support/workspace.js';
+import { apiWrites } from '../support/sim.js';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -17,8 +18,7 @@ afterAll(() => sim.close());
 afterEach(() => removeWorkspaces());
 beforeEach(() => sim.reset());
 
-const isAuth = (path: string) => /\/signin$|\/oauth2\//.test(path);
-const writes = () => sim.requests.filter((r) => r.method !== 'GET' && !isAuth(r.path));
+const writes = () => apiWrites(sim);
 const bulk = (version: 'v1' | 'v2') =>
   sim.requests.filter((r) => r.method === 'POST' && r.path.includes(`/${version}/`) && r.path.endsWith('/bulk'));
 

@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PUBLISHED_RATE_LIMITS, startSimulator, type Simulator } from '../../src/sim/index.js';
 import { cli } from '../support/cli.js';
-import { spreadLinks, tenantSeed } from '../support/sim.js';
+import { apiWrites, isAuthPath, spreadLinks, tenantSeed } from '../support/sim.js';
 import { portalManifests, removeWorkspaces, workspace } from '../support/workspace.js';
 
 let sim: Simulator;
@@ -12,8 +12,7 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 afterEach(() => removeWorkspaces());
 
-const isAuth = (path: string) => /\/signin$|\/oauth2\//.test(path);
-const writes = () => sim.requests.filter((r) => r.method !== 'GET' && !isAuth(r.path));
+const writes = () => apiWrites(sim);
 const tooMany = () => sim.requests.filter((r) => r.status === 429).length;
 const linkNames = () =>
   sim
@@ -174,19 +173,20 @@ describe('apply', () => {
   });
 
   it('refuses an unsafe plan unless --allow-unsafe', async () => {
-    const { seed, manifests } = spreadLinks(20, 1);
+    // 8 prunes of 12: unsafe, and within one window of writes (10 per 10 s), so no rate-limit wait.
+    const { seed, manifests } = spreadLinks(12, 1);
     sim.seed(tenantSeed(1, seed));
-    const dir = workspace(portalManifests({ 'portal-000': manifests['portal-000']!.slice(0, 5) }));
+    const dir = workspace(portalManifests({ 'portal-000': manifests['portal-000']!.slice(0, 4) }));
     sim.clearRequests();
     const refused = await cli(['apply', '--auto-approve'], { cwd: dir, env: sim.env() });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
-      'Plan is unsafe: pruning would remove 15 of 20 live links on managed portals (75 %',
+      'Plan is unsafe: pruning would remove 8 of 12 live links on managed portals (67 %',
     );
     expect(writes()).toEqual([]);
     const allowed = await cli(['apply', '--auto-approve', '--allow-unsafe'], { cwd: dir, env: sim.env() });
     expect(allowed.code).toBe(0);
-    expect(sim.snapshot().userPortalLinks).toHaveLength(5);
+    expect(sim.snapshot().userPortalLinks).toHaveLength(4);
   });
 
   it('reports a partial failure as done / failed / not attempted, then a second run converges', async () => {
@@ -254,7 +254,7 @@ describe('apply', () => {
       short.injectFault({ method: 'POST', delayMs: 1500 });
       const result = await cli(['apply', '--auto-approve', '--parallelism', '1'], { cwd: dir, env: short.env() });
       expect(result.code).toBe(0);
-      expect(short.requests.filter((r) => isAuth(r.path)).length).toBeGreaterThan(1);
+      expect(short.requests.filter((r) => isAuthPath(r.path)).length).toBeGreaterThan(1);
       expect(short.snapshot().userPortalLinks).toHaveLength(6);
     } finally {
       await short.close();

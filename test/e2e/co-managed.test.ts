@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { cli } from '../support/cli.js';
 import { cliOnFakeClock } from '../support/fake-clock-cli.js';
-import { spreadLinks, tenantSeed } from '../support/sim.js';
+import { apiWrites, spreadLinks, tenantSeed } from '../support/sim.js';
 import { portalManifests, removeWorkspaces, workspace } from '../support/workspace.js';
 
 let sim: Simulator;
@@ -16,8 +16,7 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 afterEach(() => removeWorkspaces());
 
-const isAuth = (path: string) => /\/signin$|\/oauth2\//.test(path);
-const writes = () => sim.requests.filter((r) => r.method !== 'GET' && !isAuth(r.path));
+const writes = () => apiWrites(sim);
 const short = (path: string) => path.replace(/^.*\/customers\/\d+/, '');
 const linkOf = (name: string) => sim.snapshot().userPortalLinks.find((l) => l.name === name);
 const portalIdOf = (name: string) => sim.snapshot().userPortals.find((p) => p.name === name)?.id ?? 'missing';

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { cli } from '../support/cli.js';
 import { portalManifests, removeWorkspaces, workspace } from '../support/workspace.js';
+import { apiWrites } from '../support/sim.js';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -13,8 +14,7 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 afterEach(() => removeWorkspaces());
 
-const isAuth = (path: string) => /\/signin$|\/oauth2\//.test(path);
-const writes = () => sim.requests.filter((r) => r.method !== 'GET' && !isAuth(r.path));
+const writes = () => apiWrites(sim);
 
 function tenant(): string {
   sim.seed({

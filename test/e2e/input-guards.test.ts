@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { cli } from '../support/cli.js';
-import { spreadLinks, tenantSeed } from '../support/sim.js';
+import { isAuthPath, spreadLinks, tenantSeed } from '../support/sim.js';
 import { portalManifests, removeWorkspaces, workspace } from '../support/workspace.js';
 
 let sim: Simulator;
@@ -19,8 +19,7 @@ afterAll(async () => {
 });
 beforeEach(() => sim.reset());
 
-const isAuth = (path: string) => /\/signin$|\/oauth2\//.test(path);
-const apiCalls = () => sim.requests.filter((r) => !isAuth(r.path));
+const apiCalls = () => sim.requests.filter((r) => !isAuthPath(r.path));
 const writes = () => apiCalls().filter((r) => r.method !== 'GET');
 const manifest = (body: string) => `apiVersion: zpa-gitops/v1\n${body}`;
 const LINK = 'userPortals:\n  Eng:\n    links:\n      - name: Grafana\n        link: grafana.example.com\n';

@@ -11,6 +11,7 @@ import { PUBLISHED_RATE_LIMITS, startSimulator, type Simulator } from '../../src
 import type { RequestLogEntry } from '../../src/sim/types.js';
 import { cli } from '../support/cli.js';
 import { portalManifests, removeWorkspaces, workspace } from '../support/workspace.js';
+import { apiWrites } from '../support/sim.js';
 
 const main = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const LINKS = 16;
@@ -31,8 +32,7 @@ beforeEach(() => {
   onRequest = undefined;
 });
 
-const isAuth = (path: string) => /\/signin$|\/oauth2\//.test(path);
-const writes = () => sim.requests.filter((r) => r.method !== 'GET' && !isAuth(r.path));
+const writes = () => apiWrites(sim);
 
 /** 16 links whose descriptions drifted: 16 PUTs, two rate-limit windows of writes. */
 function driftedTenant(): string {

@@ -12,6 +12,7 @@ import { demoSeed, startSimulator, type Simulator } from '../../src/sim/index.js
 import { MAIN } from '../support/built-cli.js';
 import { cli } from '../support/cli.js';
 import { removeWorkspaces, workspace } from '../support/workspace.js';
+import { apiWrites } from '../support/sim.js';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -26,8 +27,7 @@ beforeEach(() => {
   sim.clearRequests();
 });
 
-const isAuth = (path: string) => /\/signin$|\/oauth2\//.test(path);
-const writes = () => sim.requests.filter((r) => r.method !== 'GET' && !isAuth(r.path));
+const writes = () => apiWrites(sim);
 const lines = (text: string) => text.split('\n').filter((line) => line !== '');
 const onePortal = (portal: string) => ({
   'zpa.yaml': { userPortals: { [portal]: { links: [{ name: 'Grafana', link: 'grafana.corp.example.com' }] } } },

@@ -8,6 +8,7 @@ import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import type { RequestLogEntry } from '../../src/sim/types.js';
 import { cli } from '../support/cli.js';
 import { portalManifests, removeWorkspaces, workspace } from '../support/workspace.js';
+import { apiWrites } from '../support/sim.js';
 
 let sim: Simulator;
 let onRequest: ((entry: RequestLogEntry) => void) | undefined;
@@ -27,8 +28,7 @@ beforeEach(() => {
   });
 });
 
-const isAuth = (path: string) => /\/signin$|\/oauth2\//.test(path);
-const writes = () => sim.requests.filter((r) => r.method !== 'GET' && !isAuth(r.path));
+const writes = () => apiWrites(sim);
 const tenant = () =>
   workspace(
     portalManifests({

@@ -13,6 +13,7 @@ import { cli } from '../support/cli.js';
 import { startFakeGitHub, startFakeGitLab, type FakeForge } from '../support/fake-forges.js';
 import { installShim, readWorkflow, runGithubJob, runGitlabJob, type GithubRun } from '../support/recipe-runner.js';
 import { portalManifests, removeWorkspaces, workspace } from '../support/workspace.js';
+import { apiWrites } from '../support/sim.js';
 
 const TOKEN = 'ghs_recipe0harness0token0never0printed';
 const RECIPE = 'examples/ci/github-actions.yml';
@@ -32,8 +33,7 @@ afterAll(async () => {
 });
 afterEach(() => removeWorkspaces());
 
-const isAuth = (path: string) => /\/signin$|\/oauth2\//.test(path);
-const writes = () => sim.requests.filter((r) => r.method !== 'GET' && !isAuth(r.path));
+const writes = () => apiWrites(sim);
 
 /** A repository whose zpa/ folder changes one link and adds one, on a seeded tenant. */
 function repository(): string {

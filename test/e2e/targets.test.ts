@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { cli } from '../support/cli.js';
 import { removeWorkspaces, workspace } from '../support/workspace.js';
+import { isAuthPath, apiWrites } from '../support/sim.js';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -13,9 +14,8 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 afterEach(() => removeWorkspaces());
 
-const isAuth = (path: string) => /\/signin$|\/oauth2\//.test(path);
-const writes = () => sim.requests.filter((r) => r.method !== 'GET' && !isAuth(r.path));
-const reads = () => sim.requests.filter((r) => r.method === 'GET' && !isAuth(r.path));
+const writes = () => apiWrites(sim);
+const reads = () => sim.requests.filter((r) => r.method === 'GET' && !isAuthPath(r.path));
 const linkId = (name: string) => sim.snapshot().userPortalLinks.find((l) => l.name === name)?.id ?? 'missing';
 const linkOf = (name: string) => sim.snapshot().userPortalLinks.find((l) => l.name === name);
 

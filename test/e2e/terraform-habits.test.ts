@@ -11,6 +11,7 @@ import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { builtCli } from '../support/built-cli.js';
 import { cli } from '../support/cli.js';
 import { removeWorkspaces, workspace, writeFiles } from '../support/workspace.js';
+import { apiWrites } from '../support/sim.js';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -25,8 +26,7 @@ beforeEach(() => {
   sim.clearRequests();
 });
 
-const isAuth = (path: string) => /\/signin$|\/oauth2\//.test(path);
-const writes = () => sim.requests.filter((r) => r.method !== 'GET' && !isAuth(r.path));
+const writes = () => apiWrites(sim);
 const ESC = '\u001b[';
 
 /** Two new links: a plan with changes. */

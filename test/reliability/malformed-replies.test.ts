@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import type { SimFault } from '../../src/sim/types.js';
 import { cli } from '../support/cli.js';
-import { spreadLinks, tenantSeed } from '../support/sim.js';
+import { apiWrites, spreadLinks, tenantSeed } from '../support/sim.js';
 import { portalManifests, removeWorkspaces, workspace } from '../support/workspace.js';
 
 let sim: Simulator;
@@ -20,8 +20,7 @@ afterAll(async () => {
 });
 beforeEach(() => sim.reset());
 
-const isAuth = (path: string) => /\/signin$|\/oauth2\//.test(path);
-const writes = () => sim.requests.filter((r) => r.method !== 'GET' && !isAuth(r.path));
+const writes = () => apiWrites(sim);
 const LINKS = /\/userPortalLink$/;
 const PORTALS = /\/userPortal$/;
 

@@ -17,6 +17,7 @@ import { TARGET, desired, live, liveLink } from '../support/builders.js';
 import { cli } from '../support/cli.js';
 import { Random } from '../support/random.js';
 import { portalManifests, removeWorkspaces, workspace } from '../support/workspace.js';
+import { isAuthPath } from '../support/sim.js';
 
 const CASES = 150;
 const WEIRD: unknown[] = [
@@ -147,8 +148,6 @@ afterAll(async () => {
   await sim.close();
 });
 
-const isAuth = (path: string) => /\/signin$|\/oauth2\//.test(path);
-
 describe('mutated replies through the client, the reader and the planner', () => {
   it(`refuses every reply the documented shape does not allow, before any write (${CASES} cases)`, async () => {
     const random = new Random(1313);
@@ -166,7 +165,7 @@ describe('mutated replies through the client, the reader and the planner', () =>
       const result = await cli(['apply', '--auto-approve'], { cwd: dir, env: sim.env() });
       const label = `case ${i}: ${JSON.stringify(m)}\n${result.stderr}`;
       expect(result.stderr, label).not.toContain('internal error');
-      const writes = sim.requests.filter((r) => r.method !== 'GET' && !isAuth(r.path));
+      const writes = sim.requests.filter((r) => r.method !== 'GET' && !isAuthPath(r.path));
       if (expectRefusal(m)) {
         expect(result.code, label).toBe(1);
         expect(result.stderr, label).toMatch(/^error: GET \/userPortal(Link)?: /);

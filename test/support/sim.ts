@@ -1,5 +1,6 @@
 /** Starting the simulator for a test file, and the seeds the end-to-end tests share. */
-import type { SimSeed, SeedLink } from '../../src/sim/types.js';
+import type { Simulator } from '../../src/sim/index.js';
+import type { RequestLogEntry, SeedLink, SimSeed } from '../../src/sim/types.js';
 import type { ManifestLink } from './workspace.js';
 
 export function portalNames(count: number): string[] {
@@ -30,4 +31,12 @@ export function spreadLinks(
 
 export function tenantSeed(portals: number, links: SeedLink[] = []): SimSeed {
   return { userPortals: portalNames(portals).map((name) => ({ name })), userPortalLinks: links };
+}
+
+/** A sign-in call (legacy `/signin` or OneAPI's `/oauth2/...`), as opposed to an API call. */
+export const isAuthPath = (path: string): boolean => /\/signin$|\/oauth2\//.test(path);
+
+/** The write calls (POST, PUT, DELETE) the simulator logged, sign-in left out, oldest first. */
+export function apiWrites(sim: Pick<Simulator, 'requests'>): RequestLogEntry[] {
+  return sim.requests.filter((r) => r.method !== 'GET' && !isAuthPath(r.path));
 }
