@@ -4,6 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { startSimulator } from '../src/sim/index.js';
+import { benchApplyReads } from './apply-reads.js';
 import { benchApplyWrites } from './apply-writes.js';
 import { benchPlanCompute, benchValidateLarge, benchValidateStartup } from './compute.js';
 import { benchPlanReads } from './plan-reads.js';
@@ -31,6 +32,8 @@ try {
   rows.push(...(await benchPlanReads(sim)));
   progress('apply writes');
   rows.push(...(await benchApplyWrites(sim)));
+  progress('apply reads');
+  rows.push(...(await benchApplyReads(sim)));
   progress('rate-limited apply (about 2 minutes)');
   rows.push(...(await benchRateLimited(sim)));
 } finally {

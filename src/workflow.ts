@@ -2,9 +2,10 @@
  * The library's main paths, shared by the CLI, the demo and scripts: manifests to plan, and a plan
  * to an applied tenant. I/O happens here and at the edges it calls; planning stays pure.
  */
+import { systemClock, type Clock } from './core/clock.js';
 import { ManifestError } from './core/errors.js';
 import type { ApiObject, DesiredState, LiveState, Plan, PlanTarget } from './core/types.js';
-import { readLiveCollections, readLiveState } from './live/read-live.js';
+import { readLiveState } from './live/read-live.js';
 import type { LiveSource } from './live/source.js';
 import { planChanges } from './plan-changes.js';
 import type { SafetyOptions } from './planner/plan.js';
@@ -13,8 +14,9 @@ import { applyChanges, type ApplyOptions } from './apply/apply.js';
 import type { ApplyReport } from './apply/report.js';
 import { assertSafe, type SafetyGate } from './apply/safety.js';
 import { assertFresh, assertSameTarget } from './apply/stale.js';
+import { isFreshPlan } from './apply/fresh-plan.js';
+import { rereadTouched, sizesNamedBy, sizesOf } from './apply/reread.js';
 import type { ApiWriter } from './apply/writer.js';
-import { KINDS } from './kinds/registry.js';
 import { TOOL_VERSION } from './version.js';
 
 /** What the workflow needs of a ZPA client. */
@@ -29,6 +31,8 @@ export interface PlannedTenant {
   live: LiveState;
   /** The client scoped to the plan's microtenant. */
   client: TenantClient;
+  /** When the live read finished, on the clock `planTenant` was given: `applyPlanned` re-reads a plan that waited. */
+  readAt?: number;
 }
 
 /**
@@ -41,6 +45,7 @@ export async function planTenant(
   client: TenantClient,
   safety?: SafetyOptions,
   targets?: readonly string[],
+  clock: Clock = systemClock,
 ): Promise<PlannedTenant> {
   const byName = desired.microtenant !== undefined && 'name' in desired.microtenant;
   const microtenants = byName ? await client.listMicrotenants() : undefined;
@@ -49,23 +54,40 @@ export async function planTenant(
   const scoped = id === client.target.microtenantId ? client : client.withMicrotenant(id);
   const live = await readLiveState(scoped, desired);
   if (microtenants) live['microtenants'] = microtenants;
+  const readAt = clock.now();
   const plan = planChanges(desired, live, {
     target: scoped.target,
     toolVersion: TOOL_VERSION,
     ...(safety ? { safety } : {}),
     ...(targets && targets.length > 0 ? { targets } : {}),
   });
-  return { plan, live, client: scoped };
+  return { plan, live, client: scoped, readAt };
 }
 
-export type ApplyRunOptions = Omit<ApplyOptions, 'writer' | 'source' | 'live'> & SafetyGate;
+export type ApplyRunOptions = Omit<ApplyOptions, 'writer' | 'source' | 'live' | 'sizeOf'> &
+  SafetyGate & {
+    /** Judges how long ago a plan was read (apply/fresh-plan.ts); the system clock by default. */
+    clock?: Clock;
+  };
 
-/** Applies a fresh plan; refuses (UnsafePlanError) one marked unsafe unless `allowUnsafe` is set. */
+/**
+ * Applies a plan made by `planTenant`; refuses (UnsafePlanError) one marked unsafe unless
+ * `allowUnsafe` is set. A plan read less than FRESH_PLAN_MS ago is applied at once; one that waited
+ * longer (at a prompt) first has what it touches read again, and a change since is a StalePlanError
+ * before any write, as for a saved plan.
+ */
 export async function applyPlanned(planned: PlannedTenant, options: ApplyRunOptions = {}): Promise<ApplyReport> {
-  const { plan, live, client } = planned;
-  const { allowUnsafe, ...run } = options;
+  const { plan, client } = planned;
+  const { allowUnsafe, clock, ...run } = options;
   assertSafe(plan, allowUnsafe === undefined ? {} : { allowUnsafe });
-  return applyChanges(plan.changes, { ...run, writer: client, source: client, live });
+  const sizeOf = sizesOf(planned.live);
+  let live = planned.live;
+  if (!isFreshPlan(planned.readAt, clock ?? systemClock)) {
+    const fresh = await rereadTouched(client, plan.changes, sizeOf);
+    assertFresh(plan, fresh, 'this run');
+    live = { ...live, ...fresh };
+  }
+  return applyChanges(plan.changes, { ...run, writer: client, source: client, live, sizeOf });
 }
 
 /**
@@ -85,9 +107,11 @@ export async function applySavedPlan(
       ? client
       : client.withMicrotenant(plan.target.microtenantId);
   assertSameTarget(plan, scoped.target);
-  const touched = new Set(plan.changes.filter((c) => c.action !== 'no-op').map((c) => c.kind));
-  const collections = KINDS.filter((k) => touched.has(k.name)).map((k) => k.collection);
-  const live = await readLiveCollections(scoped, collections);
+  const { clock: _clock, ...rest } = run;
+  // Only what the plan touches (apply/reread.ts); the file holds no live counts, so its own changes
+  // stand in for the collection sizes.
+  const sizeOf = sizesNamedBy(plan.changes);
+  const live = await rereadTouched(scoped, plan.changes, sizeOf);
   assertFresh(plan, live);
-  return applyChanges(plan.changes, { ...run, writer: scoped, source: scoped, live });
+  return applyChanges(plan.changes, { ...rest, writer: scoped, source: scoped, live, sizeOf });
 }

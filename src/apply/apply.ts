@@ -11,10 +11,10 @@ import type { ApiObject, Change, LiveState } from '../core/types.js';
 import { KINDS, kindNamed } from '../kinds/registry.js';
 import { idOf } from '../canonical/normalize.js';
 import { fieldChanges } from '../canonical/field-changes.js';
-import { readLiveCollections } from '../live/read-live.js';
 import type { LiveSource } from '../live/source.js';
 import { hasLanded, wasCreated } from './landed.js';
 import { liveObjectsOf } from './live-object.js';
+import { rereadTouched, sizesOf } from './reread.js';
 import { countOutcomes, type ApplyReport, type ChangeOutcome, type ProgressEvent } from './report.js';
 import type { ApiWriter } from './writer.js';
 
@@ -25,6 +25,11 @@ export interface ApplyOptions {
   source: LiveSource;
   /** The live state the plan was computed from (PUT bodies start from these objects). */
   live: LiveState;
+  /**
+   * How many live objects each collection holds, to choose between page reads and single GETs when
+   * reading back (reread.ts); by default the sizes in `live`.
+   */
+  sizeOf?: (collection: string) => number | undefined;
   parallelism?: number;
   onProgress?: (event: ProgressEvent) => void;
   /**
@@ -128,10 +133,11 @@ class ApplyRun {
     }
   }
 
+  /** What `changes` touch, read again (only that: reread.ts), over the plan's live state. */
   private async reread(changes: readonly Change[]): Promise<LiveState | undefined> {
-    const collections = [...new Set(changes.map((c) => kindNamed(c.kind).collection))];
+    const sizeOf = this.options.sizeOf ?? sizesOf(this.options.live);
     try {
-      return { ...this.options.live, ...(await readLiveCollections(this.options.source, collections)) };
+      return { ...this.options.live, ...(await rereadTouched(this.options.source, changes, sizeOf)) };
     } catch {
       return undefined;
     }
@@ -157,7 +163,7 @@ class ApplyRun {
     this.options.onProgress?.({ index: this.outcomes.length, total: this.total, result });
   }
 
-  /** One read of each collection touched, compared with the plan's after-state. */
+  /** What the done changes touch, read once more (reread.ts), compared with the plan's after-state. */
   async verify(): Promise<string[]> {
     const done = this.outcomes.filter((o) => o.outcome === 'done').map((o) => o.change);
     if (done.length === 0) return [];

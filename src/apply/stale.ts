@@ -1,5 +1,6 @@
 /**
  * The stale check of `apply --plan`: a saved plan is applied only to the tenant it was computed from.
+ * Plain `apply` runs it too when its plan waited (fresh-plan.ts).
  */
 import { StalePlanError } from '../core/errors.js';
 import type { LiveState, Plan, PlanTarget } from '../core/types.js';
@@ -34,10 +35,19 @@ export function staleObjects(plan: Plan, live: LiveState): string[] {
   return problems;
 }
 
-export function assertFresh(plan: Plan, live: LiveState): void {
+/**
+ * `live` needs only what the plan touches (apply/reread.ts): a collection read whole where the plan
+ * creates (a key that now exists), the changed objects by id otherwise (a 404 reads as deleted).
+ * `what` names the plan in the message: a saved plan, or one made in this run that waited.
+ */
+export function assertFresh(plan: Plan, live: LiveState, what: 'saved' | 'this run' = 'saved'): void {
   const problems = staleObjects(plan, live);
   if (problems.length > 0) {
     const shown = problems.slice(0, 10).join(', ') + (problems.length > 10 ? `, and ${problems.length - 10} more` : '');
-    throw new StalePlanError(`Saved plan is stale: ${shown}. Run plan again.`);
+    throw new StalePlanError(
+      what === 'saved'
+        ? `Saved plan is stale: ${shown}. Run plan again.`
+        : `The tenant changed since this plan was read: ${shown}. Nothing was written; run apply again.`,
+    );
   }
 }

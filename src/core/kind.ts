@@ -43,6 +43,11 @@ export interface ReadCall {
   shape?: 'client-settings';
   /** The shape of each object read; a reply with one that does not fit stops the run before any write. */
   item: ReplyItem;
+  /**
+   * One object is also served at `{path}/{id}` (a 404 when it is gone), so the applier may re-read
+   * the few objects a plan touches one GET each instead of every page (NOTES.md: `GET /userPortalLink/{id}`).
+   */
+  byId?: boolean;
 }
 
 /** What a write's reply must look like; anything else is an ambiguous failure (it may have landed). */

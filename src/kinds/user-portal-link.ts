@@ -187,7 +187,7 @@ export const userPortalLinkKind: ResourceKind<LinkCanonical> = {
   },
   collection: 'userPortalLinks',
   reads: {
-    userPortalLinks: { path: '/userPortalLink', paged: true, scoped: true, item: 'userPortalLink' },
+    userPortalLinks: { path: '/userPortalLink', paged: true, scoped: true, item: 'userPortalLink', byId: true },
     userPortals: { path: '/userPortal', paged: true, scoped: true, item: 'userPortal' },
   },
   collectionsFor: (desired) => (desired.portals.length > 0 ? ['userPortalLinks', 'userPortals'] : []),

@@ -4,14 +4,15 @@
  */
 import { assertNever } from '../core/assert-never.js';
 import { systemClock, type Clock } from '../core/clock.js';
-import { ConfigError } from '../core/errors.js';
+import { ApiError, ConfigError } from '../core/errors.js';
 import type { ReadCall, WriteCall } from '../core/kind.js';
+import { idOf } from '../canonical/normalize.js';
 import type { ApiObject, PlanTarget } from '../core/types.js';
 import { readClientSettingList, readUpsertedClientSetting } from './client-setting-replies.js';
 import { ENROLLMENT_CERT_API_VERSION, Endpoints } from './endpoints.js';
 import { PUBLISHED_RATE_LIMITS, type RateLimits } from './rate-limiter.js';
 import { Redactor, type DebugSink } from './redact.js';
-import type { Endpoint } from './replies.js';
+import { replyError, type Endpoint } from './replies.js';
 import { itemValidators } from './item-validators.js';
 import { VALIDATE, checked } from './reply-validators.js';
 import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
@@ -128,6 +129,33 @@ export class ZpaClient {
     return call.shape === 'client-settings'
       ? readClientSettingList(reply.body, endpoint, validators.one)
       : checked<ApiObject[]>(validators.array, reply.body, endpoint);
+  }
+
+  /**
+   * One object of a `byId` read (`GET {path}/{id}`), checked against the same item schema as the
+   * list, or undefined when the API says it is gone (404, or 400 `resource.not.found`: NOTES.md).
+   * A reply for another id cannot be trusted either: it stops the run like a wrong shape.
+   */
+  async readOne(call: ReadCall, id: string): Promise<ApiObject | undefined> {
+    if (call.byId !== true) throw new Error(`the read of ${call.path} serves no single object`);
+    const path = `${call.path}/${encodeURIComponent(id)}`;
+    const query = call.scoped ? this.scope() : {};
+    let reply;
+    try {
+      reply = await this.api.send({
+        method: 'GET',
+        path,
+        ...(call.version ? { version: call.version } : {}),
+        ...query,
+      });
+    } catch (error) {
+      if (error instanceof ApiError && error.notFound) return undefined;
+      throw error;
+    }
+    const endpoint = at('GET', path, reply.status);
+    const object = checked<ApiObject>(itemValidators(call.item).one, reply.body, endpoint);
+    if (idOf(object['id']) !== id) throw replyError(endpoint, `reply is for another object (\`id\` is not ${id})`);
+    return object;
   }
 
   /**
