@@ -1,25 +1,23 @@
 /**
  * schemas/manifest.schema.json as a validator. The build compiles it to standalone code
- * (manifest-validator.generated.js, beside this file in dist/): loading that skips importing ajv
- * and compiling the schema at every start, most of `validate`'s start-up. Without it (tests run
- * from src/) the schema is compiled here with the same options.
+ * (manifest-validator.generated.js, beside this file in dist/, and bundled into the CLI): loading
+ * that skips importing ajv and compiling the schema at every start, most of `validate`'s start-up.
+ * Without it (tests run from src/) the schema is compiled here with the same options.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../core/types.js';
+import { importGenerated } from '../core/generated-module.js';
 import { readSchema } from '../schemas.js';
 import { schemaDiagnostics } from './schema-errors.js';
 import type { Locator } from './yaml-nodes.js';
 
-export const PRECOMPILED_VALIDATOR = new URL('./manifest-validator.generated.js', import.meta.url);
-
 let compiled: Promise<ValidateFunction> | undefined;
 
 function manifestValidator(): Promise<ValidateFunction> {
-  compiled ??= existsSync(fileURLToPath(PRECOMPILED_VALIDATOR))
-    ? (import(PRECOMPILED_VALIDATOR.href) as Promise<{ validate: ValidateFunction }>).then((m) => m.validate)
-    : compileManifestValidator();
+  // A literal specifier, so that the CLI's bundler finds the generated file and bundles it.
+  compiled ??= importGenerated(() => import('./manifest-validator.generated.js'), 'manifest-validator.generated').then(
+    (generated) => generated?.validate ?? compileManifestValidator(),
+  );
   return compiled;
 }
 

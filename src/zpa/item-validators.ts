@@ -3,7 +3,6 @@
  * the shape of one object, and of the page, array or `{field: [...]}` holding them. Compiled once
  * per item and kept: a built-in item by name, a library kind's schema by the object it gave.
  */
-import { assertNever } from '../core/assert-never.js';
 import type { ReplyItem } from '../core/kind.js';
 import { compileReplySchema, type ReplyValidator } from './reply-check.js';
 import { CLIENT_SETTING_SCHEMA } from './reply-schemas/client-setting.js';
@@ -33,12 +32,7 @@ export class ItemValidators {
 
   /** An object holding them under `field` (the bulk create's `{userPortalLinks: [...]}`). */
   holding(field: string): ReplyValidator {
-    return this.compile(`holding:${field}`, () => ({
-      type: 'object',
-      description: `an object {${field}: [...]}`,
-      required: [field],
-      properties: { [field]: arrayOf(this.item) },
-    }));
+    return this.compile(`holding:${field}`, () => holding(field, this.item));
   }
 
   private compile(key: string, schema: () => object): ReplyValidator {
@@ -71,21 +65,40 @@ export function itemValidators(item: ReplyItem): ItemValidators {
   return validators;
 }
 
+/** Every built-in item's schema: a Record, so a new built-in item without one does not compile. */
+const BUILT_IN_SCHEMAS: Readonly<Record<Exclude<ReplyItem, object>, object>> = {
+  userPortalLink: USER_PORTAL_LINK_SCHEMA,
+  userPortal: USER_PORTAL_SCHEMA,
+  enrollmentCert: ENROLLMENT_CERT_SCHEMA,
+  clientSetting: CLIENT_SETTING_SCHEMA,
+};
+
 function builtInSchema(item: Exclude<ReplyItem, object>): object {
-  switch (item) {
-    case 'userPortalLink':
-      return USER_PORTAL_LINK_SCHEMA;
-    case 'userPortal':
-      return USER_PORTAL_SCHEMA;
-    case 'enrollmentCert':
-      return ENROLLMENT_CERT_SCHEMA;
-    case 'clientSetting':
-      return CLIENT_SETTING_SCHEMA;
-    default:
-      return assertNever(item, 'reply item');
-  }
+  return BUILT_IN_SCHEMAS[item];
+}
+
+/**
+ * The schemas the built-in items are checked with (the `holding` fields are those the kinds'
+ * writes name): what the build compiles to standalone code, so the CLI compiles none at start-up.
+ */
+export function builtInItemSchemas(holdingFields: Readonly<Record<string, readonly string[]>>): object[] {
+  return Object.entries(BUILT_IN_SCHEMAS).flatMap(([name, item]) => [
+    item,
+    pageSchema(item),
+    arrayOf(item),
+    ...(holdingFields[name] ?? []).map((field) => holding(field, item)),
+  ]);
 }
 
 function arrayOf(item: object): object {
   return { type: 'array', description: 'an array of objects', items: item };
+}
+
+function holding(field: string, item: object): object {
+  return {
+    type: 'object',
+    description: `an object {${field}: [...]}`,
+    required: [field],
+    properties: { [field]: arrayOf(item) },
+  };
 }

@@ -4,16 +4,34 @@
  * ApiError naming the endpoint, the page (for paged reads) and the first offending field. Values
  * are never echoed, only their JSON type: a reply may carry a token.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { stableJson } from '../canonical/equality.js';
 import type { ApiError } from '../core/errors.js';
+import type { Json } from '../core/types.js';
+import { PRECOMPILED_REPLY_VALIDATORS, REPLY_AJV_OPTIONS } from './precompiled-replies.js';
 import { replyError, type Endpoint } from './replies.js';
-
-const ajv = new Ajv2020({ allErrors: false, verbose: true, strict: true, strictTypes: false });
 
 export type ReplyValidator = ValidateFunction<unknown>;
 
+/**
+ * The build's standalone validator for this schema when it made one (every built-in schema), so
+ * that a run neither loads ajv nor compiles; otherwise (a library kind's schema, or tests running
+ * from src/) ajv compiles it now with the same options.
+ */
 export function compileReplySchema(schema: object): ReplyValidator {
-  return ajv.compile(schema);
+  return PRECOMPILED_REPLY_VALIDATORS.get(stableJson(schema as Json)) ?? runtimeAjv().compile(schema);
+}
+
+let ajv: Ajv2020 | undefined;
+
+function runtimeAjv(): Ajv2020 {
+  if (ajv === undefined) {
+    // ajv is CommonJS, so it can be loaded synchronously, and only when a schema needs it.
+    const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    ajv = new Ajv2020(REPLY_AJV_OPTIONS);
+  }
+  return ajv;
 }
 
 /** Where in a read the reply came from, for the message. */

@@ -2,11 +2,16 @@
  * The compiled reply schemas, one per reply shape (the shapes live in `reply-schemas/`); the kinds'
  * items come from item-validators.ts, so each is compiled once.
  */
-import { itemValidators } from './item-validators.js';
+import { builtInItemSchemas, itemValidators } from './item-validators.js';
 import { checkReply, compileReplySchema, type ReplyValidator } from './reply-check.js';
 import type { Endpoint } from './replies.js';
 import { MICROTENANT_SUMMARY_SCHEMA } from './reply-schemas/microtenant.js';
 import { SIGN_IN_SCHEMA } from './reply-schemas/sign-in.js';
+
+/** Every schema the client checks replies with: the build compiles them to standalone code. */
+export function builtInReplySchemas(): object[] {
+  return [...builtInItemSchemas({ userPortalLink: ['userPortalLinks'] }), MICROTENANT_SUMMARY_SCHEMA, SIGN_IN_SCHEMA];
+}
 
 export const VALIDATE = {
   linkPage: itemValidators('userPortalLink').page,
