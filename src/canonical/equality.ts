@@ -80,6 +80,8 @@ export function sameJson(a: Json, b: Json): boolean {
 
 /** undefined: not decided here (a value outside JSON). */
 function equalJson(a: unknown, b: unknown): boolean | undefined {
+  // The same value (or object) writes the same; NaN, the one value unequal to itself, is handled below.
+  if (a === b) return true;
   if (typeof a === 'string' || typeof b === 'string') return a === b;
   if (typeof a === 'boolean' || typeof b === 'boolean') return a === b;
   // JSON writes NaN and ±Infinity as null, and -0 as 0 (which === already equates).
