@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { startSimulator } from '../src/sim/index.js';
 import { benchApplyReads } from './apply-reads.js';
 import { benchApplyWrites } from './apply-writes.js';
-import { benchPlanCompute, benchValidateLarge, benchValidateStartup } from './compute.js';
+import { benchCliPlan, benchPlanCompute, benchValidateLarge, benchValidateStartup } from './compute.js';
 import { benchPlanReads } from './plan-reads.js';
 import { benchRateLimited } from './rate-limited.js';
 import { benchVersusScript, nodeStartMs } from './versus-script.js';
@@ -26,6 +26,8 @@ const large = await benchValidateLarge();
 
 const sim = await startSimulator();
 try {
+  progress('CLI plan at 50,000 links (CPU and peak RSS)');
+  compute.push(...(await benchCliPlan(sim)));
   progress('against the hand-written script (about 1.5 minutes)');
   rows.push(...(await benchVersusScript(sim, nodeMs)));
   progress('plan reads');

@@ -1,4 +1,7 @@
 /** Shared pieces of the benchmark: rows, medians, simulator counting, tenant and desired-state builders. */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DesiredLink, DesiredState, LiveState } from '../src/core/types.js';
 import type { Simulator, SimSeed } from '../src/sim/index.js';
 import { ZpaClient, settingsFromEnv } from '../src/zpa/index.js';
@@ -107,3 +110,23 @@ export const countGets = (sim: Simulator): number =>
 export const countWrites = (sim: Simulator): number =>
   sim.requests.filter((r) => r.method !== 'GET' && !isAuth(r.path)).length;
 export const count429 = (sim: Simulator): number => sim.requests.filter((r) => r.status === 429).length;
+
+/** One manifest file per portal, as a team would keep them; link l on portal l mod portals. Returns the folder. */
+export async function writePortalManifests(
+  links: number,
+  portals: number,
+  describe: (l: number) => string = (l) => `Application ${l}`,
+): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'zpa-gitops-bench-manifests-'));
+  for (let p = 0; p < portals; p++) {
+    const lines = ['apiVersion: zpa-gitops/v1', 'userPortals:', `  ${portalName(p)}:`, '    links:'];
+    for (let l = p; l < links; l += portals)
+      lines.push(
+        `      - name: ${linkName(l)}`,
+        `        link: app-${l}.corp.example.com`,
+        `        description: ${describe(l)}`,
+      );
+    await writeFile(join(dir, `${portalName(p)}.yaml`), `${lines.join('\n')}\n`);
+  }
+  return dir;
+}

@@ -1,14 +1,116 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Canonical, Json } from '../core/types.js';
 
-/** JSON with object keys sorted, so that equal values always serialise equally. */
+/**
+ * JSON with object keys sorted, so that equal values always serialise equally. The definition is
+ * `[a.map(stableJson).join(',')]` for arrays and `{"k":stableJson(v[k] ?? null),...}` over the sorted
+ * keys for objects (JSON.stringify for the rest); this loop gives the same bytes without the
+ * intermediate arrays, and sorts each shape of object's keys once (kinds build every canonical
+ * object of a kind with the same keys in the same order).
+ */
 export function stableJson(value: Json): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(value[k] ?? null)}`).join(',')}}`;
+  return write(value);
+}
+
+function write(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) as string;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      // As join(): an undefined element (or a hole) writes nothing.
+      out += write(value[i]) ?? '';
+    }
+    return `${out}]`;
   }
-  return JSON.stringify(value);
+  const record = value as Record<string, unknown>;
+  const shape = sortedShape(Object.keys(record));
+  let out = '{';
+  for (let i = 0; i < shape.keys.length; i++) {
+    const key = shape.keys[i] as string;
+    if (i > 0) out += ',';
+    out += shape.quoted[i] as string;
+    // As a template literal: a value JSON cannot write (a function) reads "undefined".
+    out += String(write(record[key] ?? null));
+  }
+  return `${out}}`;
+}
+
+interface Shape {
+  /** The keys as Object.keys gave them. */
+  order: readonly string[];
+  /** Sorted, and each as JSON with its colon. */
+  keys: readonly string[];
+  quoted: readonly string[];
+}
+
+/** Shapes seen, by first key; a kind has a handful, so each list stays short (and both are bounded). */
+const SHAPES = new Map<string, Shape[]>();
+const MAX_SHAPES_PER_KEY = 16;
+const MAX_FIRST_KEYS = 256;
+
+function sortedShape(keys: string[]): Shape {
+  const first = keys[0] ?? '';
+  const known = SHAPES.get(first);
+  if (known) for (const shape of known) if (sameOrder(shape.order, keys)) return shape;
+  const sorted = [...keys].sort();
+  const shape: Shape = { order: keys, keys: sorted, quoted: sorted.map((k) => `${JSON.stringify(k)}:`) };
+  if (!known) {
+    if (SHAPES.size < MAX_FIRST_KEYS) SHAPES.set(first, [shape]);
+  } else if (known.length < MAX_SHAPES_PER_KEY) known.push(shape);
+  return shape;
+}
+
+function sameOrder(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * True exactly when `stableJson(a) === stableJson(b)`, without writing either: the planner
+ * compares every live object with its desired shape, and most are equal. Anything JSON cannot
+ * hold (undefined in an array, a function) is left to the definition.
+ */
+export function sameJson(a: Json, b: Json): boolean {
+  const same = equalJson(a, b);
+  return same ?? stableJson(a) === stableJson(b);
+}
+
+/** undefined: not decided here (a value outside JSON). */
+function equalJson(a: unknown, b: unknown): boolean | undefined {
+  // The same value (or object) writes the same; NaN, the one value unequal to itself, is handled below.
+  if (a === b) return true;
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  if (typeof a === 'boolean' || typeof b === 'boolean') return a === b;
+  // JSON writes NaN and ±Infinity as null, and -0 as 0 (which === already equates).
+  const x = typeof a === 'number' && !Number.isFinite(a) ? null : a;
+  const y = typeof b === 'number' && !Number.isFinite(b) ? null : b;
+  if (x === null || y === null) return x === y;
+  if (typeof x === 'number' || typeof y === 'number') return x === y;
+  if (typeof x !== 'object' || typeof y !== 'object') return undefined;
+  if (Array.isArray(x) !== Array.isArray(y)) return false;
+  if (Array.isArray(x) && Array.isArray(y)) {
+    // join() writes an undefined element as nothing, so only then can lengths differ and still be equal.
+    if (x.length !== y.length) return x.includes(undefined) || y.includes(undefined) ? undefined : false;
+    for (let i = 0; i < x.length; i++) {
+      const [p, q] = [x[i] as unknown, y[i] as unknown];
+      if (p === undefined || q === undefined) return undefined;
+      const same = equalJson(p, q);
+      if (same !== true) return same;
+    }
+    return true;
+  }
+  const [r, s] = [x as Record<string, unknown>, y as Record<string, unknown>];
+  const keys = Object.keys(r);
+  if (keys.length !== Object.keys(s).length) return false;
+  for (const key of keys) {
+    if (!Object.prototype.propertyIsEnumerable.call(s, key)) return false;
+    const same = equalJson(r[key] ?? null, s[key] ?? null);
+    if (same !== true) return same;
+  }
+  return true;
 }
 
 /**
@@ -16,10 +118,21 @@ export function stableJson(value: Json): string {
  * (optional strings, HTML entities, portal sets, icons), so equality is equality of stable JSON.
  */
 export function sameCanonical(a: Canonical, b: Canonical): boolean {
-  return stableJson(a) === stableJson(b);
+  return sameJson(a, b);
 }
 
 /** A short hash of a live object's canonical shape: what a saved plan was computed from. */
 export function fingerprint(canonical: Canonical): string {
-  return createHash('sha256').update(stableJson(canonical)).digest('hex').slice(0, 16);
+  return fingerprintOfStableJson(stableJson(canonical));
 }
+
+/** `fingerprint` of a value whose stable JSON is already written. */
+export function fingerprintOfStableJson(text: string): string {
+  return sha256Hex(text).slice(0, 16);
+}
+
+// crypto.hash (Node 20.12+) hashes in one call, without a Hash object per fingerprint.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+const sha256Hex = oneShot
+  ? (text: string): string => oneShot('sha256', text, 'hex')
+  : (text: string): string => crypto.createHash('sha256').update(text).digest('hex');

@@ -39,6 +39,7 @@ export function enabledFlag(value: unknown): boolean {
  */
 export function normalizeDataUri(value: unknown): string {
   const text = optionalString(value).trim();
+  if (text === '') return text;
   const match = /^data:([^;,]+)((?:;[^;,]+)*);base64,(.*)$/s.exec(text);
   if (!match) return text;
   const [, mime = '', params = '', payload = ''] = match;
@@ -48,7 +49,14 @@ export function normalizeDataUri(value: unknown): string {
 
 /** Ids as a sorted set: a link's portals compare as a set, never as a list. */
 export function idSet(ids: Iterable<string>): string[] {
+  // Most sets are one portal, or already in order: checked in one pass, no Set made.
+  if (Array.isArray(ids) && isStrictlyAscending(ids as readonly string[])) return [...(ids as string[])];
   return [...new Set(ids)].sort(compareIds);
+}
+
+function isStrictlyAscending(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (compareIds(ids[i - 1] as string, ids[i] as string) >= 0) return false;
+  return true;
 }
 
 /** Numeric order for decimal id strings, without converting them to numbers (they exceed 2^53). */

@@ -37,9 +37,13 @@ type LinkChange = KindChange<LinkCanonical>;
 
 export function livePortalIds(live: ApiObject): string[] {
   const portals = live['userPortals'];
-  return Array.isArray(portals)
-    ? portals.map((p: unknown) => idOf((p as ApiObject | null)?.['id'])).filter(Boolean)
-    : [];
+  const ids: string[] = [];
+  if (!Array.isArray(portals)) return ids;
+  for (const portal of portals as unknown[]) {
+    const id = idOf((portal as ApiObject | null)?.['id']);
+    if (id) ids.push(id);
+  }
+  return ids;
 }
 
 export function canonicalLink(live: ApiObject): LinkCanonical {
@@ -78,7 +82,11 @@ const desiredObjects: ResourceKind<LinkCanonical>['desiredObjects'] = (desired, 
     if (portal.prune) pruned.add(result.found.id);
   }
   const objects: DesiredObject<LinkCanonical>[] = desired.links.map((link) => {
-    const portalIds = link.portals.flatMap((name) => portalIdByName.get(name) ?? []);
+    const portalIds: string[] = [];
+    for (const name of link.portals) {
+      const id = portalIdByName.get(name);
+      if (id !== undefined) portalIds.push(id);
+    }
     return {
       key: link.name,
       location: link.location,
@@ -116,7 +124,7 @@ function wantedLink(
     enabled: fields.enabled ?? true,
     iconText: fields.icon ? normalizeDataUri(fields.icon.dataUri) : '',
     logoFileName: fields.icon?.fileName ?? '',
-    userPortals: idSet([...portalIds, ...(live?.userPortals ?? []).filter((id) => !pruned.has(id))]),
+    userPortals: idSet(live ? [...portalIds, ...live.userPortals.filter((id) => !pruned.has(id))] : portalIds),
   };
 }
 

@@ -13,7 +13,15 @@ import type {
   PruneStats,
   ResourceKind,
 } from '../core/kind.js';
-import type { Canonical, Change, DesiredState, Diagnostic, LiveState, SourceLocation } from '../core/types.js';
+import type {
+  ApiObject,
+  Canonical,
+  Change,
+  DesiredState,
+  Diagnostic,
+  LiveState,
+  SourceLocation,
+} from '../core/types.js';
 import { fingerprint, sameCanonical } from '../canonical/equality.js';
 import { fieldChanges } from '../canonical/field-changes.js';
 import { hasUsableId, idOf } from '../canonical/normalize.js';
@@ -42,39 +50,47 @@ export function desiredOf<C extends Canonical>(
 
 export function diffKind<C extends Canonical>({ kind, wanted }: KindDesired<C>, live: LiveState): KindDiff {
   const diagnostics: Diagnostic[] = [];
-  const listed = new Set(wanted.objects.map((o) => o.key));
-  const entries: LiveEntry<C>[] = (live[kind.collection] ?? []).map((raw) => {
+  const raws = live[kind.collection] ?? [];
+  // One canonical shape per live object, made here once: every comparison and fingerprint uses it.
+  const entries: LiveEntry<C>[] = new Array<LiveEntry<C>>(raws.length);
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i] as ApiObject;
     const key = kind.keyOfLive(raw);
-    return { raw, id: idOf(raw['id']), key, canonical: kind.canonicalLive(raw), listed: listed.has(key) };
-  });
-  for (const entry of entries) if (!hasUsableId(entry.raw)) diagnostics.push(unusableId(kind, entry.key));
+    entries[i] = { raw, id: idOf(raw['id']), key, canonical: kind.canonicalLive(raw), listed: false };
+    if (!hasUsableId(raw)) diagnostics.push(unusableId(kind, key));
+  }
   const byKey = groupByKey(entries);
   const changes: Change[] = [];
 
   for (const object of wanted.objects) {
-    const matches = byKey.get(object.key) ?? [];
-    const [current, ...others] = matches;
-    if (others.length > 0) {
+    const matches = byKey.get(object.key);
+    const current = matches?.[0];
+    // Marked here rather than through a set of desired keys: one look-up per desired object.
+    if (matches) for (const match of matches) match.listed = true;
+    if (matches && matches.length > 1) {
       diagnostics.push(duplicateLive(kind, object.key, matches, object.location));
       continue;
     }
-    const base = { kind: kind.name, key: object.key, declaredAt: object.location };
+    // Key order as plan format 1 wrote these changes (kind, key, declaredAt, action, ...).
+    const { key, location: declaredAt } = object;
     if (object.absent) {
-      if (current) changes.push({ ...base, ...deleted(current), reason: 'absent' });
+      if (current) changes.push({ kind: kind.name, key, declaredAt, ...deleted(current), reason: 'absent' });
       continue;
     }
     const after = object.after(current?.canonical);
     if (!current) {
-      changes.push({ ...base, action: 'create', after });
+      changes.push({ kind: kind.name, key, declaredAt, action: 'create', after });
       continue;
     }
     const before = current.canonical;
     const print = fingerprint(before);
     changes.push(
       sameCanonical(before, after)
-        ? { ...base, action: 'no-op', id: current.id, before, fingerprint: print }
+        ? { kind: kind.name, key, declaredAt, action: 'no-op', id: current.id, before, fingerprint: print }
         : {
-            ...base,
+            kind: kind.name,
+            key,
+            declaredAt,
             action: 'update',
             id: current.id,
             before,

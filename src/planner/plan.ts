@@ -56,7 +56,10 @@ export function planKinds(
   if (problems.some((d) => d.severity === 'error')) throw new ManifestError(problems);
   const order = new Map(kinds.map((kind, index) => [kind.name, index]));
   const names = nameTables(kinds, live);
-  const all = diffs.flatMap((d) => d.changes).sort((a, b) => compareChanges(order, a, b));
+  const all = sortChanges(
+    order,
+    diffs.flatMap((d) => d.changes),
+  );
   const targets = options.targets ? parseTargets(options.targets, kinds) : undefined;
   const changes = targets ? keepTargeted(kinds, all, { targets, desired, live, names }) : all;
   const guarded: GuardInput[] = diffs.flatMap((d, index) =>
@@ -97,15 +100,23 @@ function byLocation(a: Diagnostic, b: Diagnostic): number {
   return x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line || x.col - y.col;
 }
 
-function compareChanges(order: ReadonlyMap<string, number>, a: Change, b: Change): number {
-  const kindOrder = (order.get(a.kind) ?? 0) - (order.get(b.kind) ?? 0);
-  if (kindOrder !== 0) return kindOrder;
-  const actionOrder = ACTION_ORDER[a.action] - ACTION_ORDER[b.action];
-  if (actionOrder !== 0) return actionOrder;
-  if (a.key !== b.key) return a.key < b.key ? -1 : 1;
-  const idA = 'id' in a ? a.id : '';
-  const idB = 'id' in b ? b.id : '';
-  return idA < idB ? -1 : idA > idB ? 1 : 0;
+/**
+ * By kind (in the kinds' order), action, key, then id. Each change's kind and action rank is worked
+ * out once rather than at every comparison: a plan over 50,000 links compares ~800,000 pairs.
+ */
+function sortChanges(order: ReadonlyMap<string, number>, changes: Change[]): Change[] {
+  const rows = changes.map((change) => ({
+    change,
+    rank: (order.get(change.kind) ?? 0) * 4 + ACTION_ORDER[change.action],
+    key: change.key,
+    id: 'id' in change ? change.id : '',
+  }));
+  rows.sort((a, b) => {
+    if (a.rank !== b.rank) return a.rank - b.rank;
+    if (a.key !== b.key) return a.key < b.key ? -1 : 1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+  return rows.map((row) => row.change);
 }
 
 export function countChanges(changes: readonly Change[]): PlanCounts {
