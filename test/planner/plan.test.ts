@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManifestError } from '../../src/core/errors.js';
 import type { Change, DesiredState, LiveState } from '../../src/core/types.js';
+import { fingerprint } from '../../src/canonical/equality.js';
 import { planChanges } from '../../src/plan-changes.js';
 import { CERTS, PORTAL_IDS, TARGET, at, desired, live, liveLink } from '../support/builders.js';
 
@@ -443,5 +444,26 @@ describe('safety', () => {
     const result = plan(d, l);
     expect(result.counts.delete).toBe(4);
     expect(result.safety.safe).toBe(true);
+  });
+
+  it("gives a no-op the fingerprint of its live object, in the field's place, when it is read", () => {
+    const result = plan(
+      desired({ portals: ['Engineering'], links: [{ name: 'Grafana', portals: ['Engineering'], description: 'd' }] }),
+      live({ userPortalLinks: [liveLink({ name: 'Grafana', portals: ['Engineering'], description: 'd' })] }),
+    );
+    const [noOp] = result.changes;
+    if (noOp?.action !== 'no-op') throw new Error('expected a no-op');
+    expect(noOp.fingerprint).toBe(fingerprint(noOp.before));
+    expect(noOp.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    // Saved plans keep their bytes: the fingerprint follows `before` as it always did.
+    expect(Object.keys(JSON.parse(JSON.stringify(noOp)) as object)).toEqual([
+      'kind',
+      'key',
+      'declaredAt',
+      'action',
+      'id',
+      'before',
+      'fingerprint',
+    ]);
   });
 });
