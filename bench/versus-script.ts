@@ -4,35 +4,17 @@
  * start-up, as a CI job pays it.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { RateLimits } from '../src/zpa/index.js';
 import { PUBLISHED_RATE_LIMITS } from '../src/zpa/index.js';
 import type { Simulator } from '../src/sim/index.js';
-import { linkName, median, portalName, tenantSeed, type Row } from './util.js';
+import { median, tenantSeed, writePortalManifests, type Row } from './util.js';
 
 const run = promisify(execFile);
 const CLI = 'dist/cli/main.js';
 const SCRIPT = 'dist-scripts/bench/hand-script.js';
 const SECTION = 'Against a hand-written script (fresh processes, wall time)';
-
-/** One file per portal, as a team would keep them; link l on portal l mod portals. */
-async function writeManifests(links: number, portals: number, describe: (l: number) => string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'zpa-gitops-bench-vs-'));
-  for (let p = 0; p < portals; p++) {
-    const lines = ['apiVersion: zpa-gitops/v1', 'userPortals:', `  ${portalName(p)}:`, '    links:'];
-    for (let l = p; l < links; l += portals)
-      lines.push(
-        `      - name: ${linkName(l)}`,
-        `        link: app-${l}.corp.example.com`,
-        `        description: ${describe(l)}`,
-      );
-    await writeFile(join(dir, `${portalName(p)}.yaml`), `${lines.join('\n')}\n`);
-  }
-  return dir;
-}
 
 const limitsVariable = (l: RateLimits): string => `get=${l.get}/${l.windowMs}ms,write=${l.write}/${l.windowMs}ms`;
 
@@ -59,7 +41,7 @@ interface Case {
 }
 
 async function compare(sim: Simulator, c: Case, nodeMs: number): Promise<Row> {
-  const dir = await writeManifests(c.links, c.portals, c.describe);
+  const dir = await writePortalManifests(c.links, c.portals, c.describe);
   const env = {
     ...sim.env(),
     ZPA_GITOPS_RATE_LIMITS: limitsVariable(c.limits),

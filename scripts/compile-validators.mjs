@@ -2,8 +2,7 @@
 // standalone code, written beside the built modules that load them (src/manifest/schema.ts,
 // src/zpa/precompiled-replies.ts), so the CLI neither imports ajv nor compiles a schema at start-up.
 // Uses the built options and schema lists, so build-time and run-time compiles cannot drift apart.
-import { writeFile } from 'node:fs/promises';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
 import { stableJson } from '../dist/canonical/equality.js';
