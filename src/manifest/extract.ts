@@ -16,7 +16,7 @@ import {
 import { ABSENT, LINK_FIELD_TYPES, PROTOCOLS, type ManifestLink, type Protocol } from './document.js';
 import { checkLinkTarget, checkProtocol } from './link-checks.js';
 import { describeLink } from './subject.js';
-import type { Locator, Segment } from './yaml-nodes.js';
+import type { Positions, Segment } from './yaml-nodes.js';
 
 export type LinkFieldName = Exclude<keyof ManifestLink, 'name' | 'ignoreChanges'>;
 export type MentionFields = Omit<ManifestLink, 'name' | 'ignoreChanges'>;
@@ -54,7 +54,7 @@ type Fields = Record<string, unknown>;
 
 export function extractDeclarations(
   data: unknown,
-  locator: Locator,
+  locator: Positions,
   folder: string,
 ): { declarations: FileDeclarations; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -86,14 +86,14 @@ export function extractDeclarations(
   return { declarations: { ...(microtenant ? { microtenant } : {}), clientSettings, portals }, diagnostics };
 }
 
-function readMicrotenant(root: Fields, locator: Locator): FileDeclarations['microtenant'] {
+function readMicrotenant(root: Fields, locator: Positions): FileDeclarations['microtenant'] {
   const { microtenant: name, microtenantId: id } = root;
   if (typeof name === 'string' && name.trim() !== '') return { name, location: locator.value(['microtenant']) };
   if (typeof id === 'string' && /^\d+$/.test(id)) return { id, location: locator.value(['microtenantId']) };
   return undefined;
 }
 
-function readClientSettings(settings: Fields | undefined, locator: Locator): DesiredClientSetting[] {
+function readClientSettings(settings: Fields | undefined, locator: Positions): DesiredClientSetting[] {
   const result: DesiredClientSetting[] = [];
   for (const type of Object.keys(settings ?? {})) {
     const known = CLIENT_CERTIFICATE_TYPES.find((t) => t === type);
@@ -125,7 +125,7 @@ function readMention(
   item: Fields | undefined,
   path: Segment[],
   portal: string,
-  locator: Locator,
+  locator: Positions,
   folder: string,
 ): LinkMention | undefined {
   const name = item?.['name'];
@@ -145,7 +145,7 @@ function readMention(
 }
 
 /** The well-formed patterns, each located (the schema reported the rest). */
-function readPatterns(value: unknown, path: Segment[], locator: Locator): IgnorePattern[] {
+function readPatterns(value: unknown, path: Segment[], locator: Positions): IgnorePattern[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((pattern: unknown, index) =>
     typeof pattern === 'string' && pattern.trim() !== ''

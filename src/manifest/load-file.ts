@@ -1,14 +1,18 @@
-/** One candidate file through every per-file step: read, parse, recognise, validate, extract. */
+/**
+ * One candidate file through every per-file step: read, parse, recognise, validate, extract.
+ * A file in plain YAML with no problem at all takes the fast path (plain-yaml.ts); any other file,
+ * and any file with a finding, is read by the yaml package, so every diagnostic comes from there.
+ */
 import { dirname } from 'node:path';
 import type { Diagnostic } from '../core/types.js';
 import { problem, quote } from './diagnostic.js';
 import { API_GROUP, API_VERSION } from './document.js';
 import { extractDeclarations, type FileDeclarations } from './extract.js';
 import type { Candidate } from './find-files.js';
-import { parseYaml } from './parse-yaml.js';
+import { PlainPositions, readPlainYaml } from './plain-yaml.js';
 import { readSource } from './read-source.js';
-import { validateDocument } from './schema.js';
-import type { Locator } from './yaml-nodes.js';
+import { isValidManifest, validateDocument } from './schema.js';
+import type { Positions } from './yaml-nodes.js';
 
 export type FileResult =
   { kind: 'skipped' } | { kind: 'manifest'; file: string; diagnostics: Diagnostic[]; declarations?: FileDeclarations };
@@ -25,7 +29,24 @@ export async function loadFile(candidate: Candidate, file: string): Promise<File
     return { kind: 'manifest', file, diagnostics: [problem('manifest-outside-folder', message, hint, where)] };
   }
 
-  const parsed = parseYaml(source.text, file);
+  return (await loadPlainFile(source.text, file, candidate)) ?? loadYamlFile(source.text, file, candidate);
+}
+
+/** The fast path's answer, or undefined when the file is not plain YAML or has any finding. */
+async function loadPlainFile(text: string, file: string, candidate: Candidate): Promise<FileResult | undefined> {
+  const plain = readPlainYaml(text);
+  if (!plain) return undefined;
+  const positions = new PlainPositions(file, text, plain);
+  if (checkApiVersion(plain.data, positions) || !(await isValidManifest(plain.data))) return undefined;
+  const extracted = extractDeclarations(plain.data, positions, dirname(candidate.absolute));
+  if (extracted.diagnostics.length > 0) return undefined;
+  return { kind: 'manifest', file, diagnostics: [], declarations: extracted.declarations };
+}
+
+async function loadYamlFile(text: string, file: string, candidate: Candidate): Promise<FileResult> {
+  // Loaded on first need: a repository of plain manifests never loads the yaml package.
+  const { parseYaml } = await import('./parse-yaml.js');
+  const parsed = parseYaml(text, file);
   const diagnostics = [...parsed.diagnostics];
   if (parsed.data === undefined) return { kind: 'manifest', file, diagnostics };
   const refused = checkApiVersion(parsed.data, parsed.locator);
@@ -38,7 +59,7 @@ export async function loadFile(candidate: Candidate, file: string): Promise<File
 }
 
 /** A manifest says which format it is in; a file that does not is refused before validation. */
-function checkApiVersion(data: unknown, locator: Locator): Diagnostic | undefined {
+function checkApiVersion(data: unknown, locator: Positions): Diagnostic | undefined {
   const fields = typeof data === 'object' && data !== null && !Array.isArray(data) ? Object.keys(data) : [];
   const key = fields.find((k) => NEAR_MISS_KEY.test(k));
   if (key !== undefined && key !== 'apiVersion') {

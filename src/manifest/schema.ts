@@ -8,7 +8,6 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../core/types.js';
 import { importGenerated } from '../core/generated-module.js';
 import { readSchema } from '../schemas.js';
-import { schemaDiagnostics } from './schema-errors.js';
 import type { Locator } from './yaml-nodes.js';
 
 let compiled: Promise<ValidateFunction> | undefined;
@@ -30,8 +29,15 @@ export async function compileManifestValidator(): Promise<ValidateFunction> {
   return createManifestAjv().compile(schema);
 }
 
+/** The verdict alone, for the fast path (which leaves every finding to the full path). */
+export async function isValidManifest(data: unknown): Promise<boolean> {
+  return (await manifestValidator())(data);
+}
+
 export async function validateDocument(data: unknown, locator: Locator): Promise<Diagnostic[]> {
   const validate = await manifestValidator();
   if (validate(data)) return [];
+  // Loaded on first need: wording errors needs the yaml package's node types, which valid files never load.
+  const { schemaDiagnostics } = await import('./schema-errors.js');
   return schemaDiagnostics((validate.errors ?? []) as ErrorObject[], data, locator);
 }

@@ -14,7 +14,15 @@ interface Found {
   pair?: Pair;
 }
 
-export class Locator {
+/** What extraction asks of a file's positions; this Locator and the plain reader's PlainPositions answer alike. */
+export interface Positions {
+  readonly file: string;
+  start(): SourceLocation;
+  value(path: readonly Segment[]): SourceLocation;
+  key(path: readonly Segment[]): SourceLocation;
+}
+
+export class Locator implements Positions {
   constructor(
     readonly file: string,
     private readonly lines: LineCounter,

@@ -2,7 +2,7 @@
  * Commands load what they run: the built CLI under a module-load hook that records every file
  * Node loads. The CLI is bundled (scripts/bundle-cli.mjs); the bundle's metafile says which of our
  * modules and which packages each loaded chunk holds. `--version` and `validate` must load neither
- * got (the HTTP client) nor the simulator.
+ * got (the HTTP client) nor the simulator, and `validate` of plain manifests not even the yaml package.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -30,6 +30,7 @@ beforeAll(async () => {
     join(dir, 'links.yaml'),
     'apiVersion: zpa-gitops/v1\nuserPortals:\n  Eng:\n    links:\n      - name: A\n        link: a.example.com\n',
   );
+  await writeFile(join(dir, 'broken.yaml'), 'apiVersion: zpa-gitops/v1\nuserPortals:\n  Eng:\n    links: 7\n');
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -81,6 +82,13 @@ describe('what each command loads', () => {
     const loaded = await modulesLoaded(['validate', join(dir, 'links.yaml')], 'validate.txt');
     expect(loaded).toContain('dist/cli/commands/validate.js');
     expect(loaded.filter(heavy)).toEqual([]);
+  });
+
+  it('validate of plain manifests leaves the yaml package unloaded; a file with a problem loads it', async () => {
+    const yaml = (modules: string[]) => modules.filter((m) => /(^|\/)node_modules\/yaml\//.test(m));
+    expect(yaml(await modulesLoaded(['validate', join(dir, 'links.yaml')], 'plain.txt'))).toEqual([]);
+    const broken = await modulesLoaded(['validate', join(dir, 'broken.yaml')], 'broken.txt');
+    expect(yaml(broken).length).toBeGreaterThan(0);
   });
 
   it('plan loads got (so the check above can fail), but not the simulator', async () => {

@@ -1,0 +1,362 @@
+/**
+ * A fast reader for the plain block YAML that manifests are written in: block mappings and
+ * sequences indented with spaces, plain and one-line quoted scalars, comments. It exists because
+ * the yaml package parses about 1 MB/s here, most of a large plan's CPU; this reads the same files
+ * at tens of MB/s.
+ *
+ * It is a fast path, never a second opinion: on anything outside that subset (flow collections,
+ * block or multi-line scalars, anchors, aliases, tags, directives, tabs, CRLF, duplicate keys,
+ * numbers other than plain integers, keys it is not sure of, ...) it returns undefined and the
+ * yaml package reads the file, as it reads every file that has any problem at all. Where it does
+ * answer, the data and every position equal the yaml package's (test/manifest/plain-yaml.test.ts
+ * checks that against yaml on generated and real manifests).
+ */
+import type { SourceLocation } from '../core/types.js';
+import type { Positions, Segment } from './yaml-nodes.js';
+
+/** Where a mapping entry's key and value are written; value -1 when the YAML gives none (`key:`). */
+export interface Place {
+  key: number;
+  value: number;
+}
+
+export interface PlainYaml {
+  data: Record<string, unknown>;
+  /** Offset of the root mapping's first key. */
+  rootOffset: number;
+  /** Per mapping: its entries' places; per sequence: its items' offsets. */
+  places: WeakMap<object, Map<string, Place> | number[]>;
+}
+
+/** Characters that send a file to the yaml package: tabs, CR, controls, BOM and the Unicode line separators. */
+const OUTSIDE_TEXT = /[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
+/** A plain key this reader is sure of: it cannot resolve to anything but the same string. */
+const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_./ -]*$/;
+/** Plain scalars of YAML 1.2's core schema that are not strings. */
+const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
+const BOOLEANS = new Map([
+  ['true', true],
+  ['True', true],
+  ['TRUE', true],
+  ['false', false],
+  ['False', false],
+  ['FALSE', false],
+]);
+const PLAIN_INTEGER = /^(?:0|-?[1-9][0-9]{0,14})$/;
+/** The core schema's number forms (yaml's own tests, merged); any but a plain integer is left to yaml. */
+const NUMBER_FORMS =
+  /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
+/** First characters of a plain scalar left to the yaml package: the indicators. */
+const UNSURE_START = new Set([...'-?:,[]{}#&*!|>\'"%@` ']);
+const FLOW_CHARACTERS = /[[\]{}]/;
+/** Far below the yaml path's depth limit; a manifest needs about 6 levels. */
+const MAX_LEVELS = 32;
+/** yaml refuses implicit keys longer than 1024 characters. */
+const MAX_KEY_LENGTH = 1000;
+
+const SPACE = 0x20;
+const HASH = 0x23;
+const DASH = 0x2d;
+const COLON = 0x3a;
+
+interface Frame {
+  node: Record<string, unknown> | unknown[];
+  places: Map<string, Place> | number[];
+  indent: number;
+  /** A sequence written at its parent key's own indentation (`links:` then `- ...` below it). */
+  atParentIndent: boolean;
+}
+
+/** A `key:` or `-` whose value may be the block on the following lines. */
+interface Awaiting {
+  frame: Frame;
+  key: string;
+}
+
+interface Scalar {
+  value: unknown;
+  end: number;
+}
+
+/** The file's data and places when it is all in the plain subset; undefined sends it to the yaml package. */
+export function readPlainYaml(text: string): PlainYaml | undefined {
+  if (OUTSIDE_TEXT.test(text)) return undefined;
+  return new PlainReader(text).read();
+}
+
+class PlainReader {
+  private readonly places = new WeakMap<object, Map<string, Place> | number[]>();
+  private readonly stack: Frame[] = [];
+  private awaiting: Awaiting | undefined;
+
+  constructor(private readonly text: string) {}
+
+  read(): PlainYaml | undefined {
+    const { text } = this;
+    let rootOffset = -1;
+    for (let start = 0; start < text.length;) {
+      const newline = text.indexOf('\n', start);
+      const end = newline < 0 ? text.length : newline;
+      let at = start;
+      while (at < end && text.charCodeAt(at) === SPACE) at++;
+      if (at < end && text.charCodeAt(at) !== HASH) {
+        if (rootOffset < 0) {
+          if (at !== start) return undefined;
+          rootOffset = at;
+          this.push({}, 0, false);
+        }
+        if (!this.line(at, end, at - start)) return undefined;
+      }
+      start = end + 1;
+    }
+    const root = this.stack[0]?.node;
+    if (root === undefined || Array.isArray(root)) return undefined;
+    return { data: root, rootOffset, places: this.places };
+  }
+
+  private line(at: number, end: number, indent: number): boolean {
+    const item = this.text.charCodeAt(at) === DASH && (at + 1 === end || this.text.charCodeAt(at + 1) === SPACE);
+    const awaiting = this.awaiting;
+    this.awaiting = undefined;
+    if (awaiting) {
+      const parentIndent = awaiting.frame.indent;
+      const sameIndentSequence = indent === parentIndent && item && !Array.isArray(awaiting.frame.node);
+      if (indent > parentIndent || sameIndentSequence) {
+        const child = this.push(item ? [] : {}, indent, sameIndentSequence);
+        if (!child) return false;
+        this.assign(awaiting, child.node, at);
+      }
+    }
+    let top = this.stack.at(-1);
+    while (top && (top.indent > indent || (top.indent === indent && top.atParentIndent && !item))) {
+      this.stack.pop();
+      top = this.stack.at(-1);
+    }
+    if (!top || top.indent !== indent || Array.isArray(top.node) !== item) return false;
+    return item ? this.item(top, at, end) : this.entry(top, at, end);
+  }
+
+  /** `key: value`, or `key:` with its value (if any) on the following lines. */
+  private entry(frame: Frame, at: number, end: number): boolean {
+    const key = this.key(at, end);
+    const places = frame.places as Map<string, Place>;
+    if (!key || places.has(key.name) || key.name === '__proto__') return false;
+    const node = frame.node as Record<string, unknown>;
+    const valueAt = this.skipSpaces(key.end, end);
+    if (valueAt === end || this.text.charCodeAt(valueAt) === HASH) {
+      node[key.name] = null;
+      places.set(key.name, { key: at, value: -1 });
+      this.awaiting = { frame, key: key.name };
+      return true;
+    }
+    const scalar = this.scalar(valueAt, end);
+    if (!scalar) return false;
+    node[key.name] = scalar.value;
+    places.set(key.name, { key: at, value: valueAt });
+    return true;
+  }
+
+  /** `- value` or `- key: value ...` (a mapping that starts on the dash's line). */
+  private item(frame: Frame, at: number, end: number): boolean {
+    const seq = frame.node as unknown[];
+    const offsets = frame.places as number[];
+    const valueAt = this.skipSpaces(at + 1, end);
+    const c = this.text.charCodeAt(valueAt);
+    if (valueAt === end || c === HASH || c === DASH) return false;
+    if (this.key(valueAt, end)) {
+      const map = this.push({}, frame.indent + (valueAt - at), false);
+      if (!map) return false;
+      seq.push(map.node);
+      offsets.push(valueAt);
+      return this.entry(map, valueAt, end);
+    }
+    const scalar = this.scalar(valueAt, end);
+    if (!scalar) return false;
+    seq.push(scalar.value);
+    offsets.push(valueAt);
+    return true;
+  }
+
+  /** A key and the offset after its colon, when the line holds an implicit key this reader is sure of. */
+  private key(at: number, end: number): { name: string; end: number } | undefined {
+    const { text } = this;
+    let name: string;
+    let after: number;
+    const quote = text[at];
+    if (quote === '"' || quote === "'") {
+      const quoted = this.quoted(at, end);
+      if (!quoted || typeof quoted.value !== 'string') return undefined;
+      name = quoted.value;
+      after = quoted.end;
+    } else {
+      const colon = this.find(COLON, at, end);
+      if (colon === end) return undefined;
+      name = text.slice(at, colon);
+      after = colon;
+      if (!PLAIN_KEY.test(name) || name.endsWith(' ') || NULLS.has(name) || BOOLEANS.has(name)) return undefined;
+    }
+    if (after - at > MAX_KEY_LENGTH || text.charCodeAt(after) !== COLON) return undefined;
+    if (after + 1 < end && text.charCodeAt(after + 1) !== SPACE) return undefined;
+    return { name, end: after + 1 };
+  }
+
+  /** A scalar that ends the line (a comment may follow). */
+  private scalar(at: number, end: number): Scalar | undefined {
+    const { text } = this;
+    const first = text[at] ?? '';
+    if (first === '"' || first === "'") {
+      const quoted = this.quoted(at, end);
+      if (!quoted) return undefined;
+      const rest = this.skipSpaces(quoted.end, end);
+      return rest === end || (rest > quoted.end && text.charCodeAt(rest) === HASH) ? quoted : undefined;
+    }
+    let stop = this.find(HASH, at, end);
+    while (stop < end && text.charCodeAt(stop - 1) !== SPACE) stop = this.find(HASH, stop + 1, end);
+    const raw = text.slice(at, stop).trimEnd();
+    if (NULLS.has(raw)) return { value: null, end };
+    const boolean = BOOLEANS.get(raw);
+    if (boolean !== undefined) return { value: boolean, end };
+    if (PLAIN_INTEGER.test(raw)) return { value: Number(raw), end };
+    if (
+      NUMBER_FORMS.test(raw) ||
+      UNSURE_START.has(first) ||
+      raw.includes(': ') ||
+      raw.endsWith(':') ||
+      FLOW_CHARACTERS.test(raw)
+    )
+      return undefined;
+    return { value: raw, end };
+  }
+
+  /** A one-line quoted scalar; undefined for anything this reader leaves to yaml (line breaks, rare escapes). */
+  private quoted(at: number, end: number): Scalar | undefined {
+    const { text } = this;
+    const quote = text[at];
+    let value = '';
+    let from = at + 1;
+    for (let i = from; i < end; i++) {
+      const c = text[i];
+      if (quote === "'" && c === "'") {
+        value += text.slice(from, i);
+        if (text[i + 1] !== "'") return { value, end: i + 1 };
+        value += "'";
+        from = ++i + 1;
+      } else if (quote === '"' && c === '"') {
+        return { value: value + text.slice(from, i), end: i + 1 };
+      } else if (quote === '"' && c === '\\') {
+        const escaped = this.escape(i + 1, end);
+        if (!escaped) return undefined;
+        value += text.slice(from, i) + escaped.text;
+        i = escaped.end - 1;
+        from = escaped.end;
+      }
+    }
+    return undefined;
+  }
+
+  private escape(at: number, end: number): { text: string; end: number } | undefined {
+    const c = this.text[at];
+    const simple = c === undefined ? undefined : SIMPLE_ESCAPES[c];
+    if (simple !== undefined) return { text: simple, end: at + 1 };
+    if (c !== 'u' || at + 5 > end) return undefined;
+    const hex = this.text.slice(at + 1, at + 5);
+    return /^[0-9a-fA-F]{4}$/.test(hex) ? { text: String.fromCharCode(parseInt(hex, 16)), end: at + 5 } : undefined;
+  }
+
+  /** The offset of the first `code` in [at, end), else end: the search never runs past the line. */
+  private find(code: number, at: number, end: number): number {
+    while (at < end && this.text.charCodeAt(at) !== code) at++;
+    return at;
+  }
+
+  private skipSpaces(at: number, end: number): number {
+    while (at < end && this.text.charCodeAt(at) === SPACE) at++;
+    return at;
+  }
+
+  private push(node: Frame['node'], indent: number, atParentIndent: boolean): Frame | undefined {
+    if (this.stack.length >= MAX_LEVELS) return undefined;
+    const places = Array.isArray(node) ? [] : new Map<string, Place>();
+    this.places.set(node, places);
+    const frame = { node, places, indent, atParentIndent };
+    this.stack.push(frame);
+    return frame;
+  }
+
+  /** The awaited value turned out to be a block: it replaces the null and is located where it starts. */
+  private assign(awaiting: Awaiting, child: Frame['node'], at: number): void {
+    const { frame, key } = awaiting;
+    (frame.node as Record<string, unknown>)[key] = child;
+    const place = (frame.places as Map<string, Place>).get(key);
+    if (place) place.value = at;
+  }
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', n: '\n', t: '\t' };
+
+/** Positions in a file read by `readPlainYaml`, answering as the yaml-backed Locator does. */
+export class PlainPositions implements Positions {
+  private lineStarts: number[] | undefined;
+
+  constructor(
+    readonly file: string,
+    private readonly text: string,
+    private readonly plain: PlainYaml,
+  ) {}
+
+  start(): SourceLocation {
+    return { file: this.file, line: 1, col: 1 };
+  }
+
+  value(path: readonly Segment[]): SourceLocation {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const place = this.find(path, depth);
+      if (place) return this.at(place.value >= 0 ? place.value : place.key);
+    }
+    return this.start();
+  }
+
+  key(path: readonly Segment[]): SourceLocation {
+    const place = this.find(path, path.length);
+    return place && place.key >= 0 ? this.at(place.key) : this.value(path);
+  }
+
+  private find(path: readonly Segment[], depth: number): Place | undefined {
+    let node: unknown = this.plain.data;
+    let place: Place = { key: -1, value: this.plain.rootOffset };
+    for (let d = 0; d < depth; d++) {
+      const places = typeof node === 'object' && node !== null ? this.plain.places.get(node) : undefined;
+      const segment = path[d]!;
+      if (Array.isArray(places)) {
+        const offset = places[Number(segment)];
+        if (offset === undefined) return undefined;
+        place = { key: -1, value: offset };
+        node = (node as unknown[])[Number(segment)];
+      } else {
+        const entry = places?.get(String(segment));
+        if (!entry) return undefined;
+        place = entry;
+        node = (node as Record<string, unknown>)[String(segment)];
+      }
+    }
+    return place;
+  }
+
+  private at(offset: number): SourceLocation {
+    const starts = (this.lineStarts ??= lineStarts(this.text));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { file: this.file, line: low + 1, col: offset - starts[low]! + 1 };
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
