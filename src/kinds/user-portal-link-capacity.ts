@@ -19,25 +19,32 @@ export function checkPortalCapacity(
   live: readonly LiveEntry<LinkCanonical>[],
   declared: ReadonlyMap<string, DeclaredPortal>,
 ): Diagnostic[] {
-  const after = new Map<string, readonly string[]>();
-  for (const entry of live) after.set(`id:${entry.id}`, entry.canonical.userPortals);
+  // Each link's portals after the plan: live links by id, new links by name.
+  const liveAfter = new Map<string, readonly string[]>();
+  const created = new Map<string, readonly string[]>();
+  for (const entry of live) liveAfter.set(entry.id, entry.canonical.userPortals);
   for (const change of changes) {
     switch (change.action) {
       case 'create':
-        after.set(`new:${change.key}`, change.after.userPortals);
+        created.set(change.key, change.after.userPortals);
         break;
       case 'update':
-        after.set(`id:${change.id}`, change.after.userPortals);
+        liveAfter.set(change.id, change.after.userPortals);
         break;
       case 'delete':
-        after.delete(`id:${change.id}`);
+        liveAfter.delete(change.id);
         break;
       case 'no-op':
         break;
     }
   }
   const counts = new Map<string, number>();
-  for (const portals of after.values()) for (const id of new Set(portals)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const count = (portals: readonly string[]): void => {
+    // Most links sit on one portal: a Set only to count a repeated id once.
+    for (const id of portals.length > 1 ? new Set(portals) : portals) counts.set(id, (counts.get(id) ?? 0) + 1);
+  };
+  for (const portals of liveAfter.values()) count(portals);
+  for (const portals of created.values()) count(portals);
   const diagnostics: Diagnostic[] = [];
   for (const [id, count] of counts) {
     if (count <= MAX_LINKS_PER_PORTAL) continue;

@@ -115,6 +115,8 @@ function wantedLink(
   pruned: ReadonlySet<string>,
 ): LinkCanonical {
   const { fields } = link;
+  const portals = live ? [...portalIds] : portalIds;
+  if (live) for (const id of live.userPortals) if (!pruned.has(id)) portals.push(id);
   return {
     name: link.name,
     link: fields.link,
@@ -124,7 +126,7 @@ function wantedLink(
     enabled: fields.enabled ?? true,
     iconText: fields.icon ? normalizeDataUri(fields.icon.dataUri) : '',
     logoFileName: fields.icon?.fileName ?? '',
-    userPortals: idSet(live ? [...portalIds, ...live.userPortals.filter((id) => !pruned.has(id))] : portalIds),
+    userPortals: idSet(portals),
   };
 }
 

@@ -20,6 +20,7 @@ import type {
   DesiredState,
   Diagnostic,
   LiveState,
+  NoOpChange,
   SourceLocation,
 } from '../core/types.js';
 import { fingerprint, sameCanonical } from '../canonical/equality.js';
@@ -63,7 +64,8 @@ export function diffKind<C extends Canonical>({ kind, wanted }: KindDesired<C>, 
   const changes: Change[] = [];
 
   for (const object of wanted.objects) {
-    const matches = byKey.get(object.key);
+    const found = byKey.get(object.key);
+    const matches = found === undefined || Array.isArray(found) ? found : [found];
     const current = matches?.[0];
     // Marked here rather than through a set of desired keys: one look-up per desired object.
     if (matches) for (const match of matches) match.listed = true;
@@ -115,21 +117,34 @@ export function diffKind<C extends Canonical>({ kind, wanted }: KindDesired<C>, 
 /**
  * A no-op's fingerprint is made when first read (a saved plan, a stale check), not here: a plan of a
  * converged tenant is almost all no-ops, and hashing each one's canonical JSON was a third of
- * planning 50,000 links. The getter sits where the field did, so JSON keeps its key order.
+ * planning 50,000 links. A class rather than an object literal with a getter: V8 builds such
+ * literals ten times slower and leaves them slow to read. toJSON writes the fields in the order
+ * plan format 1 gives them, fingerprint included.
  */
+class NoOp implements NoOpChange {
+  readonly action = 'no-op';
+  #fingerprint: string | undefined;
+
+  constructor(
+    readonly kind: string,
+    readonly key: string,
+    readonly declaredAt: SourceLocation,
+    readonly id: string,
+    readonly before: Canonical,
+  ) {}
+
+  get fingerprint(): string {
+    return (this.#fingerprint ??= fingerprint(this.before));
+  }
+
+  toJSON(): NoOpChange {
+    const { kind, key, declaredAt, action, id, before } = this;
+    return { kind, key, declaredAt, action, id, before, fingerprint: this.fingerprint };
+  }
+}
+
 function noOp(kind: string, key: string, declaredAt: SourceLocation, id: string, before: Canonical): Change {
-  let print: string | undefined;
-  return {
-    kind,
-    key,
-    declaredAt,
-    action: 'no-op',
-    id,
-    before,
-    get fingerprint(): string {
-      return (print ??= fingerprint(before));
-    },
-  };
+  return new NoOp(kind, key, declaredAt, id, before);
 }
 
 function deleted<C extends Canonical>(entry: LiveEntry<C>) {
@@ -168,12 +183,14 @@ function extraChange<C extends Canonical>(kind: string, change: ExtraChange<C>):
   }
 }
 
-function groupByKey<C extends Canonical>(entries: LiveEntry<C>[]): Map<string, LiveEntry<C>[]> {
-  const byKey = new Map<string, LiveEntry<C>[]>();
+/** Live entries by key: one entry, or (only for keys the API holds twice) all of them. */
+function groupByKey<C extends Canonical>(entries: LiveEntry<C>[]): Map<string, LiveEntry<C> | LiveEntry<C>[]> {
+  const byKey = new Map<string, LiveEntry<C> | LiveEntry<C>[]>();
   for (const entry of entries) {
     const same = byKey.get(entry.key);
-    if (same) same.push(entry);
-    else byKey.set(entry.key, [entry]);
+    if (same === undefined) byKey.set(entry.key, entry);
+    else if (Array.isArray(same)) same.push(entry);
+    else byKey.set(entry.key, [same, entry]);
   }
   return byKey;
 }
