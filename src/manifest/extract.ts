@@ -121,6 +121,11 @@ function readClientSettings(settings: Fields | undefined, locator: Positions): D
   return result;
 }
 
+/** The fields a mention may give, in the schema's order. */
+const MENTION_FIELDS = (Object.keys(LINK_FIELD_TYPES) as (keyof ManifestLink)[]).filter(
+  (field): field is LinkFieldName => field !== 'name' && field !== 'ignoreChanges',
+);
+
 function readMention(
   item: Fields | undefined,
   path: Segment[],
@@ -130,18 +135,19 @@ function readMention(
 ): LinkMention | undefined {
   const name = item?.['name'];
   if (!item || typeof name !== 'string' || name.trim() === '') return undefined;
-  const fields: MentionFields = {};
+  const fields: Record<string, unknown> = {};
   const fieldLocations: LinkMention['fieldLocations'] = {};
-  for (const field of Object.keys(LINK_FIELD_TYPES) as (keyof ManifestLink)[]) {
+  for (const field of MENTION_FIELDS) {
     const value = item[field];
-    if (field === 'name' || field === 'ignoreChanges' || typeof value !== LINK_FIELD_TYPES[field]) continue;
+    if (typeof value !== LINK_FIELD_TYPES[field]) continue;
     if (field === 'protocol' && !isProtocol(value)) continue;
     if (field === 'icon' && value === '') continue;
-    Object.assign(fields, { [field]: value });
+    fields[field] = value;
     fieldLocations[field] = locator.value([...path, field]);
   }
   const ignoreChanges = readIgnoredFields(item['ignoreChanges']);
-  return { name, portal, fields, fieldLocations, location: locator.value(path), folder, ignoreChanges };
+  const location = locator.value(path);
+  return { name, portal, fields: fields as MentionFields, fieldLocations, location, folder, ignoreChanges };
 }
 
 /** The well-formed patterns, each located (the schema reported the rest). */

@@ -56,7 +56,7 @@ export async function loadManifests(paths: string[], options: LoadOptions = {}):
   const merged = mergeDeclarations(declarations);
   diagnostics.push(...merged.diagnostics, ...checkLinksPerPortal(merged.portals, merged.links));
   const icons = new IconReader(cwd);
-  const links = await mapConcurrently(merged.links, async (link) => withIcon(link, icons, diagnostics));
+  const links = await withIcons(merged.links, icons, diagnostics);
   const desired: DesiredState = {
     ...(merged.microtenant ? { microtenant: merged.microtenant } : {}),
     clientSettings: merged.clientSettings,
@@ -67,15 +67,21 @@ export async function loadManifests(paths: string[], options: LoadOptions = {}):
   return { desired, diagnostics: sortDiagnostics(diagnostics) };
 }
 
-async function withIcon(link: MergedLink, icons: IconReader, diagnostics: Diagnostic[]): Promise<DesiredLink> {
-  const { icon: source, fields, ...rest } = link;
-  if (!source) return { ...rest, fields };
-  const read = await icons.read(source);
-  if ('diagnostic' in read) {
-    diagnostics.push(read.diagnostic);
-    return { ...rest, fields };
-  }
-  return { ...rest, fields: { ...fields, icon: read.icon } };
+/** Each link with its icon read; only links that name an icon wait for a file. */
+async function withIcons(
+  links: readonly MergedLink[],
+  icons: IconReader,
+  diagnostics: Diagnostic[],
+): Promise<DesiredLink[]> {
+  const desired = links.map(({ icon: _icon, ...link }): DesiredLink => link);
+  const named = links.flatMap((link, index) => (link.icon ? [{ index, source: link.icon }] : []));
+  await mapConcurrently(named, async ({ index, source }) => {
+    const read = await icons.read(source);
+    const link = desired[index]!;
+    if ('diagnostic' in read) diagnostics.push(read.diagnostic);
+    else desired[index] = { ...link, fields: { ...link.fields, icon: read.icon } };
+  });
+  return desired;
 }
 
 /** A folder named on the command line that holds no manifest is most likely the wrong folder. */

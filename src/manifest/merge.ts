@@ -109,7 +109,9 @@ export function mergeDeclarations(files: readonly FileDeclarations[]): Merged {
       diagnostics.push(...repeatedPatterns(portal.name, portal.ignore));
       for (const mention of portal.links) {
         const build = addMention(links, mention, diagnostics);
-        for (const field of [...mention.ignoreChanges, ...portal.ignoreChanges]) build?.ignoreChanges.add(field);
+        if (!build) continue;
+        for (const field of mention.ignoreChanges) build.ignoreChanges.add(field);
+        for (const field of portal.ignoreChanges) build.ignoreChanges.add(field);
       }
     }
   }
@@ -152,8 +154,11 @@ function addMention(
     return undefined;
   }
   build.listedAt.set(mention.portal, mention.location);
-  for (const [field, value] of Object.entries(mention.fields) as [LinkFieldName, string | boolean][]) {
-    const at = mention.fieldLocations[field] ?? mention.location;
+  const given = mention.fields as Record<LinkFieldName, string | boolean>;
+  for (const field in given) {
+    const name = field as LinkFieldName;
+    const value = given[name];
+    const at = mention.fieldLocations[name] ?? mention.location;
     if (field === 'icon') {
       const icon: IconSource = {
         path: String(value),
@@ -166,11 +171,12 @@ function addMention(
         diagnostics.push(conflict(mention.name, field, icon.path, build.icon.path, at, build.icon.location));
       continue;
     }
-    const before = build.fields[field];
-    const origin = build.origins[field];
+    const fields = build.fields as Record<string, unknown>;
+    const before = fields[name];
+    const origin = build.origins[name];
     if (before === undefined || !origin) {
-      Object.assign(build.fields, { [field]: value });
-      build.origins[field] = at;
+      fields[name] = value;
+      build.origins[name] = at;
     } else if (before !== value) {
       diagnostics.push(conflict(mention.name, field, value, before, at, origin));
     }

@@ -294,15 +294,27 @@ class PlainReader {
 
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', n: '\n', t: '\t' };
 
+/** One step down a path: the segment taken, the value reached and where it is written. */
+interface Step {
+  segment: Segment;
+  node: unknown;
+  place: Place;
+}
+
 /** Positions in a file read by `readPlainYaml`, answering as the yaml-backed Locator does. */
 export class PlainPositions implements Positions {
   private lineStarts: number[] | undefined;
+  private lastLine = 0;
+  private readonly root: Step;
+  private readonly trail: Step[] = [];
 
   constructor(
     readonly file: string,
     private readonly text: string,
     private readonly plain: PlainYaml,
-  ) {}
+  ) {
+    this.root = { segment: '', node: plain.data, place: { key: -1, value: plain.rootOffset } };
+  }
 
   start(): SourceLocation {
     return { file: this.file, line: 1, col: 1 };
@@ -321,38 +333,63 @@ export class PlainPositions implements Positions {
     return place && place.key >= 0 ? this.at(place.key) : this.value(path);
   }
 
+  /**
+   * The place at `path[0..depth)`. Extraction asks for sibling after sibling (a link's fields, then
+   * the next link), so the steps of the previous path are kept and only the differing tail is walked.
+   */
   private find(path: readonly Segment[], depth: number): Place | undefined {
-    let node: unknown = this.plain.data;
-    let place: Place = { key: -1, value: this.plain.rootOffset };
-    for (let d = 0; d < depth; d++) {
-      const places = typeof node === 'object' && node !== null ? this.plain.places.get(node) : undefined;
-      const segment = path[d]!;
-      if (Array.isArray(places)) {
-        const offset = places[Number(segment)];
-        if (offset === undefined) return undefined;
-        place = { key: -1, value: offset };
-        node = (node as unknown[])[Number(segment)];
-      } else {
-        const entry = places?.get(String(segment));
-        if (!entry) return undefined;
-        place = entry;
-        node = (node as Record<string, unknown>)[String(segment)];
-      }
+    const trail = this.trail;
+    let d = 0;
+    while (d < depth && d < trail.length && trail[d]!.segment === path[d]) d++;
+    if (d < trail.length && d < depth) trail.length = d;
+    let step = d === 0 ? this.root : trail[d - 1]!;
+    for (; d < depth; d++) {
+      const next = this.step(step.node, path[d]!);
+      if (!next) return undefined;
+      trail.push(next);
+      step = next;
     }
-    return place;
+    return step.place;
+  }
+
+  private step(node: unknown, segment: Segment): Step | undefined {
+    const places = typeof node === 'object' && node !== null ? this.plain.places.get(node) : undefined;
+    if (Array.isArray(places)) {
+      const offset = places[Number(segment)];
+      if (offset === undefined) return undefined;
+      return { segment, node: (node as unknown[])[Number(segment)], place: { key: -1, value: offset } };
+    }
+    const place = places?.get(String(segment));
+    if (!place) return undefined;
+    return { segment, node: (node as Record<string, unknown>)[String(segment)], place };
   }
 
   private at(offset: number): SourceLocation {
     const starts = (this.lineStarts ??= lineStarts(this.text));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
+    // Offsets mostly come in file order: try the line of the last answer and the next few first.
+    let line = this.lastLine;
+    if (starts[line]! <= offset) {
+      const near = Math.min(starts.length - 1, line + 8);
+      while (line < near && starts[line + 1]! <= offset) line++;
+      if (line === near && line < starts.length - 1 && starts[line + 1]! <= offset) line = lineAt(starts, offset);
+    } else {
+      line = lineAt(starts, offset);
     }
-    return { file: this.file, line: low + 1, col: offset - starts[low]! + 1 };
+    this.lastLine = line;
+    return { file: this.file, line: line + 1, col: offset - starts[line]! + 1 };
   }
+}
+
+/** The index of the last line starting at or before `offset` (binary search). */
+function lineAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 function lineStarts(text: string): number[] {
