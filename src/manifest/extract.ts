@@ -68,10 +68,10 @@ export function extractDeclarations(
     const links: LinkMention[] = [];
     const items = Array.isArray(portal['links']) ? (portal['links'] as unknown[]) : [];
     items.forEach((item, index) => {
-      const mention = readMention(record(item), [...['userPortals', name, 'links'], index], name, locator, folder);
+      const mention = readMention(record(item), ['userPortals', name, 'links', index], name, locator, folder);
       if (!mention) return;
       links.push(mention);
-      diagnostics.push(...checkMention(mention, describeLink(data, name, index)));
+      diagnostics.push(...checkMention(mention, () => describeLink(data, name, index)));
     });
     const path = ['userPortals', name];
     portals.push({
@@ -137,13 +137,16 @@ function readMention(
   if (!item || typeof name !== 'string' || name.trim() === '') return undefined;
   const fields: Record<string, unknown> = {};
   const fieldLocations: LinkMention['fieldLocations'] = {};
+  // One array for every field's path: only its last segment changes (locators do not keep paths).
+  const fieldPath: Segment[] = [...path, ''];
   for (const field of MENTION_FIELDS) {
     const value = item[field];
     if (typeof value !== LINK_FIELD_TYPES[field]) continue;
     if (field === 'protocol' && !isProtocol(value)) continue;
     if (field === 'icon' && value === '') continue;
     fields[field] = value;
-    fieldLocations[field] = locator.value([...path, field]);
+    fieldPath[path.length] = field;
+    fieldLocations[field] = locator.value(fieldPath);
   }
   const ignoreChanges = readIgnoredFields(item['ignoreChanges']);
   const location = locator.value(path);
@@ -166,7 +169,7 @@ function readIgnoredFields(value: unknown): IgnorableLinkField[] {
   return IGNORABLE_LINK_FIELDS.filter((field) => value.includes(field));
 }
 
-function checkMention(mention: LinkMention, subject: string): Diagnostic[] {
+function checkMention(mention: LinkMention, subject: () => string): Diagnostic[] {
   const { link, protocol } = mention.fields;
   const { link: linkAt, protocol: protocolAt } = mention.fieldLocations;
   return [

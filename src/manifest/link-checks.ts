@@ -9,13 +9,14 @@ const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
 /** A domain name (wildcards and underscores allowed), IPv4 or bracketed IPv6, with an optional port. */
 const HOST = /^(?:[A-Za-z0-9_*](?:[A-Za-z0-9_.*-]*[A-Za-z0-9_])?\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
-export function checkLinkTarget(value: string, subject: string, location: SourceLocation): Diagnostic[] {
+/** `subject` names the link in a message; it is worked out only when there is one. */
+export function checkLinkTarget(value: string, subject: () => string, location: SourceLocation): Diagnostic[] {
   const trimmed = value.trim();
   if (trimmed === '')
     return [
       problem(
         'link-invalid',
-        `${subject} has an empty link`,
+        `${subject()} has an empty link`,
         'give the domain name or IP address of the application',
         location,
       ),
@@ -30,7 +31,7 @@ export function checkLinkTarget(value: string, subject: string, location: Source
     return [
       problem(
         'link-invalid',
-        `${subject}: ${quote(value)} has no domain name or IP address`,
+        `${subject()}: ${quote(value)} has no domain name or IP address`,
         'give the host in link and the scheme in protocol',
         location,
       ),
@@ -47,7 +48,7 @@ export function checkLinkTarget(value: string, subject: string, location: Source
     return [
       problem(
         'link-has-scheme',
-        `${subject}: ${quote(value)} includes the scheme ${protocol}`,
+        `${subject()}: ${quote(value)} includes the scheme ${protocol}`,
         `move it to protocol: ${fix.join(', ')}`,
         location,
       ),
@@ -57,7 +58,7 @@ export function checkLinkTarget(value: string, subject: string, location: Source
     return [
       problem(
         'link-has-path',
-        `${subject}: ${quote(value)} includes a path`,
+        `${subject()}: ${quote(value)} includes a path`,
         `move it to linkPath: link: ${host}, linkPath: ${linkPath}`,
         location,
       ),
@@ -67,7 +68,7 @@ export function checkLinkTarget(value: string, subject: string, location: Source
     return [
       problem(
         'link-invalid',
-        `${subject}: ${quote(value)} is not a domain name or IP address`,
+        `${subject()}: ${quote(value)} is not a domain name or IP address`,
         'give a host such as app.corp.example.com or 10.0.0.5, optionally with :port',
         location,
       ),
@@ -76,12 +77,12 @@ export function checkLinkTarget(value: string, subject: string, location: Source
   return [];
 }
 
-export function checkProtocol(protocol: string, subject: string, location: SourceLocation): Diagnostic[] {
+export function checkProtocol(protocol: string, subject: () => string, location: SourceLocation): Diagnostic[] {
   if (protocol !== 'http://') return [];
   return [
     warning(
       'plain-http',
-      `${subject} uses http://`,
+      `${subject()} uses http://`,
       'use https:// if the application supports it: http:// is unencrypted between browser and application',
       location,
     ),

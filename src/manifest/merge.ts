@@ -47,8 +47,8 @@ interface LinkBuild {
   definedAt?: SourceLocation;
   /** Portal -> where the link is listed there; a Map keeps insertion order for any portal name. */
   listedAt: Map<string, SourceLocation>;
-  /** From its mentions and from the portals listing it. */
-  ignoreChanges: Set<IgnorableLinkField>;
+  /** From its mentions and from the portals listing it; made for the few links that have any. */
+  ignoreChanges?: Set<IgnorableLinkField>;
 }
 
 export interface Merged {
@@ -110,8 +110,8 @@ export function mergeDeclarations(files: readonly FileDeclarations[]): Merged {
       for (const mention of portal.links) {
         const build = addMention(links, mention, diagnostics);
         if (!build) continue;
-        for (const field of mention.ignoreChanges) build.ignoreChanges.add(field);
-        for (const field of portal.ignoreChanges) build.ignoreChanges.add(field);
+        for (const field of mention.ignoreChanges) (build.ignoreChanges ??= new Set()).add(field);
+        for (const field of portal.ignoreChanges) (build.ignoreChanges ??= new Set()).add(field);
       }
     }
   }
@@ -138,7 +138,7 @@ function addMention(
 ): LinkBuild | undefined {
   let build = links.get(mention.name);
   if (!build) {
-    build = { name: mention.name, fields: {}, origins: {}, listedAt: new Map(), ignoreChanges: new Set() };
+    build = { name: mention.name, fields: {}, origins: {}, listedAt: new Map() };
     links.set(mention.name, build);
   }
   const listed = build.listedAt.get(mention.portal);
@@ -232,6 +232,7 @@ function repeatedPatterns(portal: string, ignore: readonly IgnorePattern[]): Dia
 
 function finish(build: LinkBuild, diagnostics: Diagnostic[]): MergedLink | undefined {
   const { link, ...rest } = build.fields;
+  const ignored = build.ignoreChanges;
   const [firstListed] = build.listedAt.values();
   if (link === undefined || !build.definedAt) {
     const onlyNames = Object.keys(build.fields).length === 0 && !build.icon;
@@ -257,9 +258,7 @@ function finish(build: LinkBuild, diagnostics: Diagnostic[]): MergedLink | undef
     location: build.definedAt,
     // fromEntries defines own properties, so even a portal named "__proto__" is kept as data.
     listedAt: Object.fromEntries(build.listedAt),
-    ...(build.ignoreChanges.size > 0
-      ? { ignoreChanges: IGNORABLE_LINK_FIELDS.filter((f) => build.ignoreChanges.has(f)) }
-      : {}),
+    ...(ignored && ignored.size > 0 ? { ignoreChanges: IGNORABLE_LINK_FIELDS.filter((f) => ignored.has(f)) } : {}),
   };
 }
 

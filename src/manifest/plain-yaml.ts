@@ -24,8 +24,8 @@ export interface PlainYaml {
   data: Record<string, unknown>;
   /** Offset of the root mapping's first key. */
   rootOffset: number;
-  /** Per mapping: its entries' places; per sequence: its items' offsets. */
-  places: WeakMap<object, Map<string, Place> | number[]>;
+  /** Per mapping: its entries' places (by key, as own properties); per sequence: its items' offsets. */
+  places: Map<object, Places>;
 }
 
 /** Characters that send a file to the yaml package: tabs, CR, controls, BOM and the Unicode line separators. */
@@ -59,9 +59,12 @@ const HASH = 0x23;
 const DASH = 0x2d;
 const COLON = 0x3a;
 
+/** A mapping's entries' places by key, or a sequence's items' offsets. */
+export type Places = Record<string, Place> | number[];
+
 interface Frame {
   node: Record<string, unknown> | unknown[];
-  places: Map<string, Place> | number[];
+  places: Places;
   indent: number;
   /** A sequence written at its parent key's own indentation (`links:` then `- ...` below it). */
   atParentIndent: boolean;
@@ -85,7 +88,8 @@ export function readPlainYaml(text: string): PlainYaml | undefined {
 }
 
 class PlainReader {
-  private readonly places = new WeakMap<object, Map<string, Place> | number[]>();
+  // A Map, not a WeakMap: it lives only as long as the file's data, and weak entries cost the GC.
+  private readonly places = new Map<object, Places>();
   private readonly stack: Frame[] = [];
   private awaiting: Awaiting | undefined;
 
@@ -139,20 +143,20 @@ class PlainReader {
   /** `key: value`, or `key:` with its value (if any) on the following lines. */
   private entry(frame: Frame, at: number, end: number): boolean {
     const key = this.key(at, end);
-    const places = frame.places as Map<string, Place>;
-    if (!key || places.has(key.name) || key.name === '__proto__') return false;
+    const places = frame.places as Record<string, Place>;
     const node = frame.node as Record<string, unknown>;
+    if (!key || key.name === '__proto__' || Object.hasOwn(node, key.name)) return false;
     const valueAt = this.skipSpaces(key.end, end);
     if (valueAt === end || this.text.charCodeAt(valueAt) === HASH) {
       node[key.name] = null;
-      places.set(key.name, { key: at, value: -1 });
+      places[key.name] = { key: at, value: -1 };
       this.awaiting = { frame, key: key.name };
       return true;
     }
     const scalar = this.scalar(valueAt, end);
     if (!scalar) return false;
     node[key.name] = scalar.value;
-    places.set(key.name, { key: at, value: valueAt });
+    places[key.name] = { key: at, value: valueAt };
     return true;
   }
 
@@ -276,7 +280,7 @@ class PlainReader {
 
   private push(node: Frame['node'], indent: number, atParentIndent: boolean): Frame | undefined {
     if (this.stack.length >= MAX_LEVELS) return undefined;
-    const places = Array.isArray(node) ? [] : new Map<string, Place>();
+    const places: Places = Array.isArray(node) ? [] : {};
     this.places.set(node, places);
     const frame = { node, places, indent, atParentIndent };
     this.stack.push(frame);
@@ -287,7 +291,7 @@ class PlainReader {
   private assign(awaiting: Awaiting, child: Frame['node'], at: number): void {
     const { frame, key } = awaiting;
     (frame.node as Record<string, unknown>)[key] = child;
-    const place = (frame.places as Map<string, Place>).get(key);
+    const place = (frame.places as Record<string, Place>)[key];
     if (place) place.value = at;
   }
 }
@@ -359,7 +363,8 @@ export class PlainPositions implements Positions {
       if (offset === undefined) return undefined;
       return { segment, node: (node as unknown[])[Number(segment)], place: { key: -1, value: offset } };
     }
-    const place = places?.get(String(segment));
+    const key = String(segment);
+    const place = places && Object.hasOwn(places, key) ? places[key] : undefined;
     if (!place) return undefined;
     return { segment, node: (node as Record<string, unknown>)[String(segment)], place };
   }

@@ -77,6 +77,6 @@ describe('checkLinkTarget', () => {
     ['a example', ['link-invalid']],
     ['  ', ['link-invalid']],
   ])('%s', (value, codes) => {
-    expect(checkLinkTarget(value, 'link "x"', at).map((d) => d.code)).toEqual(codes);
+    expect(checkLinkTarget(value, () => 'link "x"', at).map((d) => d.code)).toEqual(codes);
   });
 });
