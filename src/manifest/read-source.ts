@@ -2,6 +2,7 @@
  * Reading a candidate file with guards: size before parsing, binary data and invalid UTF-8 as
  * located errors, and the sniff that tells a manifest from any other YAML file in a folder.
  */
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Diagnostic, SourceLocation } from '../core/types.js';
 import { problem } from './diagnostic.js';
@@ -22,30 +23,9 @@ export type SourceRead =
 
 export async function readSource(candidate: Candidate, file: string): Promise<SourceRead> {
   const start: SourceLocation = { file, line: 1, col: 1 };
-  let bytes: Buffer;
+  let read: FileRead;
   try {
-    const handle = await open(candidate.absolute, 'r');
-    try {
-      const { size } = await handle.stat();
-      if (size > MAX_MANIFEST_BYTES) {
-        const head = Buffer.alloc(SNIFF_BYTES);
-        const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
-        if (!candidate.explicit && !looksLikeManifest(head.subarray(0, bytesRead))) return { kind: 'skip' };
-        const megabytes = (size / 1024 / 1024).toFixed(1);
-        return {
-          kind: 'problem',
-          diagnostic: problem(
-            'file-too-large',
-            `file is ${megabytes} MB; manifests are limited to ${MAX_MANIFEST_BYTES / 1024 / 1024} MB`,
-            'split it into several files',
-            start,
-          ),
-        };
-      }
-      bytes = await handle.readFile();
-    } finally {
-      await handle.close();
-    }
+    read = readRegularFile(candidate.absolute) ?? (await readAnyFile(candidate.absolute));
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
     return {
@@ -58,8 +38,62 @@ export async function readSource(candidate: Candidate, file: string): Promise<So
       ),
     };
   }
-  if (!candidate.explicit && !looksLikeManifest(bytes)) return { kind: 'skip' };
-  return decode(bytes, file);
+  if ('head' in read) {
+    if (!candidate.explicit && !looksLikeManifest(read.head)) return { kind: 'skip' };
+    const megabytes = (read.size / 1024 / 1024).toFixed(1);
+    return {
+      kind: 'problem',
+      diagnostic: problem(
+        'file-too-large',
+        `file is ${megabytes} MB; manifests are limited to ${MAX_MANIFEST_BYTES / 1024 / 1024} MB`,
+        'split it into several files',
+        start,
+      ),
+    };
+  }
+  if (!candidate.explicit && !looksLikeManifest(read.bytes)) return { kind: 'skip' };
+  return decode(read.bytes, file);
+}
+
+/** The whole file, or for one over the limit its size and first bytes (for the sniff). */
+type FileRead = { bytes: Buffer } | { size: number; head: Buffer };
+
+/**
+ * A regular file, read synchronously: a plan reads hundreds of small files, and each asynchronous
+ * open, stat, read and close is a trip through the thread pool (most of the reading's CPU). The
+ * open does not block (O_NONBLOCK), so a pipe or device is seen by fstat and left, undefined, to
+ * the asynchronous path, which waits for it as before.
+ */
+function readRegularFile(path: string): FileRead | undefined {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return undefined;
+    const { size } = info;
+    if (size > MAX_MANIFEST_BYTES) return { size, head: readHead(fd) };
+    return { bytes: readFileSync(fd) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readHead(fd: number): Buffer {
+  const head = Buffer.alloc(SNIFF_BYTES);
+  const bytesRead = readSync(fd, head, 0, SNIFF_BYTES, 0);
+  return head.subarray(0, bytesRead);
+}
+
+async function readAnyFile(path: string): Promise<FileRead> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size <= MAX_MANIFEST_BYTES) return { bytes: await handle.readFile() };
+    const head = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
+    return { size, head: head.subarray(0, bytesRead) };
+  } finally {
+    await handle.close();
+  }
 }
 
 function looksLikeManifest(bytes: Buffer): boolean {
