@@ -73,7 +73,8 @@ async function withIcons(
   icons: IconReader,
   diagnostics: Diagnostic[],
 ): Promise<DesiredLink[]> {
-  const desired = links.map(({ icon: _icon, ...link }): DesiredLink => link);
+  // A link without an icon is already a desired link (finish() gives it no icon key): no copy.
+  const desired = links.map((link): DesiredLink => (link.icon ? withoutIconSource(link) : link));
   const named = links.flatMap((link, index) => (link.icon ? [{ index, source: link.icon }] : []));
   await mapConcurrently(named, async ({ index, source }) => {
     const read = await icons.read(source);
@@ -82,6 +83,10 @@ async function withIcons(
     else desired[index] = { ...link, fields: { ...link.fields, icon: read.icon } };
   });
   return desired;
+}
+
+function withoutIconSource({ icon: _source, ...link }: MergedLink): DesiredLink {
+  return link;
 }
 
 /** A folder named on the command line that holds no manifest is most likely the wrong folder. */
