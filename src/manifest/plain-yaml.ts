@@ -216,7 +216,10 @@ class PlainReader {
     }
     let stop = this.find(HASH, at, end);
     while (stop < end && text.charCodeAt(stop - 1) !== SPACE) stop = this.find(HASH, stop + 1, end);
-    const raw = text.slice(at, stop).trimEnd();
+    // Only spaces end a plain scalar (tabs never get here): trimEnd() would also take a trailing
+    // no-break or other Unicode space, which yaml keeps as part of the value.
+    while (stop > at && text.charCodeAt(stop - 1) === SPACE) stop--;
+    const raw = text.slice(at, stop);
     if (NULLS.has(raw)) return { value: null, end };
     const boolean = BOOLEANS.get(raw);
     if (boolean !== undefined) return { value: boolean, end };

@@ -120,6 +120,11 @@ const SAFE_SCALARS = [
   'a&b*c!d',
   '"\\ud83d\\ude00"',
   '../icons/a.png',
+  'b\u00a0',
+  '1\u00a0',
+  'null\u3000',
+  'true\u2005 # c',
+  '\u00a0',
   '...',
   '+x',
 ];
@@ -294,6 +299,7 @@ describe('the plain YAML reader agrees with the yaml package', () => {
     ['an IP address and a date stay strings', 'a: 10.0.0.1\nb: 2024-01-01\n'],
     ['quoted keys and values', "\"a b\": 'c''d'\n'e': \"f\\u00e9\"\n"],
     ['no final newline', 'a: b'],
+    ['a trailing no-break space, kept as yaml keeps it', 'a: 1\u00a0\nb: x\u3000 # c\n'],
   ])('answers for %s', (_name, text) => {
     expect(agreesWithYaml(text)).toBe(true);
   });
