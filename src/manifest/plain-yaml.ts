@@ -141,9 +141,8 @@ class PlainReader {
     return item ? this.item(top, at, end) : this.entry(top, at, end);
   }
 
-  /** `key: value`, or `key:` with its value (if any) on the following lines. */
-  private entry(frame: Frame, at: number, end: number): boolean {
-    const key = this.key(at, end);
+  /** `key: value`, or `key:` with its value (if any) on the following lines; `key` when already read. */
+  private entry(frame: Frame, at: number, end: number, key = this.key(at, end)): boolean {
     const places = frame.places as Record<string, Place>;
     const node = frame.node as Record<string, unknown>;
     if (!key || key.name === '__proto__' || Object.hasOwn(node, key.name)) return false;
@@ -168,12 +167,13 @@ class PlainReader {
     const valueAt = this.skipSpaces(at + 1, end);
     const c = this.text.charCodeAt(valueAt);
     if (valueAt === end || c === HASH || c === DASH) return false;
-    if (this.key(valueAt, end)) {
+    const key = this.key(valueAt, end);
+    if (key) {
       const map = this.push({}, frame.indent + (valueAt - at), false);
       if (!map) return false;
       seq.push(map.node);
       offsets.push(valueAt);
-      return this.entry(map, valueAt, end);
+      return this.entry(map, valueAt, end, key);
     }
     const scalar = this.scalar(valueAt, end);
     if (!scalar) return false;

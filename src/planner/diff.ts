@@ -64,15 +64,14 @@ export function diffKind<C extends Canonical>({ kind, wanted }: KindDesired<C>, 
   const changes: Change[] = [];
 
   for (const object of wanted.objects) {
-    const found = byKey.get(object.key);
-    const matches = found === undefined || Array.isArray(found) ? found : [found];
-    const current = matches?.[0];
+    const current = byKey.get(object.key);
     // Marked here rather than through a set of desired keys: one look-up per desired object.
-    if (matches) for (const match of matches) match.listed = true;
-    if (matches && matches.length > 1) {
-      diagnostics.push(duplicateLive(kind, object.key, matches, object.location));
+    if (Array.isArray(current)) {
+      for (const match of current) match.listed = true;
+      diagnostics.push(duplicateLive(kind, object.key, current, object.location));
       continue;
     }
+    if (current) current.listed = true;
     // Key order as plan format 1 wrote these changes (kind, key, declaredAt, action, ...).
     const { key, location: declaredAt } = object;
     if (object.absent) {
@@ -87,7 +86,7 @@ export function diffKind<C extends Canonical>({ kind, wanted }: KindDesired<C>, 
     const before = current.canonical;
     changes.push(
       sameCanonical(before, after)
-        ? noOp(kind.name, key, declaredAt, current.id, before)
+        ? new NoOp(kind.name, key, declaredAt, current.id, before)
         : {
             kind: kind.name,
             key,
@@ -143,10 +142,6 @@ class NoOp implements NoOpChange {
   }
 }
 
-function noOp(kind: string, key: string, declaredAt: SourceLocation, id: string, before: Canonical): Change {
-  return new NoOp(kind, key, declaredAt, id, before);
-}
-
 function deleted<C extends Canonical>(entry: LiveEntry<C>) {
   return {
     action: 'delete',
@@ -183,7 +178,7 @@ function extraChange<C extends Canonical>(kind: string, change: ExtraChange<C>):
   }
 }
 
-/** Live entries by key: one entry, or (only for keys the API holds twice) all of them. */
+/** Live entries by key: one entry, or (only for keys the API holds more than once) all of them. */
 function groupByKey<C extends Canonical>(entries: LiveEntry<C>[]): Map<string, LiveEntry<C> | LiveEntry<C>[]> {
   const byKey = new Map<string, LiveEntry<C> | LiveEntry<C>[]>();
   for (const entry of entries) {
