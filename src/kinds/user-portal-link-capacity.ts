@@ -39,12 +39,12 @@ export function checkPortalCapacity(
     }
   }
   const counts = new Map<string, number>();
-  const count = (portals: readonly string[]): void => {
+  const countLinkOn = (portals: readonly string[]): void => {
     // Most links sit on one portal: a Set only to count a repeated id once.
     for (const id of portals.length > 1 ? new Set(portals) : portals) counts.set(id, (counts.get(id) ?? 0) + 1);
   };
-  for (const portals of liveAfter.values()) count(portals);
-  for (const portals of created.values()) count(portals);
+  for (const portals of liveAfter.values()) countLinkOn(portals);
+  for (const portals of created.values()) countLinkOn(portals);
   const diagnostics: Diagnostic[] = [];
   for (const [id, count] of counts) {
     if (count <= MAX_LINKS_PER_PORTAL) continue;

@@ -155,10 +155,10 @@ function addMention(
   }
   build.listedAt.set(mention.portal, mention.location);
   const given = mention.fields as Record<LinkFieldName, string | boolean>;
-  for (const field in given) {
-    const name = field as LinkFieldName;
-    const value = given[name];
-    const at = mention.fieldLocations[name] ?? mention.location;
+  for (const key in given) {
+    const field = key as LinkFieldName;
+    const value = given[field];
+    const at = mention.fieldLocations[field] ?? mention.location;
     if (field === 'icon') {
       const icon: IconSource = {
         path: String(value),
@@ -172,11 +172,11 @@ function addMention(
       continue;
     }
     const fields = build.fields as Record<string, unknown>;
-    const before = fields[name];
-    const origin = build.origins[name];
+    const before = fields[field];
+    const origin = build.origins[field];
     if (before === undefined || !origin) {
-      fields[name] = value;
-      build.origins[name] = at;
+      fields[field] = value;
+      build.origins[field] = at;
     } else if (before !== value) {
       diagnostics.push(conflict(mention.name, field, value, before, at, origin));
     }

@@ -60,7 +60,7 @@ type FileRead = { bytes: Buffer } | { size: number; head: Buffer };
 
 /**
  * A regular file, read synchronously: a plan reads hundreds of small files, and each asynchronous
- * open, stat, read and close is a trip through the thread pool (most of the reading's CPU). The
+ * open, stat, read and close is a trip through the thread pool and back. The
  * open does not block (O_NONBLOCK), so a pipe or device is seen by fstat and left, undefined, to
  * the asynchronous path, which waits for it as before.
  */
