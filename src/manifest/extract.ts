@@ -13,7 +13,7 @@ import {
   type NameOrId,
   type SourceLocation,
 } from '../core/types.js';
-import { ABSENT, LINK_FIELD_TYPES, PROTOCOLS, type ManifestLink, type Protocol } from './document.js';
+import { ABSENT, PROTOCOLS, type ManifestLink, type Protocol } from './document.js';
 import { checkLinkTarget, checkProtocol } from './link-checks.js';
 import { describeLink } from './subject.js';
 import type { Positions, Segment } from './yaml-nodes.js';
@@ -32,14 +32,14 @@ export interface LinkMention {
   /** Absolute folder of the manifest: icon paths are relative to it. */
   folder: string;
   /** Fields this mention says are not compared. */
-  ignoreChanges: IgnorableLinkField[];
+  ignoreChanges: readonly IgnorableLinkField[];
 }
 
 export interface PortalDeclaration {
   name: string;
   prune: boolean;
   ignore: IgnorePattern[];
-  ignoreChanges: IgnorableLinkField[];
+  ignoreChanges: readonly IgnorableLinkField[];
   location: SourceLocation;
   links: LinkMention[];
 }
@@ -67,12 +67,15 @@ export function extractDeclarations(
     const portal = record(value) ?? {};
     const links: LinkMention[] = [];
     const items = Array.isArray(portal['links']) ? (portal['links'] as unknown[]) : [];
-    items.forEach((item, index) => {
-      const mention = readMention(record(item), ['userPortals', name, 'links', index], name, locator, folder);
-      if (!mention) return;
+    // One path for every link of the portal, its index set per link (locators do not keep paths).
+    const linkPath: Segment[] = ['userPortals', name, 'links', 0];
+    for (let index = 0; index < items.length; index++) {
+      linkPath[3] = index;
+      const mention = readMention(record(items[index]), linkPath, name, locator, folder);
+      if (!mention) continue;
       links.push(mention);
-      diagnostics.push(...checkMention(mention, () => describeLink(data, name, index)));
-    });
+      checkMention(mention, () => describeLink(data, name, index), diagnostics);
+    }
     const path = ['userPortals', name];
     portals.push({
       name,
@@ -121,36 +124,56 @@ function readClientSettings(settings: Fields | undefined, locator: Positions): D
   return result;
 }
 
-/** The fields a mention may give, in the schema's order. */
-const MENTION_FIELDS = (Object.keys(LINK_FIELD_TYPES) as (keyof ManifestLink)[]).filter(
-  (field): field is LinkFieldName => field !== 'name' && field !== 'ignoreChanges',
-);
-
 function readMention(
   item: Fields | undefined,
-  path: Segment[],
+  path: readonly Segment[],
   portal: string,
   locator: Positions,
   folder: string,
 ): LinkMention | undefined {
   const name = item?.['name'];
   if (!item || typeof name !== 'string' || name.trim() === '') return undefined;
-  const fields: Record<string, unknown> = {};
-  const fieldLocations: LinkMention['fieldLocations'] = {};
+  // The well-formed fields, in the schema's order (LINK_FIELD_TYPES), each with where it is
+  // written. Spelled out field by field: a loop over the field names made V8 read and store each
+  // one generically, which was half of extraction's time at 50,000 links.
+  const fields: MentionFields = {};
+  const at: LinkMention['fieldLocations'] = {};
   // One array for every field's path: only its last segment changes (locators do not keep paths).
   const fieldPath: Segment[] = [...path, ''];
-  for (const field of MENTION_FIELDS) {
-    const value = item[field];
-    if (typeof value !== LINK_FIELD_TYPES[field]) continue;
-    if (field === 'protocol' && !isProtocol(value)) continue;
-    if (field === 'icon' && value === '') continue;
-    fields[field] = value;
-    fieldPath[path.length] = field;
-    fieldLocations[field] = locator.value(fieldPath);
+  const { link, protocol, linkPath, description, enabled, icon } = item;
+  if (typeof link === 'string') {
+    fields.link = link;
+    at.link = valueAt(locator, fieldPath, 'link');
+  }
+  if (isProtocol(protocol)) {
+    fields.protocol = protocol;
+    at.protocol = valueAt(locator, fieldPath, 'protocol');
+  }
+  if (typeof linkPath === 'string') {
+    fields.linkPath = linkPath;
+    at.linkPath = valueAt(locator, fieldPath, 'linkPath');
+  }
+  if (typeof description === 'string') {
+    fields.description = description;
+    at.description = valueAt(locator, fieldPath, 'description');
+  }
+  if (typeof enabled === 'boolean') {
+    fields.enabled = enabled;
+    at.enabled = valueAt(locator, fieldPath, 'enabled');
+  }
+  if (typeof icon === 'string' && icon !== '') {
+    fields.icon = icon;
+    at.icon = valueAt(locator, fieldPath, 'icon');
   }
   const ignoreChanges = readIgnoredFields(item['ignoreChanges']);
   const location = locator.value(path);
-  return { name, portal, fields: fields as MentionFields, fieldLocations, location, folder, ignoreChanges };
+  return { name, portal, fields, fieldLocations: at, location, folder, ignoreChanges };
+}
+
+/** Where the mention's `field` is written; `fieldPath` is the mention's path with a last slot for it. */
+function valueAt(locator: Positions, fieldPath: Segment[], field: LinkFieldName): SourceLocation {
+  fieldPath[fieldPath.length - 1] = field;
+  return locator.value(fieldPath);
 }
 
 /** The well-formed patterns, each located (the schema reported the rest). */
@@ -163,23 +186,25 @@ function readPatterns(value: unknown, path: Segment[], locator: Positions): Igno
   );
 }
 
+/** Most mentions and portals list no ignored fields: they share this one empty list. */
+const NONE: readonly IgnorableLinkField[] = Object.freeze([]);
+
 /** The known field names, without repeats (the schema reported unknown ones, with a did-you-mean). */
-function readIgnoredFields(value: unknown): IgnorableLinkField[] {
-  if (!Array.isArray(value)) return [];
+function readIgnoredFields(value: unknown): readonly IgnorableLinkField[] {
+  if (!Array.isArray(value)) return NONE;
   return IGNORABLE_LINK_FIELDS.filter((field) => value.includes(field));
 }
 
-function checkMention(mention: LinkMention, subject: () => string): Diagnostic[] {
+function checkMention(mention: LinkMention, subject: () => string, diagnostics: Diagnostic[]): void {
   const { link, protocol } = mention.fields;
   const { link: linkAt, protocol: protocolAt } = mention.fieldLocations;
-  return [
-    ...(link !== undefined && linkAt ? checkLinkTarget(link, subject, linkAt) : []),
-    ...(protocol !== undefined && protocolAt ? checkProtocol(protocol, subject, protocolAt) : []),
-  ];
+  if (link !== undefined && linkAt) for (const found of checkLinkTarget(link, subject, linkAt)) diagnostics.push(found);
+  if (protocol !== undefined && protocolAt)
+    for (const found of checkProtocol(protocol, subject, protocolAt)) diagnostics.push(found);
 }
 
 function isProtocol(value: unknown): value is Protocol {
-  return PROTOCOLS.some((p) => p === value);
+  return value !== undefined && PROTOCOLS.some((p) => p === value);
 }
 
 function record(value: unknown): Fields | undefined {

@@ -9,8 +9,12 @@ const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
 /** A domain name (wildcards and underscores allowed), IPv4 or bracketed IPv6, with an optional port. */
 const HOST = /^(?:[A-Za-z0-9_*](?:[A-Za-z0-9_.*-]*[A-Za-z0-9_])?\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
+const NO_FINDINGS: readonly Diagnostic[] = Object.freeze([]);
+
 /** `subject` names the link in a message; it is worked out only when there is one. */
-export function checkLinkTarget(value: string, subject: () => string, location: SourceLocation): Diagnostic[] {
+export function checkLinkTarget(value: string, subject: () => string, location: SourceLocation): readonly Diagnostic[] {
+  // Almost every link is a bare host: it has no space, scheme or path, so nothing below can apply.
+  if (HOST.test(value)) return NO_FINDINGS;
   const trimmed = value.trim();
   if (trimmed === '')
     return [
@@ -77,8 +81,12 @@ export function checkLinkTarget(value: string, subject: () => string, location: 
   return [];
 }
 
-export function checkProtocol(protocol: string, subject: () => string, location: SourceLocation): Diagnostic[] {
-  if (protocol !== 'http://') return [];
+export function checkProtocol(
+  protocol: string,
+  subject: () => string,
+  location: SourceLocation,
+): readonly Diagnostic[] {
+  if (protocol !== 'http://') return NO_FINDINGS;
   return [
     warning(
       'plain-http',

@@ -41,12 +41,21 @@ export interface MergedLink {
 
 interface LinkBuild {
   name: string;
+  /**
+   * The fields given so far, and where each was given. Most links are given whole in one mention,
+   * so these start as that mention's own objects and are copied only if a later mention adds a
+   * field (`shared` until then): no per-link copies on the common path.
+   */
   fields: Partial<Omit<DesiredLinkFields, 'icon'>>;
   origins: Partial<Record<LinkFieldName, SourceLocation>>;
+  shared: boolean;
   icon?: IconSource;
   definedAt?: SourceLocation;
-  /** Portal -> where the link is listed there; a Map keeps insertion order for any portal name. */
-  listedAt: Map<string, SourceLocation>;
+  /** The first portal that lists it, and where; most links are listed once. */
+  portal: string;
+  listed: SourceLocation;
+  /** Further portals -> where the link is listed there, in manifest order; for the few listed more than once. */
+  alsoListed?: Map<string, SourceLocation>;
   /** From its mentions and from the portals listing it; made for the few links that have any. */
   ignoreChanges?: Set<IgnorableLinkField>;
 }
@@ -103,7 +112,7 @@ export function mergeDeclarations(files: readonly FileDeclarations[]): Merged {
         name: portal.name,
         prune: portal.prune,
         ...(portal.ignore.length > 0 ? { ignore: portal.ignore } : {}),
-        ...(portal.ignoreChanges.length > 0 ? { ignoreChanges: portal.ignoreChanges } : {}),
+        ...(portal.ignoreChanges.length > 0 ? { ignoreChanges: [...portal.ignoreChanges] } : {}),
         location: portal.location,
       });
       diagnostics.push(...repeatedPatterns(portal.name, portal.ignore));
@@ -136,12 +145,13 @@ function addMention(
   mention: LinkMention,
   diagnostics: Diagnostic[],
 ): LinkBuild | undefined {
-  let build = links.get(mention.name);
+  const build = links.get(mention.name);
   if (!build) {
-    build = { name: mention.name, fields: {}, origins: {}, listedAt: new Map() };
-    links.set(mention.name, build);
+    const first = startBuild(mention, diagnostics);
+    links.set(mention.name, first);
+    return first;
   }
-  const listed = build.listedAt.get(mention.portal);
+  const listed = listedAt(build, mention.portal);
   if (listed) {
     diagnostics.push(
       problem(
@@ -153,36 +163,79 @@ function addMention(
     );
     return undefined;
   }
-  build.listedAt.set(mention.portal, mention.location);
+  (build.alsoListed ??= new Map()).set(mention.portal, mention.location);
   const given = mention.fields as Record<LinkFieldName, string | boolean>;
   for (const key in given) {
     const field = key as LinkFieldName;
     const value = given[field];
     const at = mention.fieldLocations[field] ?? mention.location;
     if (field === 'icon') {
-      const icon: IconSource = {
-        path: String(value),
-        absolute: resolve(mention.folder, String(value)),
-        folder: mention.folder,
-        location: at,
-      };
-      if (!build.icon) build.icon = icon;
-      else if (build.icon.absolute !== icon.absolute)
-        diagnostics.push(conflict(mention.name, field, icon.path, build.icon.path, at, build.icon.location));
+      addIcon(build, mention, String(value), at, diagnostics);
       continue;
     }
     const fields = build.fields as Record<string, unknown>;
     const before = fields[field];
     const origin = build.origins[field];
-    if (before === undefined || !origin) {
-      fields[field] = value;
-      build.origins[field] = at;
-    } else if (before !== value) {
-      diagnostics.push(conflict(mention.name, field, value, before, at, origin));
+    if (before !== undefined && origin) {
+      if (before !== value) diagnostics.push(conflict(mention.name, field, value, before, at, origin));
+      continue;
     }
+    if (build.shared) {
+      build.fields = { ...build.fields };
+      build.origins = { ...build.origins };
+      build.shared = false;
+    }
+    (build.fields as Record<string, unknown>)[field] = value;
+    build.origins[field] = at;
   }
   if (mention.fields.link !== undefined) build.definedAt ??= mention.location;
   return build;
+}
+
+/** A link's first mention: its fields and their places are taken as they are (see LinkBuild). */
+function startBuild(mention: LinkMention, diagnostics: Diagnostic[]): LinkBuild {
+  const { fields, fieldLocations } = mention;
+  const build: LinkBuild = {
+    name: mention.name,
+    fields,
+    origins: fieldLocations,
+    shared: true,
+    portal: mention.portal,
+    listed: mention.location,
+  };
+  if (fields.link !== undefined) build.definedAt = mention.location;
+  if (fields.icon !== undefined) {
+    const { icon, ...rest } = fields;
+    build.fields = rest;
+    build.origins = { ...fieldLocations };
+    build.shared = false;
+    addIcon(build, mention, icon, fieldLocations.icon ?? mention.location, diagnostics);
+  }
+  return build;
+}
+
+function addIcon(
+  build: LinkBuild,
+  mention: LinkMention,
+  path: string,
+  at: SourceLocation,
+  diagnostics: Diagnostic[],
+): void {
+  const icon: IconSource = { path, absolute: resolve(mention.folder, path), folder: mention.folder, location: at };
+  if (!build.icon) build.icon = icon;
+  else if (build.icon.absolute !== icon.absolute)
+    diagnostics.push(conflict(mention.name, 'icon', icon.path, build.icon.path, at, build.icon.location));
+}
+
+/** Where the link is already listed on `portal`, if it is. */
+function listedAt(build: LinkBuild, portal: string): SourceLocation | undefined {
+  return build.portal === portal ? build.listed : build.alsoListed?.get(portal);
+}
+
+/** Each portal listing the link -> where, in manifest order. */
+function* listings(build: LinkBuild): Generator<[string, SourceLocation]> {
+  yield [build.portal, build.listed];
+  if (build.alsoListed) yield* build.alsoListed;
 }
 
 /**
@@ -198,7 +251,7 @@ function listedAndIgnored(portals: readonly DesiredPortal[], links: ReadonlyMap<
   for (const build of links.values()) {
     const hit = patterns.find((p) => p.matches(build.name));
     if (!hit) continue;
-    for (const at of build.listedAt.values())
+    for (const [, at] of listings(build))
       diagnostics.push(
         problem(
           'link-listed-and-ignored',
@@ -231,35 +284,39 @@ function repeatedPatterns(portal: string, ignore: readonly IgnorePattern[]): Dia
 }
 
 function finish(build: LinkBuild, diagnostics: Diagnostic[]): MergedLink | undefined {
-  const { link, ...rest } = build.fields;
+  const { fields } = build;
   const ignored = build.ignoreChanges;
-  const [firstListed] = build.listedAt.values();
-  if (link === undefined || !build.definedAt) {
-    const onlyNames = Object.keys(build.fields).length === 0 && !build.icon;
+  if (fields.link === undefined || !build.definedAt) {
+    const onlyNames = Object.keys(fields).length === 0 && !build.icon;
     const message = onlyNames
       ? `link ${quote(build.name)} is only ever listed by name`
       : `link ${quote(build.name)} has no link (domain or IP address) in any mention`;
-    if (firstListed)
-      diagnostics.push(
-        problem(
-          'link-not-defined',
-          message,
-          'give link: <domain or IP address> (and its other fields) in one of its mentions',
-          firstListed,
-        ),
-      );
+    diagnostics.push(
+      problem(
+        'link-not-defined',
+        message,
+        'give link: <domain or IP address> (and its other fields) in one of its mentions',
+        build.listed,
+      ),
+    );
     return undefined;
   }
-  return {
+  // A computed key defines an own property, so even a portal named "__proto__" is kept as data.
+  const merged: MergedLink = {
     name: build.name,
-    fields: { link, ...rest },
-    ...(build.icon ? { icon: build.icon } : {}),
-    portals: [...build.listedAt.keys()],
+    fields: fields as MergedLink['fields'],
+    portals: [build.portal],
     location: build.definedAt,
-    // fromEntries defines own properties, so even a portal named "__proto__" is kept as data.
-    listedAt: Object.fromEntries(build.listedAt),
-    ...(ignored && ignored.size > 0 ? { ignoreChanges: IGNORABLE_LINK_FIELDS.filter((f) => ignored.has(f)) } : {}),
+    listedAt: { [build.portal]: build.listed },
   };
+  if (build.alsoListed) {
+    merged.portals.push(...build.alsoListed.keys());
+    // fromEntries too defines own properties.
+    merged.listedAt = Object.fromEntries(listings(build));
+  }
+  if (build.icon) merged.icon = build.icon;
+  if (ignored && ignored.size > 0) merged.ignoreChanges = IGNORABLE_LINK_FIELDS.filter((f) => ignored.has(f));
+  return merged;
 }
 
 function conflict(

@@ -18,6 +18,8 @@ import {
   type ManifestLink,
   type ManifestPortal,
 } from '../../src/manifest/document.js';
+import { extractDeclarations } from '../../src/manifest/extract.js';
+import type { Positions } from '../../src/manifest/yaml-nodes.js';
 
 interface SchemaNode {
   type?: string;
@@ -145,5 +147,27 @@ describe('manifest schema and ManifestDocument', () => {
       },
     };
     expect(ajv.validate(schema, document)).toBe(true);
+  });
+
+  it('extraction reads exactly the link fields LINK_FIELD_TYPES names, each only at its type', () => {
+    // extract.ts spells the fields out one by one (for speed); this keeps them bound to the table.
+    const here = { file: 'm.yaml', line: 1, col: 1 };
+    const positions: Positions = { file: 'm.yaml', start: () => here, value: () => here, key: () => here };
+    const wellTyped: Record<string, unknown> = {
+      string: 'https://',
+      boolean: false,
+    };
+    const illTyped: Record<string, unknown> = { string: 7, boolean: 'yes' };
+    const mentionOf = (link: Record<string, unknown>) => {
+      const data = { apiVersion: API_VERSION, userPortals: { P: { links: [{ name: 'L', ...link }] } } };
+      return extractDeclarations(data, positions, '/m').declarations.portals[0]?.links[0];
+    };
+    const fields = Object.entries(LINK_FIELD_TYPES).filter(([field]) => field !== 'name' && field !== 'ignoreChanges');
+    const all = Object.fromEntries(fields.map(([field, type]) => [field, wellTyped[type]]));
+    const read = mentionOf(all);
+    expect(read?.fields).toEqual(all);
+    expect(Object.keys(read?.fields ?? {})).toEqual(fields.map(([field]) => field));
+    expect(Object.keys(read?.fieldLocations ?? {})).toEqual(fields.map(([field]) => field));
+    for (const [field, type] of fields) expect(mentionOf({ [field]: illTyped[type] })?.fields).toEqual({});
   });
 });
