@@ -57,12 +57,15 @@ function percentage(flag: string, value: string): number {
   return percent / 100;
 }
 
-/** Under GitHub Actions, a plan also goes to the job's step summary. */
-export async function appendStepSummary(io: CliIo, markdown: string): Promise<void> {
+/**
+ * Under GitHub Actions, a plan also goes to the job's step summary. `markdown` is called only
+ * there: rendering a large plan a second time is not free.
+ */
+export async function appendStepSummary(io: CliIo, markdown: () => string): Promise<void> {
   const file = io.env['GITHUB_STEP_SUMMARY'];
   if (io.env['GITHUB_ACTIONS'] !== 'true' || !file) return;
   try {
-    await appendFile(file, `${markdown}\n`);
+    await appendFile(file, `${markdown()}\n`);
   } catch (error) {
     // The plan itself is fine and already printed: a summary that cannot be written is no failure.
     const code = error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';

@@ -2,6 +2,7 @@
  * Reading a candidate file with guards: size before parsing, binary data and invalid UTF-8 as
  * located errors, and the sniff that tells a manifest from any other YAML file in a folder.
  */
+import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Diagnostic, SourceLocation } from '../core/types.js';
@@ -119,7 +120,8 @@ function decode(bytes: Buffer, file: string): SourceRead {
       ),
     };
   }
-  const invalid = firstInvalidUtf8(bytes);
+  // Node's native check (the same rules) passes valid files quickly; the loop below only locates.
+  const invalid = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (invalid >= 0) {
     const byte = (bytes[invalid] ?? 0).toString(16).padStart(2, '0');
     return {
@@ -133,8 +135,10 @@ function decode(bytes: Buffer, file: string): SourceRead {
     };
   }
   // TextDecoder drops a UTF-8 byte order mark, so columns on line 1 match what an editor shows.
-  return { kind: 'text', text: new TextDecoder('utf-8').decode(bytes) };
+  return { kind: 'text', text: UTF8.decode(bytes) };
 }
+
+const UTF8 = new TextDecoder('utf-8');
 
 function locateByte(bytes: Buffer, offset: number, file: string): SourceLocation {
   let line = 1;

@@ -1,10 +1,12 @@
 /** Small pure helpers of the loader, table-driven. */
+import { isUtf8 } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { closest } from '../../src/manifest/diagnostic.js';
 import { imageSubtype } from '../../src/manifest/image-type.js';
 import { checkLinkTarget } from '../../src/manifest/link-checks.js';
 import { findDeepNesting } from '../../src/manifest/parse-yaml.js';
 import { firstInvalidUtf8 } from '../../src/manifest/read-source.js';
+import { Random } from '../support/random.js';
 
 describe('closest', () => {
   it.each([
@@ -33,6 +35,25 @@ describe('firstInvalidUtf8', () => {
     [[0xf4, 0x90, 0x80, 0x80], 0],
   ])('%j', (bytes, expected) => {
     expect(firstInvalidUtf8(Uint8Array.from(bytes))).toBe(expected);
+    expect(isUtf8(Uint8Array.from(bytes))).toBe(expected === -1);
+  });
+
+  it("agrees with Node's isUtf8, which read-source.ts asks first, on every kind of sequence", () => {
+    // Short runs over the bytes where UTF-8's rules live (leads, continuations, the edges of the
+    // overlong, surrogate and U+10FFFF ranges), plus ASCII, so that every rule is met many times.
+    const random = new Random(20261202);
+    const bytes = [
+      0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5,
+      0xff,
+    ];
+    let valid = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const sample = Uint8Array.from({ length: 1 + random.int(6) }, () => random.pick(bytes));
+      const located = firstInvalidUtf8(sample);
+      expect(isUtf8(sample), `bytes ${Buffer.from(sample).toString('hex')}`).toBe(located === -1);
+      if (located === -1) valid++;
+    }
+    expect(valid).toBeGreaterThan(500);
   });
 });
 

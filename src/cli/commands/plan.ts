@@ -31,7 +31,7 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
     if (format === 'text')
       io.stdout(`Saved the plan to ${values.out}. Apply it with: zpa-gitops apply --plan ${values.out}\n`);
   }
-  await appendStepSummary(io, renderMarkdown(plan, SUMMARY_BUDGET));
+  await appendStepSummary(io, () => renderMarkdown(plan, SUMMARY_BUDGET));
   const changes = plan.counts.create + plan.counts.update + plan.counts.delete;
   return exitCode(values['detailed-exitcode'] && changes > 0 ? 'changes-present' : 'ok');
 }
