@@ -48,6 +48,12 @@ export interface ReadCall {
    * the few objects a plan touches one GET each instead of every page (NOTES.md: `GET /userPortalLink/{id}`).
    */
   byId?: boolean;
+  /**
+   * What the run keeps of each object read, applied to each page as it arrives, once checked. A
+   * user portal link embeds each of its portals whole, of which only the id is ever read: kept,
+   * those copies cost about 17 MB of peak memory in a plan of 50,000 links.
+   */
+  compact?: (object: ApiObject) => ApiObject;
 }
 
 /** What a write's reply must look like; anything else is an ambiguous failure (it may have landed). */

@@ -109,7 +109,7 @@ export interface DesiredState {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Live state: what the API returned, kept raw; kinds normalise it.
+// Live state: what the API returned, kept raw (less only what a read call compacts away); kinds normalise it.
 
 /** Each collection by name (a kind's `collection`, or a look-up such as `userPortals`); absent: not read. */
 export type LiveState = Partial<Record<string, ApiObject[]>>;

@@ -46,6 +46,19 @@ export function livePortalIds(live: ApiObject): string[] {
   return ids;
 }
 
+/**
+ * A live link as the run keeps it: every field (a PUT sends them back), but of the portals it
+ * embeds whole only their ids, all that anything reads of them (its portal set, a PUT's refs).
+ */
+export function keepPortalIds(live: ApiObject): ApiObject {
+  const portals = live['userPortals'];
+  if (Array.isArray(portals))
+    live['userPortals'] = (portals as unknown[]).map((portal) =>
+      typeof portal === 'object' && portal !== null && 'id' in portal ? { id: (portal as ApiObject)['id'] } : portal,
+    );
+  return live;
+}
+
 export function canonicalLink(live: ApiObject): LinkCanonical {
   return {
     name: unescapeHtml(optionalString(live['name'])),
@@ -197,7 +210,14 @@ export const userPortalLinkKind: ResourceKind<LinkCanonical> = {
   },
   collection: 'userPortalLinks',
   reads: {
-    userPortalLinks: { path: '/userPortalLink', paged: true, scoped: true, item: 'userPortalLink', byId: true },
+    userPortalLinks: {
+      path: '/userPortalLink',
+      paged: true,
+      scoped: true,
+      item: 'userPortalLink',
+      byId: true,
+      compact: keepPortalIds,
+    },
     userPortals: { path: '/userPortal', paged: true, scoped: true, item: 'userPortal' },
   },
   collectionsFor: (desired) => (desired.portals.length > 0 ? ['userPortalLinks', 'userPortals'] : []),

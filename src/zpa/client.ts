@@ -123,12 +123,14 @@ export class ZpaClient {
     const query = call.scoped ? this.scope() : {};
     const at = { path: call.path, ...(call.version ? { version: call.version } : {}), ...query };
     const validators = itemValidators(call.item);
-    if (call.paged) return this.api.listAll(at, validators.page);
+    if (call.paged) return this.api.listAll(at, validators.page, call.compact);
     const reply = await this.api.send({ method: 'GET', ...at });
     const endpoint = { method: 'GET', path: call.path, status: reply.status };
-    return call.shape === 'client-settings'
-      ? readClientSettingList(reply.body, endpoint, validators.one)
-      : checked<ApiObject[]>(validators.array, reply.body, endpoint);
+    const objects =
+      call.shape === 'client-settings'
+        ? readClientSettingList(reply.body, endpoint, validators.one)
+        : checked<ApiObject[]>(validators.array, reply.body, endpoint);
+    return call.compact ? objects.map(call.compact) : objects;
   }
 
   /**
@@ -155,7 +157,7 @@ export class ZpaClient {
     const endpoint = at('GET', path, reply.status);
     const object = checked<ApiObject>(itemValidators(call.item).one, reply.body, endpoint);
     if (idOf(object['id']) !== id) throw replyError(endpoint, `reply is for another object (\`id\` is not ${id})`);
-    return object;
+    return call.compact ? call.compact(object) : object;
   }
 
   /**

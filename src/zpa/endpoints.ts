@@ -50,12 +50,16 @@ export class Endpoints {
     });
   }
 
-  /** Every object of a paged list, each page checked by `validate` (see `read-pages.ts`). */
-  listAll(call: Omit<Call, 'method'>, validate: ReplyValidator): Promise<ApiObject[]> {
+  /** Every object of a paged list, each page checked by `validate` and then compacted (see `read-pages.ts`). */
+  listAll(
+    call: Omit<Call, 'method'>,
+    validate: ReplyValidator,
+    compact?: (object: ApiObject) => ApiObject,
+  ): Promise<ApiObject[]> {
     const endpoint: Endpoint = { method: 'GET', path: displayPath(call.path, call.query) };
     const fetchPage = (page: number) =>
       this.send({ ...call, method: 'GET' }, { page: String(page), pagesize: String(PAGE_SIZE) });
-    return readAllPages(fetchPage, endpoint, validate);
+    return readAllPages(fetchPage, endpoint, validate, compact);
   }
 }
 

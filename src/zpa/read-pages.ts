@@ -32,7 +32,17 @@ export async function readAllPages(
   fetchPage: (page: number) => Promise<ApiReply>,
   endpoint: Endpoint,
   validate: ReplyValidator,
+  compact?: (object: ApiObject) => ApiObject,
 ): Promise<ApiObject[]> {
+  // Each page is checked, and its objects compacted, as it arrives: what is dropped then dies young,
+  // instead of every page of a batch being held whole until the last one is in.
+  const arrived = async (page: number): Promise<ApiReply> => {
+    const reply = await fetchPage(page);
+    checkReply(validate, reply.body, { ...endpoint, status: reply.status }, { page });
+    const list = (reply.body as PageBody | null)?.list;
+    if (compact && list) for (let i = 0; i < list.length; i++) list[i] = compact(list[i] as ApiObject);
+    return reply;
+  };
   const all: ApiObject[] = [];
   let totalPages = 1;
   let count: number | undefined;
@@ -46,7 +56,7 @@ export async function readAllPages(
   while (next <= totalPages) {
     const batch = Array.from({ length: totalPages - next + 1 }, (_, i) => next + i);
     const limit = pLimit(PAGES_IN_FLIGHT);
-    const replies = await Promise.allSettled(batch.map((page) => limit(() => fetchPage(page))));
+    const replies = await Promise.allSettled(batch.map((page) => limit(() => arrived(page))));
     next += batch.length;
     for (const [i, settled] of replies.entries()) {
       if (settled.status === 'rejected') throw settled.reason;
@@ -54,7 +64,6 @@ export async function readAllPages(
       const reply = settled.value;
       pagesRead = page;
       const at = { ...endpoint, status: reply.status };
-      checkReply(validate, reply.body, at, { page });
       const body = (reply.body ?? {}) as PageBody;
       const list = body.list ?? [];
       const pages = body.totalPages === undefined ? undefined : Number(body.totalPages);

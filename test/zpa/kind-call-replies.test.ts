@@ -8,6 +8,7 @@ import { ApiError } from '../../src/core/errors.js';
 import type { WriteCall } from '../../src/core/kind.js';
 import { clientSettingKind } from '../../src/kinds/client-setting.js';
 import { userPortalLinkKind } from '../../src/kinds/user-portal-link.js';
+import { apiFor, listOf, type Obj } from '../sim/helpers.js';
 import { harness, rejectionOf } from './sim-helpers.js';
 
 const PORTAL = '145283994705985838';
@@ -49,6 +50,20 @@ describe("the kinds' reads and writes through ZpaClient", () => {
     expect(error.message).toBe(
       'GET /userPortalLink: page 1: reply is not the expected shape: `list[0].name` is a number; expected a string without control characters',
     );
+  });
+
+  it('keeps every field of a link read, but of its embedded portals only their ids', async () => {
+    const h = await harness({ seed });
+    const call = linkReads['userPortalLinks'];
+    if (!call) throw new Error('the links kind reads userPortalLinks');
+    // The simulator embeds each portal whole, as ZPA does.
+    const [wire] = listOf(await (await apiFor(h.sim)).call('GET', '/userPortalLink?page=1'));
+    if (!wire) throw new Error('the simulator lists the seeded link');
+    expect(Object.keys((wire['userPortals'] as Obj[])[0] ?? {}).length).toBeGreaterThan(1);
+    const [read] = await h.client.read(call);
+    expect(read).toEqual({ ...wire, userPortals: [{ id: PORTAL }] });
+    const id = String(read?.['id']);
+    expect(await h.client.readOne(call, id)).toEqual({ ...wire, userPortals: [{ id: PORTAL }] });
   });
 
   it('refuses a client setting of a type it does not know, read through the kind', async () => {
