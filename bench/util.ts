@@ -69,7 +69,6 @@ export function desiredState(links: number, portals: number, options: DesiredOpt
       fields: { link: `app-${l}.corp.example.com`, description: describe(l) },
       portals: [portal],
       location: LOC,
-      listedAt: { [portal]: LOC },
     });
   }
   return {

@@ -83,8 +83,6 @@ export interface DesiredLink {
   portals: string[];
   /** Where the link's fields were given. */
   location: SourceLocation;
-  /** Where the link is listed under each portal (portal name -> location). */
-  listedAt: Record<string, SourceLocation>;
 }
 
 export interface DesiredPortal {

@@ -94,18 +94,14 @@ const desiredObjects: ResourceKind<LinkCanonical>['desiredObjects'] = (desired, 
     found.push({ portal, id: result.found.id });
     if (portal.prune) pruned.add(result.found.id);
   }
-  const objects: DesiredObject<LinkCanonical>[] = desired.links.map((link) => {
-    const portalIds: string[] = [];
-    for (const name of link.portals) {
-      const id = portalIdByName.get(name);
-      if (id !== undefined) portalIds.push(id);
-    }
-    return {
-      key: link.name,
-      location: link.location,
-      after: (live) => keepIgnoredFields(wantedLink(link, portalIds, live, pruned), live, link.ignoreChanges),
-    };
-  });
+  // Most links sit on one portal: they share that portal's one-id list (never written to).
+  const onlyOn = new Map<string, string[]>();
+  for (const [name, id] of portalIdByName) onlyOn.set(name, [id]);
+  const idsOf = (names: readonly string[]): readonly string[] =>
+    names.length === 1 ? (onlyOn.get(names[0] ?? '') ?? []) : names.flatMap((name) => portalIdByName.get(name) ?? []);
+  const objects: DesiredObject<LinkCanonical>[] = desired.links.map(
+    (link) => new WantedLink(link, idsOf(link.portals), pruned),
+  );
   const ignores = portalIgnores(found);
   return {
     objects,
@@ -116,6 +112,29 @@ const desiredObjects: ResourceKind<LinkCanonical>['desiredObjects'] = (desired, 
 };
 
 /**
+ * One desired link for the planner. A class rather than an object with a closure: one object per
+ * link instead of three (object, closure, captured scope), at 50,000 links.
+ */
+class WantedLink {
+  readonly key: string;
+  readonly location: DesiredLink['location'];
+
+  constructor(
+    private readonly link: DesiredLink,
+    private readonly portalIds: readonly string[],
+    private readonly pruned: ReadonlySet<string>,
+  ) {
+    this.key = link.name;
+    this.location = link.location;
+  }
+
+  after(live: LinkCanonical | undefined): LinkCanonical {
+    const { link } = this;
+    return keepIgnoredFields(wantedLink(link, this.portalIds, live, this.pruned), live, link.ignoreChanges);
+  }
+}
+
+/**
  * The link as the manifests want it. Its portal set is the portals that list it, plus the live
  * portals it sits on that are not pruned (unmanaged portals, or managed with `prune: false`).
  * `protocol` left out of a manifest keeps the live value: ZPA sets it itself for Browser Access
@@ -123,13 +142,11 @@ const desiredObjects: ResourceKind<LinkCanonical>['desiredObjects'] = (desired, 
  */
 function wantedLink(
   link: DesiredLink,
-  portalIds: string[],
+  portalIds: readonly string[],
   live: LinkCanonical | undefined,
   pruned: ReadonlySet<string>,
 ): LinkCanonical {
   const { fields } = link;
-  const portals = live ? [...portalIds] : portalIds;
-  if (live) for (const id of live.userPortals) if (!pruned.has(id)) portals.push(id);
   return {
     name: link.name,
     link: fields.link,
@@ -139,8 +156,15 @@ function wantedLink(
     enabled: fields.enabled ?? true,
     iconText: fields.icon ? normalizeDataUri(fields.icon.dataUri) : '',
     logoFileName: fields.icon?.fileName ?? '',
-    userPortals: idSet(portals),
+    userPortals: portalSet(portalIds, live, pruned),
   };
+}
+
+function portalSet(portalIds: readonly string[], live: LinkCanonical | undefined, pruned: ReadonlySet<string>) {
+  // The live portals already listed are left out before idSet, which makes a Set only when ids repeat.
+  let kept: string[] | undefined;
+  if (live) for (const id of live.userPortals) if (!pruned.has(id) && !portalIds.includes(id)) (kept ??= []).push(id);
+  return idSet(kept ? [...portalIds, ...kept] : portalIds);
 }
 
 /**

@@ -35,7 +35,6 @@ export interface MergedLink {
   icon?: IconSource;
   portals: string[];
   location: SourceLocation;
-  listedAt: Record<string, SourceLocation>;
   ignoreChanges?: IgnorableLinkField[];
 }
 
@@ -232,10 +231,9 @@ function listedAt(build: LinkBuild, portal: string): SourceLocation | undefined 
   return build.portal === portal ? build.listed : build.alsoListed?.get(portal);
 }
 
-/** Each portal listing the link -> where, in manifest order. */
-function* listings(build: LinkBuild): Generator<[string, SourceLocation]> {
-  yield [build.portal, build.listed];
-  if (build.alsoListed) yield* build.alsoListed;
+/** Where each portal lists the link, in manifest order. */
+function listings(build: LinkBuild): SourceLocation[] {
+  return build.alsoListed ? [build.listed, ...build.alsoListed.values()] : [build.listed];
 }
 
 /**
@@ -251,7 +249,7 @@ function listedAndIgnored(portals: readonly DesiredPortal[], links: ReadonlyMap<
   for (const build of links.values()) {
     const hit = patterns.find((p) => p.matches(build.name));
     if (!hit) continue;
-    for (const [, at] of listings(build))
+    for (const at of listings(build))
       diagnostics.push(
         problem(
           'link-listed-and-ignored',
@@ -301,19 +299,12 @@ function finish(build: LinkBuild, diagnostics: Diagnostic[]): MergedLink | undef
     );
     return undefined;
   }
-  // A computed key defines an own property, so even a portal named "__proto__" is kept as data.
   const merged: MergedLink = {
     name: build.name,
     fields: fields as MergedLink['fields'],
-    portals: [build.portal],
+    portals: build.alsoListed ? [build.portal, ...build.alsoListed.keys()] : [build.portal],
     location: build.definedAt,
-    listedAt: { [build.portal]: build.listed },
   };
-  if (build.alsoListed) {
-    merged.portals.push(...build.alsoListed.keys());
-    // fromEntries too defines own properties.
-    merged.listedAt = Object.fromEntries(listings(build));
-  }
   if (build.icon) merged.icon = build.icon;
   if (ignored && ignored.size > 0) merged.ignoreChanges = IGNORABLE_LINK_FIELDS.filter((f) => ignored.has(f));
   return merged;

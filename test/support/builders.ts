@@ -55,7 +55,6 @@ export function desired(spec: {
       ...(ignoreChanges ? { ignoreChanges } : {}),
       fields: { link: fields.link ?? `${name.toLowerCase()}.corp.example.com`, ...fields },
       location: at(10 + i),
-      listedAt: Object.fromEntries(portals.map((p) => [p, at(10 + i)])),
     };
   });
   return {
