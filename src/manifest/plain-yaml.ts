@@ -15,24 +15,38 @@
 import type { SourceLocation } from '../core/types.js';
 import type { Positions, Segment } from './yaml-nodes.js';
 
-/** Where a mapping entry's key and value are written; value -1 when the YAML gives none (`key:`). */
+/**
+ * Where a mapping entry's key and value, or a sequence item, are written (key -1 for an item;
+ * value -1 when the YAML gives none, `key:`), and when the value is a block, its own places.
+ */
 export interface Place {
   key: number;
   value: number;
+  inner?: Places;
 }
+
+/**
+ * A mapping's entries' places by key (an object without a prototype, so any key is its own), or
+ * a sequence's items' places in order. Each block's places hang from its parent's, as its data
+ * does: no table from nodes to places (which cost every mapping an identity hash).
+ */
+export type Places = Record<string, Place> | Place[];
 
 export interface PlainYaml {
   data: Record<string, unknown>;
   /** Offset of the root mapping's first key. */
   rootOffset: number;
-  /** Per mapping: its entries' places (by key, as own properties); per sequence: its items' offsets. */
-  places: Map<object, Places>;
+  /** The root mapping's places. */
+  places: Places;
 }
 
 /** Characters that send a file to the yaml package: tabs, CR, controls, BOM and the Unicode line separators. */
 const OUTSIDE_TEXT = /[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
-/** A plain key this reader is sure of: it cannot resolve to anything but the same string. */
-const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_./ -]*$/;
+/*
+ * A plain key this reader is sure of, one that cannot resolve to anything but the same string, is
+ * written [A-Za-z_][A-Za-z0-9_./ -]* (isKeyStart, isKeyCharacter), does not end in a space, and
+ * is not a null or boolean word.
+ */
 /** Plain scalars of YAML 1.2's core schema that are not strings. */
 const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
 const BOOLEANS = new Map([
@@ -49,7 +63,8 @@ const NUMBER_FORMS =
   /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
 /** First characters of a plain scalar left to the yaml package: the indicators. */
 const UNSURE_START = new Set([...'-?:,[]{}#&*!|>\'"%@` ']);
-const FLOW_CHARACTERS = /[[\]{}]/;
+/** Inside a plain scalar: `: ` or a final `:` (a key, or an error), or a flow indicator. */
+const UNSURE_INSIDE = /: |:$|[[\]{}]/;
 /** Far below the yaml path's depth limit; a manifest needs about 6 levels. */
 const MAX_LEVELS = 32;
 /** yaml refuses implicit keys longer than 1024 characters. */
@@ -59,9 +74,6 @@ const SPACE = 0x20;
 const HASH = 0x23;
 const DASH = 0x2d;
 const COLON = 0x3a;
-
-/** A mapping's entries' places by key, or a sequence's items' offsets. */
-export type Places = Record<string, Place> | number[];
 
 interface Frame {
   node: Record<string, unknown> | unknown[];
@@ -75,6 +87,7 @@ interface Frame {
 interface Awaiting {
   frame: Frame;
   key: string;
+  place: Place;
 }
 
 interface Scalar {
@@ -89,10 +102,10 @@ export function readPlainYaml(text: string): PlainYaml | undefined {
 }
 
 class PlainReader {
-  // A Map, not a WeakMap: it lives only as long as the file's data, and weak entries cost the GC.
-  private readonly places = new Map<object, Places>();
   private readonly stack: Frame[] = [];
   private awaiting: Awaiting | undefined;
+  /** The first `#` at or after the last search: most files hold few, so each value looks it up once. */
+  private nextHash = -1;
 
   constructor(private readonly text: string) {}
 
@@ -114,9 +127,9 @@ class PlainReader {
       }
       start = end + 1;
     }
-    const root = this.stack[0]?.node;
-    if (root === undefined || Array.isArray(root)) return undefined;
-    return { data: root, rootOffset, places: this.places };
+    const root = this.stack[0];
+    if (root === undefined || Array.isArray(root.node)) return undefined;
+    return { data: root.node, rootOffset, places: root.places };
   }
 
   private line(at: number, end: number, indent: number): boolean {
@@ -129,7 +142,7 @@ class PlainReader {
       if (indent > parentIndent || sameIndentSequence) {
         const child = this.push(item ? [] : {}, indent, sameIndentSequence);
         if (!child) return false;
-        this.assign(awaiting, child.node, at);
+        this.assign(awaiting, child, at);
       }
     }
     let top = this.stack.at(-1);
@@ -145,12 +158,14 @@ class PlainReader {
   private entry(frame: Frame, at: number, end: number, key = this.key(at, end)): boolean {
     const places = frame.places as Record<string, Place>;
     const node = frame.node as Record<string, unknown>;
-    if (!key || key.name === '__proto__' || Object.hasOwn(node, key.name)) return false;
+    // The places hold exactly the keys read so far (and have no prototype): a repeat is found there.
+    if (!key || key.name === '__proto__' || places[key.name] !== undefined) return false;
     const valueAt = this.skipSpaces(key.end, end);
     if (valueAt === end || this.text.charCodeAt(valueAt) === HASH) {
+      const place: Place = { key: at, value: -1 };
       node[key.name] = null;
-      places[key.name] = { key: at, value: -1 };
-      this.awaiting = { frame, key: key.name };
+      places[key.name] = place;
+      this.awaiting = { frame, key: key.name, place };
       return true;
     }
     const scalar = this.scalar(valueAt, end);
@@ -163,7 +178,7 @@ class PlainReader {
   /** `- value` or `- key: value ...` (a mapping that starts on the dash's line). */
   private item(frame: Frame, at: number, end: number): boolean {
     const seq = frame.node as unknown[];
-    const offsets = frame.places as number[];
+    const items = frame.places as Place[];
     const valueAt = this.skipSpaces(at + 1, end);
     const c = this.text.charCodeAt(valueAt);
     if (valueAt === end || c === HASH || c === DASH) return false;
@@ -172,13 +187,13 @@ class PlainReader {
       const map = this.push({}, frame.indent + (valueAt - at), false);
       if (!map) return false;
       seq.push(map.node);
-      offsets.push(valueAt);
+      items.push({ key: -1, value: valueAt, inner: map.places });
       return this.entry(map, valueAt, end, key);
     }
     const scalar = this.scalar(valueAt, end);
     if (!scalar) return false;
     seq.push(scalar.value);
-    offsets.push(valueAt);
+    items.push({ key: -1, value: valueAt });
     return true;
   }
 
@@ -194,15 +209,39 @@ class PlainReader {
       name = quoted.value;
       after = quoted.end;
     } else {
-      const colon = this.find(COLON, at, end);
-      if (colon === end) return undefined;
+      const colon = this.plainKeyEnd(at, end);
+      if (colon < 0) return undefined;
       name = text.slice(at, colon);
       after = colon;
-      if (!PLAIN_KEY.test(name) || name.endsWith(' ') || NULLS.has(name) || BOOLEANS.has(name)) return undefined;
+      if (!startsAsWord(text.charCodeAt(at)) && (NULLS.has(name) || BOOLEANS.has(name))) return undefined;
     }
     if (after - at > MAX_KEY_LENGTH || text.charCodeAt(after) !== COLON) return undefined;
     if (after + 1 < end && text.charCodeAt(after + 1) !== SPACE) return undefined;
     return { name, end: after + 1 };
+  }
+
+  /**
+   * The colon after a plain key this reader is sure of (see above) that
+   * starts at `at`, else -1. One pass over the characters, in place of a slice and a regex.
+   */
+  private plainKeyEnd(at: number, end: number): number {
+    const { text } = this;
+    if (!isKeyStart(text.charCodeAt(at))) return -1;
+    for (let i = at + 1; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === COLON) return text.charCodeAt(i - 1) === SPACE ? -1 : i;
+      if (!isKeyCharacter(c)) return -1;
+    }
+    return -1;
+  }
+
+  /** The first `#` in [at, end), else end, from the file's next `#` (found once per stretch without one). */
+  private findHash(at: number, end: number): number {
+    if (this.nextHash < at && this.nextHash !== Infinity) {
+      const found = this.text.indexOf('#', at);
+      this.nextHash = found < 0 ? Infinity : found;
+    }
+    return this.nextHash < end ? this.nextHash : end;
   }
 
   /** A scalar that ends the line (a comment may follow). */
@@ -215,24 +254,20 @@ class PlainReader {
       const rest = this.skipSpaces(quoted.end, end);
       return rest === end || (rest > quoted.end && text.charCodeAt(rest) === HASH) ? quoted : undefined;
     }
-    let stop = this.find(HASH, at, end);
-    while (stop < end && text.charCodeAt(stop - 1) !== SPACE) stop = this.find(HASH, stop + 1, end);
+    let stop = this.findHash(at, end);
+    while (stop < end && text.charCodeAt(stop - 1) !== SPACE) stop = this.findHash(stop + 1, end);
     // Only spaces end a plain scalar (tabs never get here): trimEnd() would also take a trailing
     // no-break or other Unicode space, which yaml keeps as part of the value.
     while (stop > at && text.charCodeAt(stop - 1) === SPACE) stop--;
     const raw = text.slice(at, stop);
-    if (NULLS.has(raw)) return { value: null, end };
-    const boolean = BOOLEANS.get(raw);
-    if (boolean !== undefined) return { value: boolean, end };
-    if (PLAIN_INTEGER.test(raw)) return { value: Number(raw), end };
-    if (
-      NUMBER_FORMS.test(raw) ||
-      UNSURE_START.has(first) ||
-      raw.includes(': ') ||
-      raw.endsWith(':') ||
-      FLOW_CHARACTERS.test(raw)
-    )
-      return undefined;
+    if (!startsAsWord(text.charCodeAt(at))) {
+      if (NULLS.has(raw)) return { value: null, end };
+      const boolean = BOOLEANS.get(raw);
+      if (boolean !== undefined) return { value: boolean, end };
+      if (PLAIN_INTEGER.test(raw)) return { value: Number(raw), end };
+      if (NUMBER_FORMS.test(raw) || UNSURE_START.has(first)) return undefined;
+    }
+    if (UNSURE_INSIDE.test(raw)) return undefined;
     return { value: raw, end };
   }
 
@@ -271,12 +306,6 @@ class PlainReader {
     return /^[0-9a-fA-F]{4}$/.test(hex) ? { text: String.fromCharCode(parseInt(hex, 16)), end: at + 5 } : undefined;
   }
 
-  /** The offset of the first `code` in [at, end), else end: the search never runs past the line. */
-  private find(code: number, at: number, end: number): number {
-    while (at < end && this.text.charCodeAt(at) !== code) at++;
-    return at;
-  }
-
   private skipSpaces(at: number, end: number): number {
     while (at < end && this.text.charCodeAt(at) === SPACE) at++;
     return at;
@@ -284,28 +313,35 @@ class PlainReader {
 
   private push(node: Frame['node'], indent: number, atParentIndent: boolean): Frame | undefined {
     if (this.stack.length >= MAX_LEVELS) return undefined;
-    const places: Places = Array.isArray(node) ? [] : {};
-    this.places.set(node, places);
+    const places: Places = Array.isArray(node) ? [] : (Object.create(null) as Record<string, Place>);
     const frame = { node, places, indent, atParentIndent };
     this.stack.push(frame);
     return frame;
   }
 
   /** The awaited value turned out to be a block: it replaces the null and is located where it starts. */
-  private assign(awaiting: Awaiting, child: Frame['node'], at: number): void {
-    const { frame, key } = awaiting;
-    (frame.node as Record<string, unknown>)[key] = child;
-    const place = (frame.places as Record<string, Place>)[key];
-    if (place) place.value = at;
+  private assign(awaiting: Awaiting, child: Frame, at: number): void {
+    const { frame, key, place } = awaiting;
+    (frame.node as Record<string, unknown>)[key] = child.node;
+    place.value = at;
+    place.inner = child.places;
   }
+}
+
+/**
+ * An ASCII letter other than n, t and f (either case): a plain scalar starting with one is never
+ * null, a boolean or a number, and is not an indicator, so most values skip those checks.
+ */
+function startsAsWord(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x7a && lower !== 0x6e && lower !== 0x74 && lower !== 0x66;
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', n: '\n', t: '\t' };
 
-/** One step down a path: the segment taken, the value reached and where it is written. */
+/** One step down a path: the segment taken and where the value reached is written (with its own places). */
 interface Step {
   segment: Segment;
-  node: unknown;
   place: Place;
 }
 
@@ -321,7 +357,7 @@ export class PlainPositions implements Positions {
     private readonly text: string,
     private readonly plain: PlainYaml,
   ) {
-    this.root = { segment: '', node: plain.data, place: { key: -1, value: plain.rootOffset } };
+    this.root = { segment: '', place: { key: -1, value: plain.rootOffset, inner: plain.places } };
   }
 
   start(): SourceLocation {
@@ -352,25 +388,12 @@ export class PlainPositions implements Positions {
     if (d < trail.length && d < depth) trail.length = d;
     let step = d === 0 ? this.root : trail[d - 1]!;
     for (; d < depth; d++) {
-      const next = this.step(step.node, path[d]!);
+      const next = stepInto(step.place.inner, path[d]!);
       if (!next) return undefined;
       trail.push(next);
       step = next;
     }
     return step.place;
-  }
-
-  private step(node: unknown, segment: Segment): Step | undefined {
-    const places = typeof node === 'object' && node !== null ? this.plain.places.get(node) : undefined;
-    if (Array.isArray(places)) {
-      const offset = places[Number(segment)];
-      if (offset === undefined) return undefined;
-      return { segment, node: (node as unknown[])[Number(segment)], place: { key: -1, value: offset } };
-    }
-    const key = String(segment);
-    const place = places && Object.hasOwn(places, key) ? places[key] : undefined;
-    if (!place) return undefined;
-    return { segment, node: (node as Record<string, unknown>)[String(segment)], place };
   }
 
   private at(offset: number): SourceLocation {
@@ -387,6 +410,22 @@ export class PlainPositions implements Positions {
     this.lastLine = line;
     return { file: this.file, line: line + 1, col: offset - starts[line]! + 1 };
   }
+}
+
+function stepInto(places: Places | undefined, segment: Segment): Step | undefined {
+  const place = Array.isArray(places) ? places[Number(segment)] : places?.[String(segment)];
+  return place ? { segment, place } : undefined;
+}
+
+/** The first character of a plain key this reader is sure of: a letter or `_`. */
+function isKeyStart(c: number): boolean {
+  const lower = c | 0x20;
+  return (lower >= 0x61 && lower <= 0x7a) || c === 0x5f;
+}
+
+/** The rest of a plain key: letters, digits, `_ . / -` and spaces. */
+function isKeyCharacter(c: number): boolean {
+  return isKeyStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2f || c === SPACE || c === DASH;
 }
 
 /** The index of the last line starting at or before `offset` (binary search). */
