@@ -3,7 +3,6 @@
  * schemas/plan.schema.json, so `apply --plan` never acts on a file it does not understand.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { StalePlanError, UsageError } from '../core/errors.js';
 import type { Plan } from '../core/types.js';
 import { PLAN_FORMAT_VERSION } from '../planner/plan.js';
@@ -14,6 +13,9 @@ let validatePlan: (((data: unknown) => boolean) & { errors?: unknown }) | undefi
 
 async function validator() {
   if (!validatePlan) {
+    // Loaded on first need: ajv's compiler is a large module, and plan (which only writes plan
+    // files) would otherwise load it on every run.
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
     const ajv = new Ajv2020({ allErrors: false, strict: false });
     validatePlan = ajv.compile(await readSchema('plan.schema.json'));
   }
