@@ -179,10 +179,13 @@ function prunePass(
 ) {
   const changes: ExtraChange<LinkCanonical>[] = [];
   const ignoredOn = new Map<string, number>();
+  // Without any `ignore` pattern nothing is ignored anywhere: no list per live link to find that.
+  const anyIgnore = ignores.scopes.length > 0;
+  const none: readonly string[] = [];
   let managedLive = 0;
   for (const entry of live) {
     const portals = entry.canonical.userPortals;
-    const ignoredHere = portals.filter((id) => ignores.test(id, entry.key));
+    const ignoredHere = anyIgnore ? portals.filter((id) => ignores.test(id, entry.key)) : none;
     for (const id of ignoredHere) ignoredOn.set(id, (ignoredOn.get(id) ?? 0) + 1);
     if (portals.some((id) => managed.has(id) && !ignoredHere.includes(id))) managedLive += 1;
     if (entry.listed) continue;

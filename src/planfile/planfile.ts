@@ -14,9 +14,10 @@ let validatePlan: (((data: unknown) => boolean) & { errors?: unknown }) | undefi
 async function validator() {
   if (!validatePlan) {
     // Loaded on first need: ajv's compiler is a large module, and plan (which only writes plan
-    // files) would otherwise load it on every run.
-    const { Ajv2020 } = await import('ajv/dist/2020.js');
-    const ajv = new Ajv2020({ allErrors: false, strict: false });
+    // files) would otherwise load it on every run. Through the default export (module.exports): a
+    // CommonJS module imported from the bundle has no named exports.
+    const { default: ajvModule } = await import('ajv/dist/2020.js');
+    const ajv = new ajvModule.Ajv2020({ allErrors: false, strict: false });
     validatePlan = ajv.compile(await readSchema('plan.schema.json'));
   }
   return validatePlan;

@@ -104,5 +104,10 @@ describe('what each command loads', () => {
     // show checks a plan file against its schema, compiled on first need: the check above can fail.
     await writeFile(join(dir, 'plan.json'), JSON.stringify({ formatVersion: 1, digest: 'not checked first' }));
     expect(compiler(await modulesLoaded(['show', join(dir, 'plan.json')], 'show-ajv.txt')).length).toBeGreaterThan(0);
+    // And the compiler, loaded that way, works: the file is refused by its schema, not by a crash.
+    const refused = await run(process.execPath, ['dist/cli/main.js', 'show', join(dir, 'plan.json')], {
+      cwd: root,
+    }).catch((error: { stdout: string; stderr: string }) => error);
+    expect(refused.stderr).toContain('is not a valid zpa-gitops plan file');
   });
 });
