@@ -19,6 +19,27 @@ export function checkPortalCapacity(
   live: readonly LiveEntry<LinkCanonical>[],
   declared: ReadonlyMap<string, DeclaredPortal>,
 ): Diagnostic[] {
+  const counts = linksPerPortal(changes, live);
+  const diagnostics: Diagnostic[] = [];
+  for (const [id, count] of counts) {
+    if (count <= MAX_LINKS_PER_PORTAL) continue;
+    const portal = declared.get(id);
+    diagnostics.push({
+      severity: 'error',
+      code: 'portal-over-capacity',
+      message: `portal "${portal?.name ?? id}" would hold ${count} links after this plan; ZPA allows at most ${MAX_LINKS_PER_PORTAL} per user portal`,
+      hint: 'list fewer links on it, or let pruning take links off it; nothing was changed',
+      ...(portal ? { location: portal.location } : {}),
+    });
+  }
+  return diagnostics;
+}
+
+/** Portal id -> links on it after the plan. (Its loops are apart from the check's: see planner/diff.ts.) */
+function linksPerPortal(
+  changes: readonly KindChange<LinkCanonical>[],
+  live: readonly LiveEntry<LinkCanonical>[],
+): Map<string, number> {
   // Each link's portals after the plan: live links by id, new links by name.
   const liveAfter = new Map<string, readonly string[]>();
   const created = new Map<string, readonly string[]>();
@@ -45,17 +66,5 @@ export function checkPortalCapacity(
   };
   for (const portals of liveAfter.values()) countLinkOn(portals);
   for (const portals of created.values()) countLinkOn(portals);
-  const diagnostics: Diagnostic[] = [];
-  for (const [id, count] of counts) {
-    if (count <= MAX_LINKS_PER_PORTAL) continue;
-    const portal = declared.get(id);
-    diagnostics.push({
-      severity: 'error',
-      code: 'portal-over-capacity',
-      message: `portal "${portal?.name ?? id}" would hold ${count} links after this plan; ZPA allows at most ${MAX_LINKS_PER_PORTAL} per user portal`,
-      hint: 'list fewer links on it, or let pruning take links off it; nothing was changed',
-      ...(portal ? { location: portal.location } : {}),
-    });
-  }
-  return diagnostics;
+  return counts;
 }

@@ -22,7 +22,8 @@ import type { Positions, Segment } from './yaml-nodes.js';
 export interface Place {
   key: number;
   value: number;
-  inner?: Places;
+  /** Always present (undefined for a scalar), so that every place has the one shape V8 optimises for. */
+  inner: Places | undefined;
 }
 
 /**
@@ -162,7 +163,7 @@ class PlainReader {
     if (!key || key.name === '__proto__' || places[key.name] !== undefined) return false;
     const valueAt = this.skipSpaces(key.end, end);
     if (valueAt === end || this.text.charCodeAt(valueAt) === HASH) {
-      const place: Place = { key: at, value: -1 };
+      const place: Place = { key: at, value: -1, inner: undefined };
       node[key.name] = null;
       places[key.name] = place;
       this.awaiting = { frame, key: key.name, place };
@@ -171,7 +172,7 @@ class PlainReader {
     const scalar = this.scalar(valueAt, end);
     if (!scalar) return false;
     node[key.name] = scalar.value;
-    places[key.name] = { key: at, value: valueAt };
+    places[key.name] = { key: at, value: valueAt, inner: undefined };
     return true;
   }
 
@@ -193,7 +194,7 @@ class PlainReader {
     const scalar = this.scalar(valueAt, end);
     if (!scalar) return false;
     seq.push(scalar.value);
-    items.push({ key: -1, value: valueAt });
+    items.push({ key: -1, value: valueAt, inner: undefined });
     return true;
   }
 
