@@ -335,7 +335,12 @@ class PlainReader {
  */
 function startsAsWord(code: number): boolean {
   const lower = code | 0x20;
-  return lower >= 0x61 && lower <= 0x7a && lower !== 0x6e && lower !== 0x74 && lower !== 0x66;
+  return isAsciiLetter(code) && lower !== 0x6e && lower !== 0x74 && lower !== 0x66;
+}
+
+function isAsciiLetter(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x7a;
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', n: '\n', t: '\t' };
@@ -420,8 +425,7 @@ function stepInto(places: Places | undefined, segment: Segment): Step | undefine
 
 /** The first character of a plain key this reader is sure of: a letter or `_`. */
 function isKeyStart(c: number): boolean {
-  const lower = c | 0x20;
-  return (lower >= 0x61 && lower <= 0x7a) || c === 0x5f;
+  return isAsciiLetter(c) || c === 0x5f;
 }
 
 /** The rest of a plain key: letters, digits, `_ . / -` and spaces. */

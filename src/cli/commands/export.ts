@@ -25,7 +25,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const chosen = exportTargets([...(values.target ?? []), ...(values.portal ?? []).map((name) => `portal:${name}`)]);
   const portals = chosen.portals;
   // With no target, export everything; with targets, client settings only when one names them.
-  const clientSettings = values['client-settings'] ?? (chosen.any ? chosen.clientSettings : true);
+  const clientSettings = values['client-settings'] ?? (chosen.targeted ? chosen.clientSettings : true);
   const collections: string[] = ['userPortals', 'userPortalLinks'];
   if (clientSettings) collections.push('clientSettings', 'enrollmentCerts');
   const client = connect(io);
@@ -50,7 +50,8 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
 }
 
 interface ExportTargets {
-  any: boolean;
+  /** Some --target was given. */
+  targeted: boolean;
   portals: string[];
   clientSettings: boolean;
   /** Empty: every type. */
@@ -60,7 +61,12 @@ interface ExportTargets {
 /** An export writes whole portals and the client settings file, so `link:` is not an export target. */
 function exportTargets(raw: string[]): ExportTargets {
   const targets = targetsFrom(raw) ?? [];
-  const chosen: ExportTargets = { any: targets.length > 0, portals: [], clientSettings: false, clientSettingTypes: [] };
+  const chosen: ExportTargets = {
+    targeted: targets.length > 0,
+    portals: [],
+    clientSettings: false,
+    clientSettingTypes: [],
+  };
   let allSettings = false;
   for (const target of targets) {
     const type = typeOf(target);
