@@ -21,12 +21,12 @@ async function call(method: string, path: string, body?: unknown): Promise<Obj> 
   const times = sent[budget]!;
   const limit = budget === 'GET' ? 20 : 10;
   if (times.length >= limit) await sleep(times[times.length - limit]! + WINDOW - Date.now());
-  times.push(Date.now());
   const res = await fetch(`${base}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
+  times.push(Date.now()); // from the reply: timed from the request, a call could land in the window before
   if (res.status === 429)
     return sleep(1000 * parseInt(res.headers.get('retry-after') ?? '1')).then(() => call(method, path, body));
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
