@@ -26,7 +26,7 @@ async function call(method: string, path: string, body?: unknown): Promise<Obj> 
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  times.push(Date.now()); // from the reply: timed from the request, a call could land in the window before
+  times.push(Date.now()); // timed from the reply: the API counts a call on arrival, after our send
   if (res.status === 429)
     return sleep(1000 * parseInt(res.headers.get('retry-after') ?? '1')).then(() => call(method, path, body));
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
