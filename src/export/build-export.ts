@@ -8,7 +8,9 @@ import { compareIds, idOf, optionalString, unescapeHtml } from '../canonical/nor
 import { canonicalLink } from '../kinds/user-portal-link.js';
 
 export interface ExportOptions {
-  /** Portal names to export; empty means all. */
+  /** False: no portal and no link at all (an export of client settings alone). Default true. */
+  userPortals?: boolean;
+  /** With `userPortals`, the portal names to export; empty means all. */
   portals: string[];
   clientSettings: boolean;
   /** With `clientSettings`, only these certificate types; empty or absent means all. */
@@ -29,6 +31,7 @@ export function buildExport(live: LiveState, options: ExportOptions): ExportResu
   if (options.clientSettings)
     files.set('client-settings.yaml', exportClientSettings(live, options.clientSettingTypes ?? []));
 
+  if (options.userPortals === false) return { files, warnings };
   const portals = (live['userPortals'] ?? [])
     .map((p) => ({ id: idOf(p['id']), name: unescapeHtml(optionalString(p['name'])) }))
     .filter((p) => options.portals.length === 0 || options.portals.includes(p.name))

@@ -26,12 +26,15 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const portals = chosen.portals;
   // With no target, export everything; with targets, client settings only when one names them.
   const clientSettings = values['client-settings'] ?? (chosen.targeted ? chosen.clientSettings : true);
-  const collections: string[] = ['userPortals', 'userPortalLinks'];
+  // With targets, portals only when one names them, as for client settings.
+  const userPortals = !chosen.targeted || portals.length > 0;
+  const collections: string[] = userPortals ? ['userPortals', 'userPortalLinks'] : [];
   if (clientSettings) collections.push('clientSettings', 'enrollmentCerts');
   const client = connect(io);
   try {
     const live = await readLiveCollections(client, collections);
     const { files, warnings } = buildExport(live, {
+      userPortals,
       portals,
       clientSettings,
       clientSettingTypes: chosen.clientSettingTypes,
