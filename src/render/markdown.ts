@@ -3,7 +3,9 @@
  * digest, then every destructive change in a visible list, then the rest as collapsible detail. When
  * the text must be cut to fit, only non-destructive detail is dropped, and the comment says so.
  */
+import type { KindSet } from '../core/kind-set.js';
 import type { Plan } from '../core/types.js';
+import { BUILT_IN_KINDS } from '../kinds/built-in.js';
 import { describePlan, ignoredLines, partialNote, summaryLine, type Entry, type Group } from './describe.js';
 import { destructiveChanges, isDestructive, where, type DestructiveChange } from './destructive.js';
 
@@ -27,12 +29,12 @@ export function digestFromMarkdown(text: string): string | undefined {
   return /<!-- zpa-gitops:plan digest=(sha256:[0-9a-f]{64}) -->/.exec(text)?.[1];
 }
 
-export function renderMarkdown(plan: Plan, budget = MARKDOWN_BUDGET): string {
+export function renderMarkdown(plan: Plan, budget = MARKDOWN_BUDGET, kinds: KindSet = BUILT_IN_KINDS): string {
   const foot = `\n<sub>${plan.target.host} · customer ${plan.target.customerId} · microtenant ${plan.target.microtenantId} · zpa-gitops ${plan.toolVersion}</sub>\n`;
-  let text = renderHead(plan);
+  let text = renderHead(plan, kinds);
   const limit = budget - foot.length - RESERVE;
 
-  const destructive = destructiveChanges(plan);
+  const destructive = destructiveChanges(plan, kinds);
   if (destructive.length === 0) text += 'No destructive changes: nothing is deleted or detached.\n\n';
   else {
     text += `#### Destructive changes (${destructive.length})\n\n`;
@@ -48,8 +50,8 @@ export function renderMarkdown(plan: Plan, budget = MARKDOWN_BUDGET): string {
       text += `**${destructive.length - shown} of ${destructive.length} destructive changes are left out: the plan is too large for a comment. See every one in ${SEE_ALL}.**\n\n`;
   }
 
-  const groups = describePlan(plan)
-    .map((g) => ({ ...g, entries: g.entries.filter((e) => !isDestructive(e.change)) }))
+  const groups = describePlan(plan, kinds)
+    .map((g) => ({ ...g, entries: g.entries.filter((e) => !isDestructive(e.change, kinds)) }))
     .filter((g) => g.entries.length > 0);
   const total = groups.reduce((sum, g) => sum + g.entries.length, 0);
   let shown = 0;
@@ -71,7 +73,7 @@ export function renderMarkdown(plan: Plan, budget = MARKDOWN_BUDGET): string {
   return text + foot;
 }
 
-function renderHead(plan: Plan): string {
+function renderHead(plan: Plan, kinds: KindSet): string {
   const { create, update, delete: del, noOp } = plan.counts;
   const head = [
     digestMarker(plan.digest),
@@ -94,7 +96,7 @@ function renderHead(plan: Plan): string {
       '',
     );
   for (const warning of plan.warnings) head.push(`> [!WARNING]\n> ${escapeMarkdown(warning.message)}`, '');
-  const ignored = ignoredLines(plan);
+  const ignored = ignoredLines(plan, kinds);
   if (ignored.length > 0) head.push(ignored.map((line) => `- ${escapeMarkdown(line)}`).join('\n'), '');
   return `${head.join('\n')}\n`;
 }
