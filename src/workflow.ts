@@ -13,6 +13,7 @@ import { resolveMicrotenant } from './planner/look-up.js';
 import { applyChanges, type ApplyOptions } from './apply/apply.js';
 import type { ApplyReport } from './apply/report.js';
 import { assertSafe, type SafetyGate } from './apply/safety.js';
+import { assertExpectedDigest, assertSavedPlanKeyed, type DigestGate } from './apply/digest-gate.js';
 import { assertFresh, assertSameTarget } from './apply/stale.js';
 import { isFreshPlan } from './apply/fresh-plan.js';
 import { rereadTouched, sizesNamedBy, sizesOf } from './apply/reread.js';
@@ -65,7 +66,8 @@ export async function planTenant(
 }
 
 export type ApplyRunOptions = Omit<ApplyOptions, 'writer' | 'source' | 'live' | 'sizeOf'> &
-  SafetyGate & {
+  SafetyGate &
+  DigestGate & {
     /** Judges how long ago a plan was read (apply/fresh-plan.ts); the system clock by default. */
     clock?: Clock;
   };
@@ -78,8 +80,15 @@ export type ApplyRunOptions = Omit<ApplyOptions, 'writer' | 'source' | 'live' | 
  */
 export async function applyPlanned(planned: PlannedTenant, options: ApplyRunOptions = {}): Promise<ApplyReport> {
   const { plan, client } = planned;
-  const { allowUnsafe, clock, ...run } = options;
-  assertSafe(plan, allowUnsafe === undefined ? {} : { allowUnsafe });
+  const { allowUnsafe, approvedUnsafeDigest, expectDigest, planKey, clock, ...run } = options;
+  assertExpectedDigest(plan, {
+    ...(expectDigest === undefined ? {} : { expectDigest }),
+    ...(planKey === undefined ? {} : { planKey }),
+  });
+  assertSafe(plan, {
+    ...(allowUnsafe === undefined ? {} : { allowUnsafe }),
+    ...(approvedUnsafeDigest === undefined ? {} : { approvedUnsafeDigest }),
+  });
   const sizeOf = sizesOf(planned.live);
   let live = planned.live;
   if (!isFreshPlan(planned.readAt, clock ?? systemClock)) {
@@ -100,8 +109,17 @@ export async function applySavedPlan(
   client: TenantClient,
   options: ApplyRunOptions = {},
 ): Promise<ApplyReport> {
-  const { allowUnsafe, ...run } = options;
-  assertSafe(plan, allowUnsafe === undefined ? {} : { allowUnsafe });
+  const { allowUnsafe, approvedUnsafeDigest, expectDigest, planKey, ...run } = options;
+  const digestGate = {
+    ...(expectDigest === undefined ? {} : { expectDigest }),
+    ...(planKey === undefined ? {} : { planKey }),
+  };
+  assertSavedPlanKeyed(plan, digestGate);
+  assertExpectedDigest(plan, digestGate);
+  assertSafe(plan, {
+    ...(allowUnsafe === undefined ? {} : { allowUnsafe }),
+    ...(approvedUnsafeDigest === undefined ? {} : { approvedUnsafeDigest }),
+  });
   const scoped =
     plan.target.microtenantId === client.target.microtenantId
       ? client
