@@ -38,6 +38,7 @@ export type { ApplyReport, ChangeOutcome, Outcome, ProgressEvent } from './apply
 export { planTenant, applyPlanned, applySavedPlan, type PlannedTenant, type TenantClient } from './workflow.js';
 export { readLiveState } from './live/read-live.js';
 export { ZpaClient, settingsFromEnv, type ZpaClientOptions, type ZpaSettings } from './zpa/index.js';
-export { KINDS, registerKind, unregisterKind } from './kinds/registry.js';
+export { BUILT_IN_KINDS, withKinds } from './kinds/built-in.js';
+export { buildKindSet, type KindSet } from './core/kind-set.js';
 export type * from './core/kind.js';
 export { TOOL_VERSION } from './version.js';

@@ -4,7 +4,9 @@
  * output), each carrying the digest and its part number: a tool reads the digest only when every
  * part carries it.
  */
+import type { KindSet } from '../core/kind-set.js';
 import type { Plan } from '../core/types.js';
+import { BUILT_IN_KINDS } from '../kinds/built-in.js';
 import { destructiveChanges } from './destructive.js';
 import {
   destructiveLine,
@@ -22,13 +24,20 @@ export interface CommentOptions {
   /** The digest as written in markers and shown (keyed when the plan carries an HMAC). */
   digest: string;
   notes?: string[];
+  /** The kinds the plan's changes are of; the built-in ones by default. */
+  kinds?: KindSet;
 }
 
 export function renderCommentParts(plan: Plan, options: CommentOptions): string[] {
   const budget = options.budget ?? MARKDOWN_BUDGET;
-  const base: MarkdownOptions = { shownDigest: options.digest, ...(options.notes ? { notes: options.notes } : {}) };
+  const kinds = options.kinds ?? BUILT_IN_KINDS;
+  const base: MarkdownOptions = {
+    shownDigest: options.digest,
+    kinds,
+    ...(options.notes ? { notes: options.notes } : {}),
+  };
   const single = renderMarkdownWith(plan, budget, { ...base, marker: digestMarker(options.digest) });
-  const destructive = destructiveChanges(plan);
+  const destructive = destructiveChanges(plan, kinds);
   if (single.destructiveShown === destructive.length) return [single.text];
 
   // The first part with room kept for the longest marker and pointer it will carry.

@@ -3,7 +3,9 @@
  * digest, then every destructive change in a visible list, then the rest as collapsible detail. When
  * the text must be cut to fit, only non-destructive detail is dropped, and the comment says so.
  */
+import type { KindSet } from '../core/kind-set.js';
 import type { Plan } from '../core/types.js';
+import { BUILT_IN_KINDS } from '../kinds/built-in.js';
 import { describePlan, ignoredLines, partialNote, summaryLine, type Entry, type Group } from './describe.js';
 import { destructiveChanges, isDestructive, where, type DestructiveChange } from './destructive.js';
 
@@ -39,10 +41,12 @@ export interface MarkdownOptions {
   maxDestructive?: number;
   /** Said instead of "left out" when not every destructive change is shown: where the rest are. */
   continuedIn?: (shown: number, total: number) => string;
+  /** The kinds the plan's changes are of; the built-in ones by default. */
+  kinds?: KindSet;
 }
 
-export function renderMarkdown(plan: Plan, budget = MARKDOWN_BUDGET): string {
-  return renderMarkdownWith(plan, budget).text;
+export function renderMarkdown(plan: Plan, budget = MARKDOWN_BUDGET, kinds: KindSet = BUILT_IN_KINDS): string {
+  return renderMarkdownWith(plan, budget, { kinds }).text;
 }
 
 /** The Markdown, and how many destructive changes it shows. */
@@ -52,10 +56,11 @@ export function renderMarkdownWith(
   options: MarkdownOptions = {},
 ): { text: string; destructiveShown: number } {
   const foot = `\n<sub>${plan.target.host} · customer ${plan.target.customerId} · microtenant ${plan.target.microtenantId} · zpa-gitops ${plan.toolVersion}</sub>\n`;
-  let text = renderHead(plan, options);
+  const kinds = options.kinds ?? BUILT_IN_KINDS;
+  let text = renderHead(plan, kinds, options);
   const limit = budget - foot.length - RESERVE;
 
-  const destructive = destructiveChanges(plan);
+  const destructive = destructiveChanges(plan, kinds);
   let destructiveShown = 0;
   if (destructive.length === 0) text += 'No destructive changes: nothing is deleted or detached.\n\n';
   else {
@@ -73,8 +78,8 @@ export function renderMarkdownWith(
         : `**${destructive.length - destructiveShown} of ${destructive.length} destructive changes are left out: the plan is too large for a comment. See every one in ${SEE_ALL}.**\n\n`;
   }
 
-  const groups = describePlan(plan)
-    .map((g) => ({ ...g, entries: g.entries.filter((e) => !isDestructive(e.change)) }))
+  const groups = describePlan(plan, kinds)
+    .map((g) => ({ ...g, entries: g.entries.filter((e) => !isDestructive(e.change, kinds)) }))
     .filter((g) => g.entries.length > 0);
   const total = groups.reduce((sum, g) => sum + g.entries.length, 0);
   let shown = 0;
@@ -96,7 +101,7 @@ export function renderMarkdownWith(
   return { text: text + foot, destructiveShown };
 }
 
-function renderHead(plan: Plan, options: MarkdownOptions): string {
+function renderHead(plan: Plan, kinds: KindSet, options: MarkdownOptions): string {
   const { create, update, delete: del, noOp } = plan.counts;
   const head = [
     options.marker ?? digestMarker(plan.digest),
@@ -120,7 +125,7 @@ function renderHead(plan: Plan, options: MarkdownOptions): string {
       '',
     );
   for (const warning of plan.warnings) head.push(`> [!WARNING]\n> ${escapeMarkdown(warning.message)}`, '');
-  const ignored = ignoredLines(plan);
+  const ignored = ignoredLines(plan, kinds);
   if (ignored.length > 0) head.push(ignored.map((line) => `- ${escapeMarkdown(line)}`).join('\n'), '');
   return `${head.join('\n')}\n`;
 }
