@@ -24,6 +24,15 @@ export { renderApplyReport } from './render/apply-report.js';
 export { COLOR, PLAIN, wantsColor, type Style } from './render/style.js';
 export { readPlanFile, writePlanFile } from './planfile/planfile.js';
 export { digestPlan, digestMatches, DIGEST_PATTERN } from './digest/plan-digest.js';
+export {
+  digestHmac,
+  formatDigest,
+  parseDigestText,
+  signPlan,
+  verifyDigest,
+  verifyPlanKey,
+  PLAN_KEY_VARIABLE,
+} from './digest/keyed-digest.js';
 export { applyChanges, DEFAULT_PARALLELISM, type ApplyOptions } from './apply/apply.js';
 export type { ApplyReport, ChangeOutcome, Outcome, ProgressEvent } from './apply/report.js';
 export { planTenant, applyPlanned, applySavedPlan, type PlannedTenant, type TenantClient } from './workflow.js';

@@ -15,6 +15,7 @@ import { resolveMicrotenant } from './planner/look-up.js';
 import { applyChanges, type ApplyOptions } from './apply/apply.js';
 import type { ApplyReport } from './apply/report.js';
 import { assertSafe, type SafetyGate } from './apply/safety.js';
+import { assertExpectedDigest, assertSavedPlanKeyed, type DigestGate } from './apply/digest-gate.js';
 import { assertFresh, assertSameTarget } from './apply/stale.js';
 import { isFreshPlan } from './apply/fresh-plan.js';
 import { rereadTouched, sizesNamedBy, sizesOf } from './apply/reread.js';
@@ -75,7 +76,8 @@ export async function planTenant(
 }
 
 export type ApplyRunOptions = Omit<ApplyOptions, 'writer' | 'source' | 'live' | 'sizeOf'> &
-  SafetyGate & {
+  SafetyGate &
+  DigestGate & {
     /** Judges how long ago a plan was read (apply/fresh-plan.ts); the system clock by default. */
     clock?: Clock;
   };
@@ -89,8 +91,16 @@ export type ApplyRunOptions = Omit<ApplyOptions, 'writer' | 'source' | 'live' | 
 export async function applyPlanned(planned: PlannedTenant, options: ApplyRunOptions = {}): Promise<ApplyReport> {
   const { plan, client } = planned;
   const kinds = planned.kinds ?? options.kinds ?? BUILT_IN_KINDS;
-  const { allowUnsafe, clock, ...run } = options;
-  assertSafe(plan, allowUnsafe === undefined ? {} : { allowUnsafe });
+  const {
+    allowUnsafe: _allow,
+    approvedUnsafeDigest: _approved,
+    expectDigest: _expect,
+    planKey: _key,
+    clock,
+    ...run
+  } = options;
+  assertExpectedDigest(plan, options);
+  assertSafe(plan, options);
   const sizeOf = sizesOf(planned.live);
   let live = planned.live;
   if (!isFreshPlan(planned.readAt, clock ?? systemClock)) {
@@ -111,8 +121,16 @@ export async function applySavedPlan(
   client: TenantClient,
   options: ApplyRunOptions = {},
 ): Promise<ApplyReport> {
-  const { allowUnsafe, ...run } = options;
-  assertSafe(plan, allowUnsafe === undefined ? {} : { allowUnsafe });
+  const {
+    allowUnsafe: _allow,
+    approvedUnsafeDigest: _approved,
+    expectDigest: _expect,
+    planKey: _key,
+    ...run
+  } = options;
+  assertSavedPlanKeyed(plan, options);
+  assertExpectedDigest(plan, options);
+  assertSafe(plan, options);
   const scoped =
     plan.target.microtenantId === client.target.microtenantId
       ? client
