@@ -31,7 +31,21 @@ export interface ManifestLink {
   ignoreChanges?: IgnorableLinkField[];
 }
 
+/** A portal's own fields: one domain mode (`extLabel` + `extDomain`, or `domain` + a certificate). */
+export interface ManifestPortalFields {
+  description?: string;
+  enabled?: boolean;
+  userNotification?: string;
+  userNotificationEnabled?: boolean;
+  extLabel?: string;
+  extDomain?: string;
+  domain?: string;
+  certificate?: string;
+  certificateId?: string;
+}
+
 export interface ManifestPortal {
+  portal?: ManifestPortalFields;
   prune?: boolean;
   ignore?: string[];
   ignoreChanges?: IgnorableLinkField[];
@@ -43,7 +57,7 @@ export interface ManifestDocument {
   microtenant?: string;
   microtenantId?: string;
   clientSettings?: Partial<Record<ClientCertificateType, ManifestClientSetting | typeof ABSENT>>;
-  userPortals?: Record<string, ManifestPortal>;
+  userPortals?: Record<string, ManifestPortal | typeof ABSENT>;
 }
 
 /**
@@ -68,11 +82,12 @@ export const CLIENT_SETTING_FIELD_TYPES = {
 } as const satisfies Record<keyof ManifestClientSetting, 'string'>;
 
 export const PORTAL_FIELD_TYPES = {
+  portal: 'object',
   prune: 'boolean',
   ignore: 'array',
   ignoreChanges: 'array',
   links: 'array',
-} as const satisfies Record<keyof ManifestPortal, 'boolean' | 'array'>;
+} as const satisfies Record<keyof ManifestPortal, 'boolean' | 'array' | 'object'>;
 
 export const DOCUMENT_FIELD_TYPES = {
   apiVersion: 'string',
