@@ -11,7 +11,7 @@ import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
 import { cli } from '../support/cli.js';
 import { apiWrites } from '../support/sim.js';
-import { removeWorkspaces, workspace } from '../support/workspace.js';
+import { removeWorkspaces, workspace, writeFiles } from '../support/workspace.js';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -421,5 +421,28 @@ describe('validate and fmt know the portal block', () => {
         '    links:',
       ].join('\n'),
     );
+  });
+});
+
+describe('ignoreChanges on a managed portal', () => {
+  it('keeps the live value of a portal field it lists, and still compares the others', async () => {
+    seed({ userPortals: [{ name: 'Engineering' }] });
+    const live = portal('Engineering');
+    expect(live?.userNotificationEnabled).toBe(true);
+    const block = { extLabel: live?.extLabel, extDomain: live?.extDomain };
+    const dir = workspace({
+      'p.yaml': { userPortals: { Engineering: { portal: block, ignoreChanges: ['userNotificationEnabled'] } } },
+    });
+    await expectNoChanges(dir);
+    writeFiles(dir, {
+      'p.yaml': {
+        userPortals: {
+          Engineering: { portal: { ...block, description: 'x' }, ignoreChanges: ['userNotificationEnabled'] },
+        },
+      },
+    });
+    const plan = await cli(['plan'], { cwd: dir, env: sim.env() });
+    expect(plan.stdout).toContain('description: "" → "x"');
+    expect(plan.stdout).not.toContain('userNotificationEnabled');
   });
 });
