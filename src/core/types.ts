@@ -68,6 +68,10 @@ export interface DesiredLinkFields {
 export const IGNORABLE_LINK_FIELDS = ['enabled', 'description', 'linkPath', 'protocol', 'icon', 'link'] as const;
 export type IgnorableLinkField = (typeof IGNORABLE_LINK_FIELDS)[number];
 
+/** The portal's own fields a portal's `ignoreChanges` may list (names no link field has). */
+export const IGNORABLE_PORTAL_FIELDS = ['userNotification', 'userNotificationEnabled'] as const;
+export type IgnorablePortalField = (typeof IGNORABLE_PORTAL_FIELDS)[number];
+
 /** An `ignore` glob on a portal (`*` any run of characters, `?` one character). */
 export interface IgnorePattern {
   pattern: string;
@@ -103,6 +107,8 @@ export interface DesiredPortal {
   absent?: boolean;
   /** Its own fields, when the manifests manage the portal itself; without them it must exist. */
   portal?: DesiredPortalFields;
+  /** Its own fields that keep their live value (from its `ignoreChanges`). */
+  ignorePortalFields?: IgnorablePortalField[];
   /** Links on this portal that the manifests do not list are taken off it. */
   prune: boolean;
   /** Live links on this portal whose names match are left alone: never pruned, detached or compared. */

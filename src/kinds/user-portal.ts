@@ -8,7 +8,7 @@
  * server derives from them; on a customer domain `domain` and `certificateId` are.
  */
 import type { DesiredObject, ResourceKind } from '../core/kind.js';
-import type { ApiObject, DesiredPortal, Diagnostic } from '../core/types.js';
+import type { ApiObject, DesiredPortal, Diagnostic, IgnorablePortalField } from '../core/types.js';
 import { enabledFlag, idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
 import { writePortals } from './user-portal-writes.js';
 
@@ -95,10 +95,20 @@ const desiredObjects: ResourceKind<PortalCanonical>['desiredObjects'] = (desired
       userNotificationEnabled: fields.userNotificationEnabled ?? false,
       ...mode,
     };
-    objects.push({ key, location, after: () => after });
+    const kept = portal.ignorePortalFields ?? [];
+    // Ignored fields keep their live value (never compared); a create sends the manifest's.
+    objects.push({
+      key,
+      location,
+      after: (live) => (live && kept.length > 0 ? { ...after, ...pick(live, kept) } : after),
+    });
   }
   return { objects, diagnostics };
 };
+
+function pick(live: PortalCanonical, fields: readonly IgnorablePortalField[]): Partial<PortalCanonical> {
+  return Object.fromEntries(fields.map((field) => [field, live[field]]));
+}
 
 export const userPortalKind: ResourceKind<PortalCanonical> = {
   name: 'userPortal',

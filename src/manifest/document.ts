@@ -2,7 +2,7 @@
  * The raw manifest document, exactly as schemas/manifest.schema.json allows it. The schema is the
  * source of truth; test/manifest/schema-binding.test.ts fails if these types drift from it.
  */
-import type { ClientCertificateType, IgnorableLinkField } from '../core/types.js';
+import type { ClientCertificateType, IgnorableLinkField, IgnorablePortalField } from '../core/types.js';
 
 export const API_VERSION = 'zpa-gitops/v1';
 /** Any version of this tool's format: a file that names one is a manifest, supported or not. */
@@ -48,7 +48,7 @@ export interface ManifestPortal {
   portal?: ManifestPortalFields;
   prune?: boolean;
   ignore?: string[];
-  ignoreChanges?: IgnorableLinkField[];
+  ignoreChanges?: (IgnorableLinkField | IgnorablePortalField)[];
   links?: ManifestLink[];
 }
 

@@ -6,6 +6,8 @@
 import {
   CLIENT_CERTIFICATE_TYPES,
   IGNORABLE_LINK_FIELDS,
+  IGNORABLE_PORTAL_FIELDS,
+  type IgnorablePortalField,
   type DesiredClientSetting,
   type DesiredPortalFields,
   type Diagnostic,
@@ -40,6 +42,7 @@ export interface PortalDeclaration {
   name: string;
   absent: boolean;
   portal?: DesiredPortalFields;
+  ignorePortalFields: readonly IgnorablePortalField[];
   prune: boolean;
   ignore: IgnorePattern[];
   ignoreChanges: readonly IgnorableLinkField[];
@@ -69,7 +72,8 @@ export function extractDeclarations(
     if (name.trim() === '') continue;
     if (value === ABSENT) {
       const location = locator.key(['userPortals', name]);
-      portals.push({ name, absent: true, prune: true, ignore: [], ignoreChanges: [], location, links: [] });
+      const none = { ignore: [], ignoreChanges: [], ignorePortalFields: [], links: [] };
+      portals.push({ name, absent: true, prune: true, location, ...none });
       continue;
     }
     const portal = record(value) ?? {};
@@ -86,6 +90,17 @@ export function extractDeclarations(
     }
     const path = ['userPortals', name];
     const fields = readPortalFields(record(portal['portal']), [...path, 'portal'], locator, diagnostics);
+    const ignorePortalFields = Array.isArray(portal['ignoreChanges'])
+      ? IGNORABLE_PORTAL_FIELDS.filter((field) => (portal['ignoreChanges'] as unknown[]).includes(field))
+      : [];
+    if (ignorePortalFields.length > 0 && portal['portal'] === undefined)
+      diagnostics.push({
+        severity: 'warning',
+        code: 'portal-field-ignored-unmanaged',
+        message: `ignoreChanges lists ${ignorePortalFields.join(', ')} of portal "${name}", whose own fields are not managed here: nothing to ignore`,
+        hint: 'add a portal: block to manage the portal, or drop those names from ignoreChanges',
+        location: locator.key([...path, 'ignoreChanges']),
+      });
     portals.push({
       name,
       absent: false,
@@ -93,6 +108,7 @@ export function extractDeclarations(
       prune: portal['prune'] !== false,
       ignore: readPatterns(portal['ignore'], [...path, 'ignore'], locator),
       ignoreChanges: readIgnoredFields(portal['ignoreChanges']),
+      ignorePortalFields,
       location: locator.key(path),
       links,
     });

@@ -11,7 +11,7 @@ import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
 import { cli } from '../support/cli.js';
 import { apiWrites } from '../support/sim.js';
-import { removeWorkspaces, workspace } from '../support/workspace.js';
+import { removeWorkspaces, workspace, writeFiles } from '../support/workspace.js';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -359,5 +359,90 @@ describe('export', () => {
     const fmt = await cli(['fmt', '--check', '.'], { cwd: dir, env: sim.env() });
     expect(fmt.code, fmt.stdout + fmt.stderr).toBe(0);
     await expectNoChanges(dir);
+  });
+});
+
+describe('validate and fmt know the portal block', () => {
+  it('a block with both domain modes, or a misspelt field, is a located error with no API call', async () => {
+    seed({});
+    const dir = workspace({
+      'both.yaml': [
+        'apiVersion: zpa-gitops/v1',
+        'userPortals:',
+        '  Engineering:',
+        '    portal:',
+        '      extLabel: eng',
+        '      extDomain: corp.example.com',
+        '      domain: eng.corp.example.com',
+        '      certificate: eng',
+        '',
+      ].join('\n'),
+      'typo.yaml': [
+        'apiVersion: zpa-gitops/v1',
+        'userPortals:',
+        '  Ops:',
+        '    portal:',
+        '      extLable: ops',
+        '',
+      ].join('\n'),
+    });
+    const result = await cli(['validate', '.'], { cwd: dir, env: sim.env() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/both\.yaml:4:5.*not both/);
+    expect(result.stderr).toMatch(/typo\.yaml:5:7.*did you mean "?extLabel"?/);
+    expect(sim.requests).toEqual([]);
+  });
+
+  it('fmt puts the block first and its fields in the schema order', async () => {
+    const dir = workspace({
+      'p.yaml': [
+        'apiVersion: zpa-gitops/v1',
+        'userPortals:',
+        '  Engineering:',
+        '    links:',
+        '      - name: wiki',
+        '        link: wiki.example.com',
+        '    portal:',
+        '      extDomain: corp.example.com',
+        '      extLabel: eng',
+        '      enabled: false',
+        '',
+      ].join('\n'),
+    });
+    const result = await cli(['fmt', '.'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'p.yaml'), 'utf8')).toContain(
+      [
+        '  Engineering:',
+        '    portal:',
+        '      enabled: false',
+        '      extLabel: eng',
+        '      extDomain: corp.example.com',
+        '    links:',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('ignoreChanges on a managed portal', () => {
+  it('keeps the live value of a portal field it lists, and still compares the others', async () => {
+    seed({ userPortals: [{ name: 'Engineering' }] });
+    const live = portal('Engineering');
+    expect(live?.userNotificationEnabled).toBe(true);
+    const block = { extLabel: live?.extLabel, extDomain: live?.extDomain };
+    const dir = workspace({
+      'p.yaml': { userPortals: { Engineering: { portal: block, ignoreChanges: ['userNotificationEnabled'] } } },
+    });
+    await expectNoChanges(dir);
+    writeFiles(dir, {
+      'p.yaml': {
+        userPortals: {
+          Engineering: { portal: { ...block, description: 'x' }, ignoreChanges: ['userNotificationEnabled'] },
+        },
+      },
+    });
+    const plan = await cli(['plan'], { cwd: dir, env: sim.env() });
+    expect(plan.stdout).toContain('description: "" → "x"');
+    expect(plan.stdout).not.toContain('userNotificationEnabled');
   });
 });
