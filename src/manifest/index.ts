@@ -31,6 +31,8 @@ export interface LoadOptions {
 export interface LoadResult {
   desired: DesiredState;
   diagnostics: Diagnostic[];
+  /** YAML files found in folders that are not manifests (no `apiVersion: zpa-gitops/...`), left unread. */
+  skipped: string[];
 }
 
 /** Icon files read at once: enough to overlap I/O, few enough to stay far from the open-file limit. */
@@ -49,9 +51,14 @@ export async function loadManifests(paths: string[], options: LoadOptions = {}):
 
   const diagnostics = [...found.diagnostics];
   const files: string[] = [];
+  const skipped: string[] = [];
   const declarations: FileDeclarations[] = [];
-  results.forEach((result) => {
-    if (result.kind === 'skipped') return;
+  results.forEach((result, index) => {
+    if (result.kind === 'skipped') {
+      const candidate = found.candidates[index];
+      if (candidate) skipped.push(relativePath(cwd, candidate.absolute));
+      return;
+    }
     files.push(result.file);
     diagnostics.push(...result.diagnostics);
     if (result.declarations) declarations.push(result.declarations);
@@ -69,7 +76,7 @@ export async function loadManifests(paths: string[], options: LoadOptions = {}):
     links,
     files,
   };
-  return { desired, diagnostics: sortDiagnostics(diagnostics) };
+  return { desired, diagnostics: sortDiagnostics(diagnostics), skipped };
 }
 
 /** Each link with its icon read; only links that name an icon wait for a file. */

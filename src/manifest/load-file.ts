@@ -70,6 +70,15 @@ function checkApiVersion(data: unknown, locator: Positions): Diagnostic | undefi
       locator.key([key]),
     );
   }
+  const ours = fields.find((k) => k === 'userPortals' || k === 'clientSettings');
+  if (key === undefined && ours !== undefined) {
+    return problem(
+      'missing-api-version',
+      `file declares ${ours} but has no apiVersion; it is not read as a manifest`,
+      `add apiVersion: ${API_VERSION} as its first line`,
+      locator.key([ours]),
+    );
+  }
   const version = key === undefined ? undefined : (data as Record<string, unknown>)[key];
   if (typeof version !== 'string' || !version.startsWith(API_GROUP)) {
     const nearMiss = typeof version === 'string' && NEAR_MISS_VALUE.test(version);

@@ -18,6 +18,12 @@ const SNIFF_BYTES = 64 * 1024;
  * such a file is read as a manifest so that it is refused by name, never skipped in silence.
  */
 const MANIFEST_MARK = /^["']?api[-_]?version["']?[ \t]*:[ \t]*["']?zpa[-_ ]?git[-_ ]?ops/im;
+/**
+ * A top-level key of ours marks a manifest too, with or without `apiVersion`: a file declaring
+ * portals or client settings without it is refused by name, or its portals would silently go
+ * unmanaged.
+ */
+const MANIFEST_KEY = /^["']?(?:userPortals|clientSettings)["']?[ \t]*:/m;
 
 export type SourceRead =
   { kind: 'text'; text: string } | { kind: 'skip' } | { kind: 'problem'; diagnostic: Diagnostic };
@@ -98,7 +104,8 @@ async function readAnyFile(path: string): Promise<FileRead> {
 }
 
 function looksLikeManifest(bytes: Buffer): boolean {
-  return MANIFEST_MARK.test(bytes.toString('latin1'));
+  const text = bytes.toString('latin1');
+  return MANIFEST_MARK.test(text) || MANIFEST_KEY.test(text);
 }
 
 function decode(bytes: Buffer, file: string): SourceRead {

@@ -46,6 +46,39 @@ describe('paths and folders', () => {
     await refused(['other'], dir, /^error no manifests found in other — /m);
   });
 
+  it('refuses a folder file declaring portals or client settings without apiVersion, at its key', async () => {
+    const dir = workspace({
+      'zpa/a.yaml': manifest(LINK),
+      'zpa/portals/ops.yaml': `# Ops portal\n${LINK.replace('Eng', 'Ops')}`,
+      'zpa/client-settings.yaml': 'clientSettings:\n  ZAPP_CLIENT:\n    enrollmentCert: Client\n',
+      'zpa/compose.yaml': 'services:\n  web:\n    image: nginx\n',
+    });
+    await refused(
+      ['zpa'],
+      dir,
+      /^zpa\/portals\/ops\.yaml:2:1 error file declares userPortals but has no apiVersion; it is not read as a manifest — add apiVersion: zpa-gitops\/v1 as its first line$/m,
+    );
+    await refused(
+      ['zpa'],
+      dir,
+      /^zpa\/client-settings\.yaml:1:1 error file declares clientSettings but has no apiVersion/m,
+    );
+  });
+
+  it('validate says how many YAML files it skipped as not manifests', async () => {
+    const dir = workspace({
+      'zpa/a.yaml': manifest(LINK),
+      'zpa/compose.yaml': 'services:\n  web:\n    image: nginx\n',
+      'zpa/other/k8s.yml': 'apiVersion: apps/v1\nkind: Deployment\n',
+    });
+    const result = await cli(['validate', 'zpa'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(
+      'Valid: 1 manifest file, 0 client settings, 1 portals, 1 links.\nSkipped 2 YAML files without apiVersion: zpa-gitops/v1 (not manifests).\n',
+    );
+    expect(result.code).toBe(0);
+  });
+
   it('--allow-empty accepts an empty folder on purpose: validate passes and plan says no changes', async () => {
     const dir = workspace({ 'empty/.keep': '' });
     const validate = await cli(['validate', 'empty', '--allow-empty'], { cwd: dir });

@@ -1,4 +1,4 @@
-import { hasErrors, loadManifests } from '../../manifest/index.js';
+import { API_VERSION, hasErrors, loadManifests } from '../../manifest/index.js';
 import { formatDiagnostics, githubAnnotations } from '../../render/diagnostics.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -6,7 +6,7 @@ import { exitCode } from '../exit-codes.js';
 
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('validate', args, { 'allow-empty': { type: 'boolean' } });
-  const { desired, diagnostics } = await loadManifests(positionals.length > 0 ? positionals : ['.'], {
+  const { desired, diagnostics, skipped } = await loadManifests(positionals.length > 0 ? positionals : ['.'], {
     cwd: io.cwd,
     allowEmpty: values['allow-empty'] ?? false,
   });
@@ -17,5 +17,10 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   io.stdout(
     `Valid: ${desired.files.length} manifest file${desired.files.length === 1 ? '' : 's'}, ${desired.clientSettings.length} client settings, ${desired.portals.length} portals, ${links} links.\n`,
   );
+  // Said, not hidden: a manifest that lost its apiVersion line would otherwise vanish in silence.
+  if (skipped.length > 0)
+    io.stdout(
+      `Skipped ${skipped.length} YAML file${skipped.length === 1 ? '' : 's'} without apiVersion: ${API_VERSION} (not manifests).\n`,
+    );
   return exitCode('ok');
 }
