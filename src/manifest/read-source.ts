@@ -3,8 +3,8 @@
  * located errors, and the sniff that tells a manifest from any other YAML file in a folder.
  */
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import type { Diagnostic, SourceLocation } from '../core/types.js';
 import { problem } from './diagnostic.js';
 import type { Candidate } from './find-files.js';
@@ -32,7 +32,7 @@ export async function readSource(candidate: Candidate, file: string): Promise<So
   const start: SourceLocation = { file, line: 1, col: 1 };
   let read: FileRead;
   try {
-    read = readRegularFile(candidate.absolute) ?? (await readAnyFile(candidate.absolute));
+    read = readRegularFile(candidate.absolute) ?? (await readAnyFile(candidate, start));
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
     return {
@@ -45,14 +45,15 @@ export async function readSource(candidate: Candidate, file: string): Promise<So
       ),
     };
   }
+  if ('diagnostic' in read) return { kind: 'problem', diagnostic: read.diagnostic };
   if ('head' in read) {
     if (!candidate.explicit && !looksLikeManifest(read.head)) return { kind: 'skip' };
-    const megabytes = (read.size / 1024 / 1024).toFixed(1);
+    const size = read.size === undefined ? 'over 5 MB' : `${(read.size / 1024 / 1024).toFixed(1)} MB`;
     return {
       kind: 'problem',
       diagnostic: problem(
         'file-too-large',
-        `file is ${megabytes} MB; manifests are limited to ${MAX_MANIFEST_BYTES / 1024 / 1024} MB`,
+        `file is ${size}; manifests are limited to ${MAX_MANIFEST_BYTES / 1024 / 1024} MB`,
         'split it into several files',
         start,
       ),
@@ -62,26 +63,43 @@ export async function readSource(candidate: Candidate, file: string): Promise<So
   return decode(read.bytes, file);
 }
 
-/** The whole file, or for one over the limit its size and first bytes (for the sniff). */
-type FileRead = { bytes: Buffer } | { size: number; head: Buffer };
+/**
+ * The whole file; or for one over the limit its first bytes (for the sniff) and, when known, its
+ * size; or why it is not read at all.
+ */
+type FileRead = { bytes: Buffer } | { size: number | undefined; head: Buffer } | { diagnostic: Diagnostic };
 
 /**
  * A regular file, read synchronously: a plan reads hundreds of small files, and each asynchronous
  * open, stat, read and close is a trip through the thread pool and back. The
  * open does not block (O_NONBLOCK), so a pipe or device is seen by fstat and left, undefined, to
- * the asynchronous path, which waits for it as before.
+ * the asynchronous path. The limit holds while reading, so a file that grows after fstat is cut.
  */
 function readRegularFile(path: string): FileRead | undefined {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) return undefined;
-    const { size } = info;
-    if (size > MAX_MANIFEST_BYTES) return { size, head: readHead(fd) };
-    return { bytes: readFileSync(fd) };
+    if (info.size > MAX_MANIFEST_BYTES) return { size: info.size, head: readHead(fd) };
+    const bytes = Buffer.allocUnsafe(info.size + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < bytes.length; length += n)
+      n = readSync(fd, bytes, length, bytes.length - length, length);
+    if (length > info.size) return readGrown(fd);
+    return { bytes: bytes.subarray(0, length) };
   } finally {
     closeSync(fd);
   }
+}
+
+/** A regular file that grew while it was read: read again, now against the limit itself. */
+function readGrown(fd: number): FileRead {
+  const bytes = Buffer.allocUnsafe(MAX_MANIFEST_BYTES + 1);
+  let length = 0;
+  for (let n = -1; n !== 0 && length < bytes.length; length += n)
+    n = readSync(fd, bytes, length, bytes.length - length, length);
+  if (length > MAX_MANIFEST_BYTES) return { size: undefined, head: bytes.subarray(0, SNIFF_BYTES) };
+  return { bytes: bytes.subarray(0, length) };
 }
 
 function readHead(fd: number): Buffer {
@@ -90,17 +108,46 @@ function readHead(fd: number): Buffer {
   return head.subarray(0, bytesRead);
 }
 
-async function readAnyFile(path: string): Promise<FileRead> {
-  const handle = await open(path, 'r');
+/**
+ * Anything but a regular file. Named on the command line, a pipe is read (`<(...)` and
+ * `/dev/stdin` give one), waiting for its writer, and cut at the limit, since a pipe or a device
+ * has no size to check first. Found in a folder, it is refused unopened: a FIFO without a writer
+ * would hang the run, and a device like /dev/zero never ends.
+ */
+async function readAnyFile(candidate: Candidate, start: SourceLocation): Promise<FileRead> {
+  if (!candidate.explicit) {
+    const info = await stat(candidate.absolute);
+    return {
+      diagnostic: problem(
+        'not-a-regular-file',
+        `${describeSpecial(info)} is not read: only regular files in a folder are manifests`,
+        'remove it from the folder, or name it on the command line to read it',
+        start,
+      ),
+    };
+  }
+  const handle = await open(candidate.absolute, 'r');
   try {
-    const { size } = await handle.stat();
-    if (size <= MAX_MANIFEST_BYTES) return { bytes: await handle.readFile() };
-    const head = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
-    return { size, head: head.subarray(0, bytesRead) };
+    const chunks: Buffer[] = [];
+    let length = 0;
+    while (length <= MAX_MANIFEST_BYTES) {
+      const chunk = Buffer.alloc(SNIFF_BYTES);
+      const { bytesRead } = await handle.read(chunk, 0, SNIFF_BYTES, null);
+      if (bytesRead === 0) return { bytes: Buffer.concat(chunks, length) };
+      chunks.push(chunk.subarray(0, bytesRead));
+      length += bytesRead;
+    }
+    return { size: undefined, head: Buffer.concat(chunks, length).subarray(0, SNIFF_BYTES) };
   } finally {
     await handle.close();
   }
+}
+
+function describeSpecial(info: Stats): string {
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isSocket()) return 'a socket';
+  return 'a special file';
 }
 
 function looksLikeManifest(bytes: Buffer): boolean {
