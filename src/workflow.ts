@@ -3,7 +3,7 @@
  * to an applied tenant. I/O happens here and at the edges it calls; planning stays pure.
  */
 import { systemClock, type Clock } from './core/clock.js';
-import { ManifestError } from './core/errors.js';
+import { ManifestError, PlanChangedError } from './core/errors.js';
 import type { ApiObject, DesiredState, LiveState, Plan, PlanTarget } from './core/types.js';
 import { readLiveState } from './live/read-live.js';
 import type { LiveSource } from './live/source.js';
@@ -17,6 +17,7 @@ import { assertFresh, assertSameTarget } from './apply/stale.js';
 import { isFreshPlan } from './apply/fresh-plan.js';
 import { rereadTouched, sizesNamedBy, sizesOf } from './apply/reread.js';
 import type { ApiWriter } from './apply/writer.js';
+import { assertUnedited } from './planfile/plan-integrity.js';
 import { TOOL_VERSION } from './version.js';
 
 /** What the workflow needs of a ZPA client. */
@@ -68,7 +69,16 @@ export type ApplyRunOptions = Omit<ApplyOptions, 'writer' | 'source' | 'live' | 
   SafetyGate & {
     /** Judges how long ago a plan was read (apply/fresh-plan.ts); the system clock by default. */
     clock?: Clock;
+    /**
+     * The digest a reviewer approved: a plan with any other digest is a PlanChangedError before any
+     * call (the match is the approval, as `apply --expect-digest`).
+     */
+    expectDigest?: string;
   };
+
+function assertReviewed(plan: Plan, expectDigest: string | undefined): void {
+  if (expectDigest !== undefined && plan.digest !== expectDigest) throw new PlanChangedError(expectDigest, plan.digest);
+}
 
 /**
  * Applies a plan made by `planTenant`; refuses (UnsafePlanError) one marked unsafe unless
@@ -78,7 +88,8 @@ export type ApplyRunOptions = Omit<ApplyOptions, 'writer' | 'source' | 'live' | 
  */
 export async function applyPlanned(planned: PlannedTenant, options: ApplyRunOptions = {}): Promise<ApplyReport> {
   const { plan, client } = planned;
-  const { allowUnsafe, clock, ...run } = options;
+  const { allowUnsafe, clock, expectDigest, ...run } = options;
+  assertReviewed(plan, expectDigest);
   assertSafe(plan, allowUnsafe === undefined ? {} : { allowUnsafe });
   const sizeOf = sizesOf(planned.live);
   let live = planned.live;
@@ -91,16 +102,21 @@ export async function applyPlanned(planned: PlannedTenant, options: ApplyRunOpti
 }
 
 /**
- * Applies a saved plan exactly, after checking that it is safe (or `allowUnsafe` is set), that it
+ * Applies a saved plan exactly, after checking that it is what plan wrote (its digest, and every
+ * field that follows from what the digest covers: plan-integrity.ts), that it is the reviewed one
+ * (`expectDigest`), that it is safe by its recomputed verdict (or `allowUnsafe` is set), that it
  * was made for this target, and that nothing it would change has changed since (the collections it
- * touches are read again). Refusals throw UnsafePlanError or StalePlanError before any write.
+ * touches are read again). Refusals throw StalePlanError (PlanChangedError) or UnsafePlanError
+ * before any write.
  */
 export async function applySavedPlan(
   plan: Plan,
   client: TenantClient,
   options: ApplyRunOptions = {},
 ): Promise<ApplyReport> {
-  const { allowUnsafe, ...run } = options;
+  const { allowUnsafe, expectDigest, ...run } = options;
+  assertUnedited(plan, 'Saved plan');
+  assertReviewed(plan, expectDigest);
   assertSafe(plan, allowUnsafe === undefined ? {} : { allowUnsafe });
   const scoped =
     plan.target.microtenantId === client.target.microtenantId

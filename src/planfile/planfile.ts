@@ -7,7 +7,7 @@ import { StalePlanError, UsageError } from '../core/errors.js';
 import type { Plan } from '../core/types.js';
 import { PLAN_FORMAT_VERSION } from '../planner/plan.js';
 import { readSchema } from '../schemas.js';
-import { digestMatches } from '../digest/plan-digest.js';
+import { assertUnedited } from './plan-integrity.js';
 
 let validatePlan: (((data: unknown) => boolean) & { errors?: unknown }) | undefined;
 
@@ -51,8 +51,7 @@ export async function readPlanFile(path: string): Promise<Plan> {
   const validate = await validator();
   if (!validate(data)) throw new UsageError(`${path} is not a valid zpa-gitops plan file`);
   const plan = data as Plan;
-  // A file whose changes were edited after plan wrote it is not what anyone reviewed.
-  if (!digestMatches(plan))
-    throw new StalePlanError(`${path} does not match its own digest ${plan.digest}: it was edited. Run plan again.`);
+  // A file edited after plan wrote it is not what anyone reviewed, nor what show would render.
+  assertUnedited(plan, path);
   return plan;
 }

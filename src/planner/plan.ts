@@ -63,21 +63,37 @@ export function planKinds(
   const targets = options.targets ? parseTargets(options.targets, kinds) : undefined;
   const changes = targets ? keepTargeted(kinds, all, { targets, desired, live, names }) : all;
   const guarded: GuardInput[] = diffs.flatMap((d, index) =>
-    d.pruneStats ? [{ stats: d.pruneStats, changes: changes.filter((c) => c.kind === kinds[index]?.name) }] : [],
+    d.pruneStats
+      ? [
+          {
+            kind: kinds[index]?.name ?? '',
+            stats: d.pruneStats,
+            changes: changes.filter((c) => c.kind === kinds[index]?.name),
+          },
+        ]
+      : [],
   );
   const ignored = diffs.flatMap((d, index) =>
     (d.ignored ?? [])
       .filter((i) => !targets || targets.includes(i.scope))
       .map((i) => ({ kind: kinds[index]?.name ?? '', ...i })),
   );
+  const safety = assessSafety(guarded, options.safety ?? DEFAULT_SAFETY);
   return {
     formatVersion: PLAN_FORMAT_VERSION,
     toolVersion: options.toolVersion,
     target: options.target,
-    digest: digestPlan({ target: options.target, changes, ...(targets ? { targets } : {}) }),
+    digest: digestPlan({
+      target: options.target,
+      changes,
+      names,
+      safety,
+      warnings: problems,
+      ...(targets ? { targets } : {}),
+    }),
     changes,
     counts: countChanges(changes),
-    safety: assessSafety(guarded, options.safety ?? DEFAULT_SAFETY),
+    safety,
     warnings: problems,
     names,
     ...(targets ? { targets } : {}),

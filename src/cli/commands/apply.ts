@@ -72,7 +72,14 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
     const interrupts = new ApplyInterrupts(io);
     const client = connect(io, { stopWrites: interrupts.signal });
     const report = await interrupts
-      .during(() => applySavedPlan(plan, client, { ...options, ...gate, signal: interrupts.signal }))
+      .during(() =>
+        applySavedPlan(plan, client, {
+          ...options,
+          ...gate,
+          ...(expected === undefined ? {} : { expectDigest: expected }),
+          signal: interrupts.signal,
+        }),
+      )
       .finally(() => client.close());
     return finish(report, client, format, io, interrupts);
   }
@@ -120,7 +127,8 @@ async function planAndApply(
   const planned = await planTenant(desired, client, safety, values.targets);
   const { plan } = planned;
   say(renderPlan(plan, { format: 'text', style }));
-  // The reviewed digest is the approval: it must name exactly this plan, even an empty one.
+  // The reviewed digest is the approval: it must name exactly this plan, even an empty one (the
+  // library checks it again before writing; here it also stops the prompt).
   if (values.expected !== undefined && plan.digest !== values.expected)
     throw new PlanChangedError(values.expected, plan.digest);
   if (!hasChanges(plan)) return exitCode('ok');
@@ -145,7 +153,13 @@ async function planAndApply(
     }
   }
   say('\n');
-  const report = await interrupts.during(() => applyPlanned(planned, { ...options, ...gate }));
+  const report = await interrupts.during(() =>
+    applyPlanned(planned, {
+      ...options,
+      ...gate,
+      ...(values.expected === undefined ? {} : { expectDigest: values.expected }),
+    }),
+  );
   return finish(report, client, format, io, interrupts);
 }
 
