@@ -8,7 +8,8 @@ import pLimit from 'p-limit';
 import { ApiError, NOT_SENT_REASON } from '../core/errors.js';
 import type { PlannedWrite } from '../core/kind.js';
 import type { ApiObject, Change, LiveState } from '../core/types.js';
-import { KINDS, kindNamed } from '../kinds/registry.js';
+import type { KindSet } from '../core/kind-set.js';
+import { BUILT_IN_KINDS } from '../kinds/built-in.js';
 import { idOf } from '../canonical/normalize.js';
 import { fieldChanges } from '../canonical/field-changes.js';
 import type { LiveSource } from '../live/source.js';
@@ -31,6 +32,8 @@ export interface ApplyOptions {
    */
   sizeOf?: (collection: string) => number | undefined;
   parallelism?: number;
+  /** The kinds the changes are of (core/kind-set.ts); the built-in ones by default. */
+  kinds?: KindSet;
   onProgress?: (event: ProgressEvent) => void;
   /**
    * Aborted by a first SIGINT/SIGTERM: no new write starts, those in flight finish (or are settled
@@ -41,8 +44,13 @@ export interface ApplyOptions {
 
 export async function applyChanges(changes: readonly Change[], options: ApplyOptions): Promise<ApplyReport> {
   const started = performance.now();
-  const run = new ApplyRun(options, changes.filter((c) => c.action !== 'no-op').length);
-  const writes = plannedWrites(changes, options.live);
+  const run = new ApplyRun(
+    options,
+    options.kinds ?? BUILT_IN_KINDS,
+    changes.filter((c) => c.action !== 'no-op').length,
+  );
+  const kinds = options.kinds ?? BUILT_IN_KINDS;
+  const writes = plannedWrites(changes, options.live, kinds);
   const limit = pLimit(Math.max(1, options.parallelism ?? DEFAULT_PARALLELISM));
   for (const destructive of [false, true]) {
     await Promise.all(writes.filter((w) => w.destructive === destructive).map((w) => limit(() => run.execute(w))));
@@ -61,11 +69,12 @@ export async function applyChanges(changes: readonly Change[], options: ApplyOpt
  * Each kind's writes for its changes. Every change to make must be carried by exactly one write:
  * a kind that leaves one out would otherwise have it reported as done without a call.
  */
-export function plannedWrites(changes: readonly Change[], live: LiveState): PlannedWrite[] {
-  for (const change of changes) kindNamed(change.kind); // a kind this tool does not know stops the run here
+export function plannedWrites(changes: readonly Change[], live: LiveState, kinds: KindSet): PlannedWrite[] {
+  for (const change of changes) kinds.kind(change.kind); // a kind this set does not hold stops the run here
   const liveById = new Map<string, ApiObject>();
-  for (const kind of KINDS) for (const object of live[kind.collection] ?? []) liveById.set(idOf(object['id']), object);
-  const writes = KINDS.flatMap((kind) =>
+  for (const kind of kinds.kinds)
+    for (const object of live[kind.collection] ?? []) liveById.set(idOf(object['id']), object);
+  const writes = kinds.kinds.flatMap((kind) =>
     kind.writes(
       changes.filter((c) => c.kind === kind.name),
       liveById,
@@ -86,6 +95,7 @@ class ApplyRun {
 
   constructor(
     private readonly options: ApplyOptions,
+    private readonly kinds: KindSet,
     private readonly total: number,
   ) {}
 
@@ -115,12 +125,12 @@ class ApplyRun {
   private async settle(write: PlannedWrite, started: number): Promise<void> {
     const fresh = await this.reread(write.changes);
     if (!fresh) return this.fail(write.changes, undefined, started);
-    const landed = write.changes.filter((c) => hasLanded(c, fresh) || wasCreated(c, fresh));
+    const landed = write.changes.filter((c) => hasLanded(c, fresh, this.kinds) || wasCreated(c, fresh, this.kinds));
     const remaining = write.changes.filter((c) => !landed.includes(c));
     this.finish(landed, 'done', performance.now() - started);
     if (remaining.length === 0) return;
     if (this.halted) return this.finish(remaining, 'not-attempted');
-    for (const retry of plannedWrites(remaining, fresh)) {
+    for (const retry of plannedWrites(remaining, fresh, this.kinds)) {
       try {
         this.writeCalls += 1;
         await this.options.writer.write(retry.call);
@@ -137,7 +147,7 @@ class ApplyRun {
   private async reread(changes: readonly Change[]): Promise<LiveState | undefined> {
     const sizeOf = this.options.sizeOf ?? sizesOf(this.options.live);
     try {
-      return { ...this.options.live, ...(await rereadTouched(this.options.source, changes, sizeOf)) };
+      return { ...this.options.live, ...(await rereadTouched(this.options.source, changes, sizeOf, this.kinds)) };
     } catch {
       return undefined;
     }
@@ -169,12 +179,12 @@ class ApplyRun {
     if (done.length === 0) return [];
     const fresh = await this.reread(done);
     if (!fresh) return ['could not read the tenant back to verify the changes'];
-    return done.filter((c) => !hasLanded(c, fresh)).map((c) => describeMismatch(c, fresh));
+    return done.filter((c) => !hasLanded(c, fresh, this.kinds)).map((c) => describeMismatch(this.kinds, c, fresh));
   }
 }
 
-function describeMismatch(change: Change, live: LiveState): string {
-  const kind = kindNamed(change.kind);
+function describeMismatch(kinds: KindSet, change: Change, live: LiveState): string {
+  const kind = kinds.kind(change.kind);
   const label = `${kind.noun} "${change.key}"`;
   if (change.action === 'delete') return `${label} still exists after its delete`;
   if (change.action !== 'create' && change.action !== 'update') return `${label} does not match the plan`;

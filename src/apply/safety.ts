@@ -6,6 +6,11 @@ import { recomputedSafety } from '../planner/update-guard.js';
 export interface SafetyGate {
   /** Apply a plan the pruning threshold marked unsafe. Off unless asked for. */
   allowUnsafe?: boolean;
+  /**
+   * Let exactly this digest through the unsafe guard, and nothing else: an approval a person gave
+   * for one reviewed plan (the request's `zpa-gitops:allow-unsafe` label, src/ci/unsafe-approval.ts).
+   */
+  approvedUnsafeDigest?: string;
 }
 
 /**
@@ -15,6 +20,7 @@ export interface SafetyGate {
 export function assertSafe(plan: Plan, gate: SafetyGate = {}): void {
   if (gate.allowUnsafe === true) return;
   const recomputed = recomputedSafety(plan);
-  if (!recomputed.safe) throw new UnsafePlanError(recomputed.reasons);
-  if (!plan.safety.safe) throw new UnsafePlanError(plan.safety.reasons);
+  if (recomputed.safe && plan.safety.safe) return;
+  if (gate.approvedUnsafeDigest !== undefined && gate.approvedUnsafeDigest === plan.digest) return;
+  throw new UnsafePlanError(recomputed.safe ? plan.safety.reasons : recomputed.reasons);
 }

@@ -186,6 +186,11 @@ export interface KindWording {
 export interface ResourceKind<C extends Canonical = Canonical> {
   /** The `kind` of its changes in a plan, e.g. `userPortalLink`. */
   readonly name: string;
+  /**
+   * The kinds whose objects this kind's objects may refer to (a link to its portals): the set
+   * orders plans after them, and the applier writes in that order (see `PlannedWrite.phase`).
+   */
+  readonly dependsOn?: readonly string[];
   /** Singular noun for output, e.g. `link`. */
   readonly noun: string;
   readonly wording: KindWording;

@@ -220,6 +220,8 @@ export interface Plan {
   target: PlanTarget;
   /** `sha256:<64 hex>` over the target and the changes that write (src/digest): what a review approves. */
   digest: string;
+  /** `hmac-sha256:<64 hex>` of `digest` under ZPA_GITOPS_PLAN_KEY, when a key was set (src/digest/keyed-digest.ts). */
+  digestHmac?: string;
   /** Deterministic order: kind, then action, then key. No-ops are kept so fingerprints cover them. */
   changes: Change[];
   counts: PlanCounts;

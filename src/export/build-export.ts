@@ -3,9 +3,9 @@
  * write. The result plans to no changes: every managed field is written as the planner reads it.
  */
 import { stringify } from 'yaml';
+import type { KindSet } from '../core/kind-set.js';
 import type { ApiObject, Diagnostic, LiveState } from '../core/types.js';
 import { compareIds, idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
-import { canonicalLink } from '../kinds/user-portal-link.js';
 
 export interface ExportOptions {
   /** Portal names to export; empty means all. */
@@ -23,7 +23,7 @@ export interface ExportResult {
 
 const HEADER = 'apiVersion: zpa-gitops/v1\n';
 
-export function buildExport(live: LiveState, options: ExportOptions): ExportResult {
+export function buildExport(live: LiveState, options: ExportOptions, kinds: KindSet): ExportResult {
   const files = new Map<string, string | Buffer>();
   const warnings: Diagnostic[] = [];
   if (options.clientSettings)
@@ -38,7 +38,11 @@ export function buildExport(live: LiveState, options: ExportOptions): ExportResu
       warnings.push({ severity: 'error', code: 'unknown-user-portal', message: `no user portal is named "${wanted}"` });
   }
 
-  const links = (live['userPortalLinks'] ?? []).map((raw) => ({ raw, canonical: canonicalLink(raw) }));
+  // Each link as the planner reads it (its kind's canonical shape), so the export plans to no change.
+  const linkKind = kinds.owner('userPortalLinks');
+  const links = linkKind
+    ? (live['userPortalLinks'] ?? []).map((raw) => ({ raw, canonical: linkKind.canonicalLive(raw) }))
+    : [];
   const counts = new Map<string, number>();
   for (const { canonical } of links)
     counts.set(String(canonical['name']), (counts.get(String(canonical['name'])) ?? 0) + 1);

@@ -1,9 +1,10 @@
 /**
  * plan(): pure and deterministic. Desired and live state and the kinds in, a Plan out: no I/O, no
- * clock. The planner never names a kind: the registry (src/kinds/registry.ts) passes them in.
+ * clock. The planner never names a kind: they are passed in, as one set (core/kind-set.ts).
  */
 import { ManifestError } from '../core/errors.js';
 import type { ResourceKind } from '../core/kind.js';
+import type { KindSet } from '../core/kind-set.js';
 import type {
   Action,
   ApiObject,
@@ -40,12 +41,8 @@ const ACTION_ORDER: Record<Action, number> = { create: 0, update: 1, delete: 2, 
  * Plans changes with these kinds, in their order; throws ManifestError when a name does not resolve
  * or live state is ambiguous.
  */
-export function planKinds(
-  kinds: readonly ResourceKind[],
-  desired: DesiredState,
-  live: LiveState,
-  options: PlanOptions,
-): Plan {
+export function planKinds(set: KindSet, desired: DesiredState, live: LiveState, options: PlanOptions): Plan {
+  const { kinds } = set;
   const lookUp = nameLookup(live);
   const resolved = kinds.map((kind) => desiredOf(kind, desired, lookUp));
   // In manifest order, whichever kind found them.
@@ -60,19 +57,14 @@ export function planKinds(
     order,
     diffs.flatMap((d) => d.changes),
   );
-  const targets = options.targets ? parseTargets(options.targets, kinds) : undefined;
-  const changes = targets ? keepTargeted(kinds, all, { targets, desired, live, names }) : all;
-  const guarded: GuardInput[] = diffs.flatMap((d, index) =>
-    d.pruneStats
-      ? [
-          {
-            kind: kinds[index]?.name ?? '',
-            stats: d.pruneStats,
-            changes: changes.filter((c) => c.kind === kinds[index]?.name),
-          },
-        ]
-      : [],
-  );
+  const targets = options.targets ? parseTargets(options.targets, set) : undefined;
+  const changes = targets ? keepTargeted(set, all, { targets, desired, live, names }) : all;
+  // Every kind feeds the guards: those with a prune pass by their own figures, the others by what they list.
+  const guarded: GuardInput[] = diffs.map((d, index) => ({
+    kind: kinds[index]?.name ?? '',
+    stats: d.pruneStats,
+    changes: changes.filter((c) => c.kind === kinds[index]?.name),
+  }));
   const ignored = diffs.flatMap((d, index) =>
     (d.ignored ?? [])
       .filter((i) => !targets || targets.includes(i.scope))
