@@ -89,8 +89,12 @@ async function afterMergeNote(
   plan: Plan,
   digest: string,
 ): Promise<string> {
+  // Only the wording depends on it: a reviewed comment that cannot be read is taken as another plan.
   const reviewed = await readReviewed(thread, author, name).catch(() => undefined);
   if (reviewed?.digest.digest === plan.digest && !plan.safety.safe)
     return `> [!IMPORTANT]\n> This plan is the reviewed one, but it is unsafe (${plan.safety.reasons.join('; ')}) and was not approved, so nothing was applied. To apply it, a person who has read it adds the label \`${UNSAFE_LABEL}\` to this ${forge.name === 'GitHub' ? 'pull' : 'merge'} request, then re-runs the failed apply job.`;
-  return `> [!IMPORTANT]\n> The plan changed after this was merged, so nothing was applied. Review the plan below; to apply it, run the manual apply with digest \`${digest}\`.`;
+  const unsafe = plan.safety.safe
+    ? ''
+    : ` It is unsafe too (${plan.safety.reasons.join('; ')}): the manual apply refuses it, so make the change through a new pull or merge request, reviewed and labelled \`${UNSAFE_LABEL}\`, or apply it by hand with \`--allow-unsafe\`.`;
+  return `> [!IMPORTANT]\n> The plan changed after this was merged, so nothing was applied. Review the plan below; to apply it, run the manual apply with digest \`${digest}\`.${unsafe}`;
 }
