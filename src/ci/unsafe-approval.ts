@@ -41,7 +41,7 @@ export async function findUnsafeApproval(
 /** What the plan comment of an unsafe plan says to do. */
 export function approvalHowTo(forge: 'GitHub' | 'GitLab'): string {
   const request = forge === 'GitHub' ? 'pull request' : 'merge request';
-  return `To apply it on merge, a person who has read this plan adds the label \`${UNSAFE_LABEL}\` to this ${request}. The label approves this digest only: if the plan changes, this comment is rewritten and the label must be added again.`;
+  return `\`apply\` needs an approval: to apply it on merge, a person who has read this plan adds the label \`${UNSAFE_LABEL}\` to this ${request}. The label approves this comment's digest only: once this comment is rewritten (a new push), remove the label and add it again to approve the new plan.`;
 }
 
 /**

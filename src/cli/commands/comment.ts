@@ -52,7 +52,9 @@ export async function commentCommand(args: string[], io: CliIo): Promise<number>
     thread = current;
     notes = await reviewNotes(forge, thread, plan);
   }
-  const parts = renderCommentParts(plan, { digest, notes });
+  // On the request under review the label is the way in; after a merge the note says what to do.
+  const unsafeHowTo = values.merged ? {} : { unsafeHowTo: approvalHowTo(forge.name) };
+  const parts = renderCommentParts(plan, { digest, notes, ...unsafeHowTo });
   const result = await upsertSticky(thread, await forge.commentAuthor(), sticky, parts);
   const verb = { created: 'Posted', updated: 'Updated', unchanged: 'Kept' }[result];
   const over = parts.length === 1 ? '' : ` (over ${parts.length} comments: the destructive changes do not fit in one)`;
@@ -71,7 +73,6 @@ async function reviewNotes(forge: Forge, thread: RequestThread, plan: Plan): Pro
         `> [!WARNING]\n> The branch moved on since this plan was made: this plan is for head \`${planned.headSha.slice(0, 12)}\`, the ${thread.label.split(' ')[0]} request is now at \`${now.slice(0, 12)}\`. Wait for the newer plan job to rewrite this comment before merging.`,
       );
   }
-  if (!plan.safety.safe) notes.push(`> [!IMPORTANT]\n> ${approvalHowTo(forge.name)}`);
   return notes;
 }
 
