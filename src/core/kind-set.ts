@@ -11,6 +11,11 @@ export interface KindSet {
   /** The kind of this name; throws for a name no kind has. */
   kind(name: string): ResourceKind;
   has(name: string): boolean;
+  /**
+   * How many kinds deep the kind's dependencies go: 0 for a kind that depends on none. The applier
+   * writes creates and updates by rising depth and deletes and detaches by falling depth.
+   */
+  depthOf(name: string): number;
   /** The kind whose own collection this is, if any. */
   owner(collection: string): ResourceKind | undefined;
   /** The read of a collection: its owner's (the kind whose `collection` it is), else the first kind's that reads it. */
@@ -42,6 +47,10 @@ export function buildKindSet(kinds: readonly ResourceKind[]): KindSet {
     }
   }
   const ordered = inDependencyOrder(kinds, byName);
+  const depths = new Map<string, number>();
+  // In dependency order, every kind's dependencies have their depth before it.
+  for (const kind of ordered)
+    depths.set(kind.name, Math.max(-1, ...(kind.dependsOn ?? []).map((name) => depths.get(name) ?? 0)) + 1);
   return Object.freeze({
     kinds: Object.freeze(ordered),
     kind(name: string): ResourceKind {
@@ -51,6 +60,7 @@ export function buildKindSet(kinds: readonly ResourceKind[]): KindSet {
     },
     has: (name: string) => byName.has(name),
     owner: (collection: string) => owners.get(collection),
+    depthOf: (name: string) => depths.get(name) ?? 0,
     readCall(collection: string): ReadCall {
       const call =
         owners.get(collection)?.reads[collection] ?? ordered.find((k) => k.reads[collection])?.reads[collection];

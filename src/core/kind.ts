@@ -25,12 +25,22 @@ export type ApiVersion = 'v1' | 'v2';
  * that a library kind brings as data.
  */
 export type ReplyItem =
-  'userPortalLink' | 'userPortal' | 'enrollmentCert' | 'clientSetting' | { schema: Readonly<Record<string, unknown>> };
+  | 'userPortalLink'
+  | 'userPortal'
+  | 'enrollmentCert'
+  | 'baCertificate'
+  | 'clientSetting'
+  | { schema: Readonly<Record<string, unknown>> };
 
 /** A read of one collection, as data; `TenantClient.read` sends it. */
 export interface ReadCall {
   /** Relative to `/mgmtconfig/{version}/admin/customers/{customerId}`. */
   path: string;
+  /**
+   * Read here instead when `path` answers 404: a path the vendor marks deprecated but the SDKs
+   * still call, with its successor (NOTES.md: Browser Access certificates).
+   */
+  fallbackPath?: string;
   version?: ApiVersion;
   /** A paged list (`totalPages`, `list`) rather than a bare array. */
   paged: boolean;

@@ -29,8 +29,10 @@ export function buildExport(live: LiveState, options: ExportOptions, kinds: Kind
   if (options.clientSettings)
     files.set('client-settings.yaml', exportClientSettings(live, options.clientSettingTypes ?? []));
 
+  // Each portal's own fields as the planner reads them (its kind's canonical shape): `portal:`.
+  const portalKind = kinds.owner('userPortals');
   const portals = (live['userPortals'] ?? [])
-    .map((p) => ({ id: idOf(p['id']), name: unescapeHtml(optionalString(p['name'])) }))
+    .map((p) => ({ id: idOf(p['id']), name: unescapeHtml(optionalString(p['name'])), raw: p }))
     .filter((p) => options.portals.length === 0 || options.portals.includes(p.name))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : compareIds(a.id, b.id)));
   for (const wanted of options.portals) {
@@ -72,7 +74,9 @@ export function buildExport(live: LiveState, options: ExportOptions, kinds: Kind
       written.add(name);
       entries.push(linkEntry(canonical, files));
     }
-    const body = { userPortals: { [portal.name]: prune ? { links: entries } : { prune: false, links: entries } } };
+    const own = portalKind ? portalEntry(portalKind.canonicalLive(portal.raw), live) : undefined;
+    const declared = { ...(own ? { portal: own } : {}), ...(prune ? {} : { prune: false }), links: entries };
+    const body = { userPortals: { [portal.name]: declared } };
     // The examples' layout: portals/<name>.yaml beside client-settings.yaml and icons/.
     files.set(uniqueFile(`portals/${slug(portal.name)}.yaml`, usedFiles), HEADER + stringify(body, { lineWidth: 0 }));
   }
@@ -97,6 +101,33 @@ function linkEntry(canonical: Record<string, unknown>, files: Map<string, string
     // Icon paths are relative to the manifest, which sits in portals/.
     entry['icon'] = `../${path}`;
   }
+  return entry;
+}
+
+/**
+ * A portal's `portal:` block: what differs from the defaults (enabled, notification off, empty
+ * texts), and its domain mode; a certificate by name where the name is unique, else by id.
+ */
+function portalEntry(canonical: Record<string, unknown>, live: LiveState): Record<string, unknown> {
+  const entry: Record<string, unknown> = {};
+  if (canonical['description']) entry['description'] = canonical['description'];
+  if (canonical['enabled'] === false) entry['enabled'] = false;
+  if (canonical['userNotification']) entry['userNotification'] = canonical['userNotification'];
+  if (canonical['userNotificationEnabled'] === true) entry['userNotificationEnabled'] = true;
+  if (canonical['extLabel']) {
+    entry['extLabel'] = canonical['extLabel'];
+    entry['extDomain'] = canonical['extDomain'];
+    return entry;
+  }
+  entry['domain'] = canonical['domain'];
+  const certificateId = String(canonical['certificateId'] ?? '');
+  const certs = (live['baCertificates'] ?? []).map((c) => ({
+    id: idOf(c['id']),
+    name: unescapeHtml(optionalString(c['name'])),
+  }));
+  const cert = certs.find((c) => c.id === certificateId);
+  if (cert && certs.filter((c) => c.name === cert.name).length === 1) entry['certificate'] = cert.name;
+  else entry['certificateId'] = certificateId;
   return entry;
 }
 

@@ -12,6 +12,10 @@ function label(result: ChangeOutcome, kinds: KindSet): string {
   return `${kinds.kind(change.kind).noun} ${JSON.stringify(change.key)}`;
 }
 
+function why(result: ChangeOutcome): string {
+  return result.reason ? ` (${result.reason})` : '';
+}
+
 /** One line per change as it completes: `[3/12] + created link "Grafana" (0.4 s)`. */
 export function renderProgress(
   style: Style,
@@ -36,7 +40,7 @@ export function renderProgress(
         );
         return;
       case 'not-attempted':
-        write(`${counter} ${style.dim(`  not attempted: ${change.action} ${label(result, kinds)}`)}\n`);
+        write(`${counter} ${style.dim(`  not attempted: ${change.action} ${label(result, kinds)}${why(result)}`)}\n`);
         return;
       default:
         assertNever(result.outcome, 'outcome');
@@ -69,6 +73,7 @@ export function renderApplyReport(report: ApplyReport, options: ApplyReportOptio
         action: o.change.action,
         outcome: o.outcome,
         ...(o.error ? { error: o.error } : {}),
+        ...(o.reason ? { reason: o.reason } : {}),
       })),
     };
     return `${JSON.stringify(json, null, 2)}\n`;
@@ -106,7 +111,7 @@ export function renderApplyReport(report: ApplyReport, options: ApplyReportOptio
     lines.push(`  failed: ${o.change.action} ${label(o, kinds)}${zpa}: ${o.error?.reason ?? o.error?.message ?? ''}`);
   }
   for (const o of report.outcomes.filter((x) => x.outcome === 'not-attempted'))
-    lines.push(`  not attempted: ${o.change.action} ${label(o, kinds)}`);
+    lines.push(`  not attempted: ${o.change.action} ${label(o, kinds)}${why(o)}`);
   lines.push(
     style.bold(
       `${heading}: ${done.length} done, ${failed} failed, ${notAttempted} not attempted. Run plan to see what is left; apply again to finish.`,

@@ -5,6 +5,7 @@
  */
 import type { Change, Json, Plan, SourceLocation } from '../core/types.js';
 import type { KindSet } from '../core/kind-set.js';
+import { displayName } from '../canonical/planned-refs.js';
 
 export interface DestructiveChange {
   change: Change;
@@ -31,7 +32,7 @@ export function destructiveChanges(plan: Plan, kinds: KindSet): DestructiveChang
 
 function describeDestructive(change: Change, plan: Plan, kinds: KindSet): DestructiveChange {
   const kind = kinds.kind(change.kind);
-  const name = (table: string, id: string) => plan.names[table]?.[id] ?? id;
+  const name = (table: string, id: string) => displayName(id, plan.names[table]);
   const before = change.action === 'create' ? {} : change.before;
   const on = Object.entries(kind.references).flatMap(([field, table]) =>
     idsIn(before[field]).map((id) => name(table, id)),

@@ -5,58 +5,11 @@
  * simulator over HTTP, through the links kind's read.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WriteCall } from '../../src/core/kind.js';
-import type { ApiObject } from '../../src/core/types.js';
-import {
-  applyPlanned,
-  planTenant,
-  renderApplyReport,
-  renderPlan,
-  withKinds,
-  PLAIN,
-  type TenantClient,
-} from '../../src/index.js';
+import { applyPlanned, planTenant, renderApplyReport, renderPlan, withKinds, PLAIN } from '../../src/index.js';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
 import { at, desired } from '../support/builders.js';
-import { toyNoteKind, type WantedNote } from './toy-note-kind.js';
-
-/** The toy API: notes by id, and every write it was sent. */
-class NoteStore {
-  readonly notes = new Map<string, ApiObject>();
-  readonly writes: string[] = [];
-  private nextId = 900;
-
-  add(note: ApiObject): void {
-    const id = String(this.nextId++);
-    this.notes.set(id, { id, ...note });
-  }
-
-  read(): ApiObject[] {
-    return [...this.notes.values()].map((n) => ({ ...n }));
-  }
-
-  write(call: WriteCall): void {
-    this.writes.push(`${call.method} ${call.path}`);
-    const id = call.path.split('/')[2] ?? '';
-    const body = (call.body ?? {}) as ApiObject;
-    if (call.method === 'POST') this.add(body);
-    else if (call.method === 'PUT') this.notes.set(id, { ...body, id });
-    else this.notes.delete(id);
-  }
-}
-
-/** The real client for the built-in kinds, the store for `/toyNote`. */
-function withNotes(client: ZpaClient, store: NoteStore): TenantClient {
-  const isNote = (path: string) => path.startsWith('/toyNote');
-  return {
-    target: client.target,
-    listMicrotenants: () => client.listMicrotenants(),
-    withMicrotenant: (id) => withNotes(client.withMicrotenant(id), store),
-    read: async (call) => (isNote(call.path) ? store.read() : client.read(call)),
-    write: async (call) => (isNote(call.path) ? store.write(call) : client.write(call)),
-  };
-}
+import { NoteStore, toyNoteKind, withNotes, type WantedNote } from './toy-note-kind.js';
 
 let sim: Simulator;
 let client: ZpaClient;

@@ -32,6 +32,9 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const client = connect(io);
   try {
     const live = await readLiveCollections(client, collections, BUILT_IN_KINDS);
+    // A portal on a customer domain names its Browser Access certificate: read those only then.
+    if ((live['userPortals'] ?? []).some((p) => !p['extLabel']))
+      Object.assign(live, await readLiveCollections(client, ['baCertificates'], BUILT_IN_KINDS));
     const exported = { portals, clientSettings, clientSettingTypes: chosen.clientSettingTypes };
     const { files, warnings } = buildExport(live, exported, BUILT_IN_KINDS);
     const errors = warnings.filter((w) => w.severity === 'error');
