@@ -6,7 +6,7 @@
  * its reply. So a slot is held from the send until the reply, and then for one window more: any
  * N+1 calls then arrive more than a window apart, whether the server counts fixed windows from the
  * first call, sliding windows or a token bucket, however slow the network is. The cost is one
- * round trip per window, where a fixed margin cost the same 250 ms at every window length.
+ * round trip per window, which, unlike a fixed margin, shrinks with the window.
  */
 
 import type { RateLimits } from '../core/rate-limits.js';

@@ -1,5 +1,5 @@
 /**
- * SIGINT and SIGTERM sent to a real CLI process in the middle of a rate-limited apply (issue 13).
+ * SIGINT and SIGTERM sent to a real CLI process in the middle of a rate-limited apply.
  * Every wait is for an event (a line of output, a request in the simulator's log), never a sleep.
  * Needs the built CLI (npm test builds before vitest runs).
  */
@@ -55,7 +55,7 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-// --allow-unsafe: updating all 16 links trips the update guard (issue 15); these tests are about interrupts.
+// --allow-unsafe: updating all 16 links trips the update guard; these tests are about interrupts.
 function start(dir: string): Running {
   const child = spawn(process.execPath, [main, 'apply', '--auto-approve', '--allow-unsafe'], {
     cwd: dir,

@@ -236,7 +236,7 @@ describe('error mapping', () => {
       body: { totalPages: '99999', list: [{ id: '1', name: 'x' }] },
     });
     expect((await apiError(client.listUserPortalLinks())).message).toContain('99999 pages');
-    // `{list: []}` is one of the accepted client-setting shapes (issue 11); an unknown object is not.
+    // `{list: []}` is one of the accepted client-setting shapes (NOTES.md); an unknown object is not.
     sim.injectFault({ method: 'GET', path: /\/clientSetting\/all$/, status: 200, body: { settings: [] } });
     expect((await apiError(client.listClientSettings())).message).toMatch(
       /^GET \/clientSetting\/all: reply is not the expected shape \(expected an array of client settings, one client setting object, or \{list: \[\.\.\.\]\}, got an object with `settings`\)$/,
