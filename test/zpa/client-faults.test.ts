@@ -13,7 +13,8 @@ const seed = {
   userPortals: [{ id: PORTAL, name: 'Portal A' }],
   userPortalLinks: [{ id: LINK, name: 'Wiki', link: 'wiki.example.com', portals: ['Portal A'] }],
 };
-const fast = { retry: { limit: 3 } };
+// Retries are what these tests count, not how long they wait: a millisecond's backoff.
+const fast = { retry: { limit: 3, baseDelayMs: 1, maxDelayMs: 1, jitterMs: 0 } };
 const serverError = { status: 503, body: { id: 'service.unavailable', reason: 'try later' } };
 
 async function apiError(promise: Promise<unknown>): Promise<ApiError> {
