@@ -16,16 +16,28 @@ export const BULK_CREATE_READINGS = ['v1', 'v2', 'both'] as const;
  */
 export const CLIENT_SETTING_READINGS = ['array', 'object', 'list'] as const;
 
+/**
+ * Where Browser Access certificates are listed (NOTES.md, "Look-ups"): the SDKs'
+ * `clientlessCertificate/issued`, or only the newer `certificate/issued` the vendor's collection
+ * points to, where the old path answers 404.
+ */
+export const BA_CERTIFICATE_READINGS = ['clientless', 'certificate'] as const;
+
 export interface ApiReadings {
   bulkCreate: (typeof BULK_CREATE_READINGS)[number];
   clientSettings: (typeof CLIENT_SETTING_READINGS)[number];
+  baCertificates: (typeof BA_CERTIFICATE_READINGS)[number];
 }
 
 /**
  * The page's reading, except bulk create: the client sends it where the SDKs do (v2) first, and
  * serving both keeps the page's v1 route answering too, so a default run shows no fallback.
  */
-export const DEFAULT_READINGS: Readonly<ApiReadings> = Object.freeze({ bulkCreate: 'both', clientSettings: 'array' });
+export const DEFAULT_READINGS: Readonly<ApiReadings> = Object.freeze({
+  bulkCreate: 'both',
+  clientSettings: 'array',
+  baCertificates: 'clientless',
+});
 
 export class SimReadings {
   private current: ApiReadings = { ...DEFAULT_READINGS };
@@ -49,7 +61,7 @@ export class SimReadings {
 /** `PUT /__sim/readings` and `startSimulator({ readings })`: a partial object, each value checked. */
 export function parseReadings(value: unknown): Partial<ApiReadings> {
   if (!isRecord(value)) throw new SimInputError('readings must be an object');
-  const known = ['bulkCreate', 'clientSettings'];
+  const known = ['bulkCreate', 'clientSettings', 'baCertificates'];
   const unknown = Object.keys(value).find((key) => !known.includes(key));
   if (unknown !== undefined) throw new SimInputError(`readings.${unknown} is not a reading (${known.join(', ')})`);
   const readings: Partial<ApiReadings> = {};
@@ -57,6 +69,8 @@ export function parseReadings(value: unknown): Partial<ApiReadings> {
     readings.bulkCreate = oneOf(value['bulkCreate'], BULK_CREATE_READINGS, 'bulkCreate');
   if (value['clientSettings'] !== undefined)
     readings.clientSettings = oneOf(value['clientSettings'], CLIENT_SETTING_READINGS, 'clientSettings');
+  if (value['baCertificates'] !== undefined)
+    readings.baCertificates = oneOf(value['baCertificates'], BA_CERTIFICATE_READINGS, 'baCertificates');
   return readings;
 }
 

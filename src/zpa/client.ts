@@ -121,6 +121,17 @@ export class ZpaClient {
    * checked against the schema of the call's `item` (and a paged list's counts against what it held).
    */
   async read(call: ReadCall): Promise<ApiObject[]> {
+    if (call.fallbackPath === undefined) return this.readAt(call);
+    const { fallbackPath, ...first } = call;
+    try {
+      return await this.readAt(first);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 404) throw error;
+      return this.readAt({ ...first, path: fallbackPath });
+    }
+  }
+
+  private async readAt(call: ReadCall): Promise<ApiObject[]> {
     const query = call.scoped ? this.scope() : {};
     const at = { path: call.path, ...(call.version ? { version: call.version } : {}), ...query };
     const validators = itemValidators(call.item);

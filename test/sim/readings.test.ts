@@ -32,7 +32,7 @@ async function bulk(sim: Simulator, version: 'v1' | 'v2') {
 describe('readings', () => {
   it('default: bulk on v1 and v2, client settings as a bare array', async () => {
     const sim = await startSim({ seed });
-    expect(sim.readings()).toEqual({ bulkCreate: 'both', clientSettings: 'array' });
+    expect(sim.readings()).toEqual({ bulkCreate: 'both', clientSettings: 'array', baCertificates: 'clientless' });
     expect(DEFAULT_READINGS).toEqual(sim.readings());
     expect((await bulk(sim, 'v1')).status).toBe(201);
     expect((await bulk(sim, 'v2')).status).toBe(201);
@@ -86,13 +86,20 @@ describe('readings', () => {
 
   it('over HTTP: GET and PUT /__sim/readings; a partial PUT keeps the rest; reset keeps them', async () => {
     const sim = await startSim({ seed });
-    expect((await request(`${sim.url}/__sim/readings`)).json).toEqual({ bulkCreate: 'both', clientSettings: 'array' });
+    expect((await request(`${sim.url}/__sim/readings`)).json).toEqual({
+      bulkCreate: 'both',
+      clientSettings: 'array',
+      baCertificates: 'clientless',
+    });
     const put = await putReadings(sim, { bulkCreate: 'v1' });
-    expect(put).toMatchObject({ status: 200, json: { bulkCreate: 'v1', clientSettings: 'array' } });
+    expect(put).toMatchObject({
+      status: 200,
+      json: { bulkCreate: 'v1', clientSettings: 'array', baCertificates: 'clientless' },
+    });
     await putReadings(sim, { clientSettings: 'object' });
-    expect(sim.readings()).toEqual({ bulkCreate: 'v1', clientSettings: 'object' });
+    expect(sim.readings()).toEqual({ bulkCreate: 'v1', clientSettings: 'object', baCertificates: 'clientless' });
     await request(`${sim.url}/__sim/reset`, { method: 'POST' });
-    expect(sim.readings()).toEqual({ bulkCreate: 'v1', clientSettings: 'object' });
+    expect(sim.readings()).toEqual({ bulkCreate: 'v1', clientSettings: 'object', baCertificates: 'clientless' });
     expect((await bulk(sim, 'v2')).status).toBe(404);
     // Control calls are never in the request log.
     expect(sim.requests.some((r) => r.path.startsWith('/__sim'))).toBe(false);
@@ -101,7 +108,7 @@ describe('readings', () => {
   it.each([
     [{ bulkCreate: 'v3' }, 'readings.bulkCreate must be one of v1, v2, both'],
     [{ clientSettings: 'map' }, 'readings.clientSettings must be one of array, object, list'],
-    [{ bulk: 'v1' }, 'readings.bulk is not a reading (bulkCreate, clientSettings)'],
+    [{ bulk: 'v1' }, 'readings.bulk is not a reading (bulkCreate, clientSettings, baCertificates)'],
     ['v1', 'readings must be an object'],
   ])('refuses %j with a 400 naming the field, and changes nothing', async (body, reason) => {
     const sim = await startSim();
