@@ -8,7 +8,9 @@ import type { ApiObject, Diagnostic, LiveState } from '../core/types.js';
 import { compareIds, idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
 
 export interface ExportOptions {
-  /** Portal names to export; empty means all. */
+  /** False: no portal and no link at all (an export of client settings alone). Default true. */
+  userPortals?: boolean;
+  /** With `userPortals`, the portal names to export; empty means all. */
   portals: string[];
   clientSettings: boolean;
   /** With `clientSettings`, only these certificate types; empty or absent means all. */
@@ -29,6 +31,7 @@ export function buildExport(live: LiveState, options: ExportOptions, kinds: Kind
   if (options.clientSettings)
     files.set('client-settings.yaml', exportClientSettings(live, options.clientSettingTypes ?? []));
 
+  if (options.userPortals === false) return { files, warnings };
   // Each portal's own fields as the planner reads them (its kind's canonical shape): `portal:`.
   const portalKind = kinds.owner('userPortals');
   const portals = (live['userPortals'] ?? [])

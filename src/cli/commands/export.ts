@@ -27,7 +27,9 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const portals = chosen.portals;
   // With no target, export everything; with targets, client settings only when one names them.
   const clientSettings = values['client-settings'] ?? (chosen.targeted ? chosen.clientSettings : true);
-  const collections: string[] = ['userPortals', 'userPortalLinks'];
+  // With targets, portals only when one names them, as for client settings.
+  const userPortals = !chosen.targeted || portals.length > 0;
+  const collections: string[] = userPortals ? ['userPortals', 'userPortalLinks'] : [];
   if (clientSettings) collections.push('clientSettings', 'enrollmentCerts');
   const client = connect(io);
   try {
@@ -35,7 +37,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     // A portal on a customer domain names its Browser Access certificate: read those only then.
     if ((live['userPortals'] ?? []).some((p) => !p['extLabel']))
       Object.assign(live, await readLiveCollections(client, ['baCertificates'], BUILT_IN_KINDS));
-    const exported = { portals, clientSettings, clientSettingTypes: chosen.clientSettingTypes };
+    const exported = { userPortals, portals, clientSettings, clientSettingTypes: chosen.clientSettingTypes };
     const { files, warnings } = buildExport(live, exported, BUILT_IN_KINDS);
     const errors = warnings.filter((w) => w.severity === 'error');
     // Names given on the command line that the tenant does not have: nothing was written anywhere.
