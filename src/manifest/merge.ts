@@ -133,8 +133,8 @@ export function mergeDeclarations(files: readonly FileDeclarations[]): Merged {
   };
 }
 
-// The loops over every mention and every link are functions of their own: V8 optimises a long
-// loop while it runs, and one function holding both was optimised anew at each.
+// The loops over every mention and every link are functions of their own, each short enough to
+// read (and for the engine to optimise) on its own.
 
 function addMentions(links: Map<string, LinkBuild>, portal: PortalDeclaration, diagnostics: Diagnostic[]): void {
   for (const mention of portal.links) {
