@@ -10,6 +10,7 @@ import type {
   DeleteChange,
   DesiredState,
   Diagnostic,
+  IgnoredCount,
   LiveState,
   NameOrId,
   Plan,
@@ -142,12 +143,8 @@ export interface PruneStats {
   pruned: number;
 }
 
-/** Live objects a scope's `ignore` patterns left alone, e.g. `{ scope: 'portal:Ops', count: 3 }`. */
-export interface IgnoredStats {
-  /** A target address. */
-  scope: string;
-  count: number;
-}
+/** What a kind reports of `IgnoredCount`: the planner adds the kind's name. */
+export type IgnoredStats = Omit<IgnoredCount, 'kind'>;
 
 export interface AddressType {
   /** For messages: `also on portals …`. */

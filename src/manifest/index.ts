@@ -4,7 +4,7 @@
  */
 import { relative, resolve, sep } from 'node:path';
 import type { DesiredLink, DesiredState, Diagnostic } from '../core/types.js';
-import { sortDiagnostics } from '../render/diagnostics.js';
+import { sortDiagnostics } from '../core/diagnostic-order.js';
 import { problem, warning } from './diagnostic.js';
 import { checkLinksPerPortal } from './portal-limits.js';
 import { API_VERSION } from './document.js';

@@ -4,7 +4,7 @@
  * give only the name. Each clash cites both places.
  */
 import { resolve } from 'node:path';
-import { compileGlob } from '../canonical/glob.js';
+import { compileGlob } from '../core/glob.js';
 import {
   IGNORABLE_LINK_FIELDS,
   type IgnorableLinkField,
@@ -16,7 +16,7 @@ import {
   type Diagnostic,
   type SourceLocation,
 } from '../core/types.js';
-import { formatLocation } from '../render/diagnostics.js';
+import { formatLocation } from '../core/diagnostic-order.js';
 import { problem, quote, warning } from './diagnostic.js';
 import type { FileDeclarations, LinkFieldName, LinkMention, PortalDeclaration } from './extract.js';
 

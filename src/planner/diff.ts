@@ -28,6 +28,7 @@ import { fingerprint, sameCanonical } from '../canonical/equality.js';
 import { fieldChanges } from '../canonical/field-changes.js';
 import { hasUsableId, idOf } from '../canonical/normalize.js';
 import { assertNever } from '../core/assert-never.js';
+import { codeWord } from './look-up.js';
 
 export interface KindDiff {
   changes: Change[];
@@ -228,7 +229,7 @@ function duplicateLive<C extends Canonical>(
   const ids = matches.map((m) => m.id).join(', ');
   return {
     severity: 'error',
-    code: `live-duplicate-${slug(kind.noun)}`,
+    code: `live-duplicate-${codeWord(kind.noun)}`,
     message: `${matches.length} live ${kind.wording.plural} are ${kind.wording.key(key)} (ids ${ids}); zpa-gitops will not guess which one is meant`,
     hint: `rename or delete the extra ${kind.wording.plural} in ZPA, then plan again`,
     location,
@@ -243,8 +244,4 @@ function unusableId<C extends Canonical>(kind: ResourceKind<C>, key: string): Di
     message: `the API returned ${kind.noun} "${key}" without a valid id; nothing is planned for it`,
     hint: 'read it in the ZPA console or API; this may be a transient API fault, so try again',
   };
-}
-
-function slug(text: string): string {
-  return text.replace(/ /g, '-');
 }

@@ -222,12 +222,6 @@ export class ZpaClient {
     return readClientSettingList(reply.body, at('GET', '/clientSetting/all', reply.status));
   }
 
-  /** `GET /clientSetting` alone returns only the default (Client Connector) setting; same shapes. */
-  async listDefaultClientSettings(): Promise<ApiObject[]> {
-    const reply = await this.api.send({ method: 'GET', path: '/clientSetting' });
-    return readClientSettingList(reply.body, at('GET', '/clientSetting', reply.status));
-  }
-
   // --- User portal links and portals: `microtenantId` is a query parameter on every call (NOTES.md).
   // Their writes are the kind's, as data through `write` (kinds/user-portal-link-writes.ts).
 
