@@ -18,6 +18,8 @@ import type {
 import { compareIds, idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
 import { desiredOf, diffKind } from './diff.js';
 import { nameLookup } from './look-up.js';
+import { scopeNotes } from './scope-notes.js';
+import { setAsideLive } from './set-aside.js';
 import { keepTargeted, parseTargets } from './targets.js';
 import { assessSafety, DEFAULT_SAFETY, type GuardInput, type SafetyOptions } from './update-guard.js';
 import { digestPlan } from '../digest/plan-digest.js';
@@ -43,16 +45,22 @@ const ACTION_ORDER: Record<Action, number> = { create: 0, update: 1, delete: 2, 
 export function planKinds(
   kinds: readonly ResourceKind[],
   desired: DesiredState,
-  live: LiveState,
+  everything: LiveState,
   options: PlanOptions,
 ): Plan {
+  const aside = setAsideLive(kinds, everything, options.target);
+  const live = aside.live;
   const lookUp = nameLookup(live);
   const resolved = kinds.map((kind) => desiredOf(kind, desired, lookUp));
   // In manifest order, whichever kind found them.
   const unresolved = resolved.flatMap((r) => r.wanted.diagnostics).sort(byLocation);
   if (unresolved.length > 0) throw new ManifestError(unresolved);
   const diffs = resolved.map((r) => diffKind(r, live));
-  const problems = diffs.flatMap((d) => d.diagnostics);
+  const problems = [
+    ...scopeNotes(kinds, live, options.target),
+    ...aside.warnings,
+    ...diffs.flatMap((d) => d.diagnostics),
+  ];
   if (problems.some((d) => d.severity === 'error')) throw new ManifestError(problems);
   const order = new Map(kinds.map((kind, index) => [kind.name, index]));
   const names = nameTables(kinds, live);
