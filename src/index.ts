@@ -23,12 +23,24 @@ export { renderPlan, PLAN_FORMATS, type PlanFormat, type RenderOptions } from '.
 export { renderApplyReport } from './render/apply-report.js';
 export { COLOR, PLAIN, wantsColor, type Style } from './render/style.js';
 export { readPlanFile, writePlanFile } from './planfile/planfile.js';
+export { assertUnedited, editedParts } from './planfile/plan-integrity.js';
+export { recomputedSafety } from './planner/update-guard.js';
 export { digestPlan, digestMatches, DIGEST_PATTERN } from './digest/plan-digest.js';
+export {
+  digestHmac,
+  formatDigest,
+  parseDigestText,
+  signPlan,
+  verifyDigest,
+  verifyPlanKey,
+  PLAN_KEY_VARIABLE,
+} from './digest/keyed-digest.js';
 export { applyChanges, DEFAULT_PARALLELISM, type ApplyOptions } from './apply/apply.js';
 export type { ApplyReport, ChangeOutcome, Outcome, ProgressEvent } from './apply/report.js';
 export { planTenant, applyPlanned, applySavedPlan, type PlannedTenant, type TenantClient } from './workflow.js';
 export { readLiveState } from './live/read-live.js';
 export { ZpaClient, settingsFromEnv, type ZpaClientOptions, type ZpaSettings } from './zpa/index.js';
-export { KINDS, registerKind, unregisterKind } from './kinds/registry.js';
+export { BUILT_IN_KINDS, withKinds } from './kinds/built-in.js';
+export { buildKindSet, type KindSet } from './core/kind-set.js';
 export type * from './core/kind.js';
 export { TOOL_VERSION } from './version.js';

@@ -4,7 +4,9 @@
  */
 import { systemClock, type Clock } from './core/clock.js';
 import { ManifestError } from './core/errors.js';
+import type { KindSet } from './core/kind-set.js';
 import type { ApiObject, DesiredState, LiveState, Plan, PlanTarget } from './core/types.js';
+import { BUILT_IN_KINDS } from './kinds/built-in.js';
 import { readLiveState } from './live/read-live.js';
 import type { LiveSource } from './live/source.js';
 import { planChanges } from './plan-changes.js';
@@ -13,10 +15,12 @@ import { resolveMicrotenant } from './planner/look-up.js';
 import { applyChanges, type ApplyOptions } from './apply/apply.js';
 import type { ApplyReport } from './apply/report.js';
 import { assertSafe, type SafetyGate } from './apply/safety.js';
+import { assertExpectedDigest, assertSavedPlanKeyed, type DigestGate } from './apply/digest-gate.js';
 import { assertFresh, assertSameTarget } from './apply/stale.js';
 import { isFreshPlan } from './apply/fresh-plan.js';
 import { rereadTouched, sizesNamedBy, sizesOf } from './apply/reread.js';
 import type { ApiWriter } from './apply/writer.js';
+import { assertUnedited } from './planfile/plan-integrity.js';
 import { TOOL_VERSION } from './version.js';
 
 /** What the workflow needs of a ZPA client. */
@@ -33,6 +37,8 @@ export interface PlannedTenant {
   client: TenantClient;
   /** When the live read finished, on the clock `planTenant` was given: `applyPlanned` re-reads a plan that waited. */
   readAt?: number;
+  /** The kinds it was planned with, which `applyPlanned` applies it with. */
+  kinds?: KindSet;
 }
 
 /**
@@ -46,26 +52,33 @@ export async function planTenant(
   safety?: SafetyOptions,
   targets?: readonly string[],
   clock: Clock = systemClock,
+  kinds: KindSet = BUILT_IN_KINDS,
 ): Promise<PlannedTenant> {
   const byName = desired.microtenant !== undefined && 'name' in desired.microtenant;
   const microtenants = byName ? await client.listMicrotenants() : undefined;
   const { id, diagnostics } = resolveMicrotenant(desired, microtenants, client.target.microtenantId);
   if (diagnostics.length > 0) throw new ManifestError(diagnostics);
   const scoped = id === client.target.microtenantId ? client : client.withMicrotenant(id);
-  const live = await readLiveState(scoped, desired);
+  const live = await readLiveState(scoped, desired, kinds);
   if (microtenants) live['microtenants'] = microtenants;
   const readAt = clock.now();
-  const plan = planChanges(desired, live, {
-    target: scoped.target,
-    toolVersion: TOOL_VERSION,
-    ...(safety ? { safety } : {}),
-    ...(targets && targets.length > 0 ? { targets } : {}),
-  });
-  return { plan, live, client: scoped, readAt };
+  const plan = planChanges(
+    desired,
+    live,
+    {
+      target: scoped.target,
+      toolVersion: TOOL_VERSION,
+      ...(safety ? { safety } : {}),
+      ...(targets && targets.length > 0 ? { targets } : {}),
+    },
+    kinds,
+  );
+  return { plan, live, client: scoped, readAt, kinds };
 }
 
 export type ApplyRunOptions = Omit<ApplyOptions, 'writer' | 'source' | 'live' | 'sizeOf'> &
-  SafetyGate & {
+  SafetyGate &
+  DigestGate & {
     /** Judges how long ago a plan was read (apply/fresh-plan.ts); the system clock by default. */
     clock?: Clock;
   };
@@ -78,30 +91,51 @@ export type ApplyRunOptions = Omit<ApplyOptions, 'writer' | 'source' | 'live' | 
  */
 export async function applyPlanned(planned: PlannedTenant, options: ApplyRunOptions = {}): Promise<ApplyReport> {
   const { plan, client } = planned;
-  const { allowUnsafe, clock, ...run } = options;
-  assertSafe(plan, allowUnsafe === undefined ? {} : { allowUnsafe });
+  const kinds = planned.kinds ?? options.kinds ?? BUILT_IN_KINDS;
+  const {
+    allowUnsafe: _allow,
+    approvedUnsafeDigest: _approved,
+    expectDigest: _expect,
+    planKey: _key,
+    clock,
+    ...run
+  } = options;
+  assertExpectedDigest(plan, options);
+  assertSafe(plan, options);
   const sizeOf = sizesOf(planned.live);
   let live = planned.live;
   if (!isFreshPlan(planned.readAt, clock ?? systemClock)) {
-    const fresh = await rereadTouched(client, plan.changes, sizeOf);
-    assertFresh(plan, fresh, 'this run');
+    const fresh = await rereadTouched(client, plan.changes, sizeOf, kinds);
+    assertFresh(plan, fresh, kinds, 'this run');
     live = { ...live, ...fresh };
   }
-  return applyChanges(plan.changes, { ...run, writer: client, source: client, live, sizeOf });
+  return applyChanges(plan.changes, { ...run, kinds, writer: client, source: client, live, sizeOf });
 }
 
 /**
- * Applies a saved plan exactly, after checking that it is safe (or `allowUnsafe` is set), that it
+ * Applies a saved plan exactly, after checking that it is what plan wrote (its digest, and every
+ * field that follows from what the digest covers: plan-integrity.ts), that it is the reviewed one
+ * (`expectDigest`), that it is safe by its recomputed verdict (or `allowUnsafe` is set), that it
  * was made for this target, and that nothing it would change has changed since (the collections it
- * touches are read again). Refusals throw UnsafePlanError or StalePlanError before any write.
+ * touches are read again). Refusals throw StalePlanError (PlanChangedError) or UnsafePlanError
+ * before any write.
  */
 export async function applySavedPlan(
   plan: Plan,
   client: TenantClient,
   options: ApplyRunOptions = {},
 ): Promise<ApplyReport> {
-  const { allowUnsafe, ...run } = options;
-  assertSafe(plan, allowUnsafe === undefined ? {} : { allowUnsafe });
+  const {
+    allowUnsafe: _allow,
+    approvedUnsafeDigest: _approved,
+    expectDigest: _expect,
+    planKey: _key,
+    ...run
+  } = options;
+  assertUnedited(plan, 'Saved plan');
+  assertSavedPlanKeyed(plan, options);
+  assertExpectedDigest(plan, options);
+  assertSafe(plan, options);
   const scoped =
     plan.target.microtenantId === client.target.microtenantId
       ? client
@@ -110,8 +144,9 @@ export async function applySavedPlan(
   const { clock: _clock, ...rest } = run;
   // Only what the plan touches (apply/reread.ts); the file holds no live counts, so its own changes
   // stand in for the collection sizes.
-  const sizeOf = sizesNamedBy(plan.changes);
-  const live = await rereadTouched(scoped, plan.changes, sizeOf);
-  assertFresh(plan, live);
-  return applyChanges(plan.changes, { ...rest, writer: scoped, source: scoped, live, sizeOf });
+  const kinds = run.kinds ?? BUILT_IN_KINDS;
+  const sizeOf = sizesNamedBy(plan.changes, kinds);
+  const live = await rereadTouched(scoped, plan.changes, sizeOf, kinds);
+  assertFresh(plan, live, kinds);
+  return applyChanges(plan.changes, { ...rest, kinds, writer: scoped, source: scoped, live, sizeOf });
 }

@@ -1,6 +1,10 @@
 /**
- * Carrying out a plan with the fewest calls: additive writes first, destructive last, so a run cut
- * short leaves extra links, never missing ones. A write whose outcome is unknown is settled by
+ * Carrying out a plan with the fewest calls, in steps: creates and updates kind by kind in
+ * dependency order (portals, then the links on them), then deletes and detaches in the reverse
+ * order (links off portals, then the portals), so a run cut short leaves extra links, never
+ * missing ones, and never deletes what something still sits on. Inside a step the writes run
+ * concurrently. A change that refers to an object the plan creates is written once that create has
+ * landed, with its real id; when it did not land, the change is not attempted and says why. A write whose outcome is unknown is settled by
  * reading before anything is retried, so nothing is ever created twice. After an unrecoverable
  * failure no new write starts; every change ends as done, failed or not attempted.
  */
@@ -8,10 +12,13 @@ import pLimit from 'p-limit';
 import { ApiError, NOT_SENT_REASON } from '../core/errors.js';
 import type { PlannedWrite } from '../core/kind.js';
 import type { ApiObject, Change, LiveState } from '../core/types.js';
-import { KINDS, kindNamed } from '../kinds/registry.js';
+import type { KindSet } from '../core/kind-set.js';
+import { BUILT_IN_KINDS } from '../kinds/built-in.js';
 import { idOf } from '../canonical/normalize.js';
 import { fieldChanges } from '../canonical/field-changes.js';
 import type { LiveSource } from '../live/source.js';
+import { parsePlannedRef, refsOfChange, withRealIds } from '../canonical/planned-refs.js';
+import { CreatedIds } from './created-ids.js';
 import { hasLanded, wasCreated } from './landed.js';
 import { liveObjectsOf } from './live-object.js';
 import { rereadTouched, sizesOf } from './reread.js';
@@ -31,6 +38,8 @@ export interface ApplyOptions {
    */
   sizeOf?: (collection: string) => number | undefined;
   parallelism?: number;
+  /** The kinds the changes are of (core/kind-set.ts); the built-in ones by default. */
+  kinds?: KindSet;
   onProgress?: (event: ProgressEvent) => void;
   /**
    * Aborted by a first SIGINT/SIGTERM: no new write starts, those in flight finish (or are settled
@@ -41,12 +50,23 @@ export interface ApplyOptions {
 
 export async function applyChanges(changes: readonly Change[], options: ApplyOptions): Promise<ApplyReport> {
   const started = performance.now();
-  const run = new ApplyRun(options, changes.filter((c) => c.action !== 'no-op').length);
-  const writes = plannedWrites(changes, options.live);
+  const kinds = options.kinds ?? BUILT_IN_KINDS;
+  const run = new ApplyRun(options, kinds, changes);
+  // Every write is planned before the first is sent: a kind that cannot carry a change stops here.
+  const writes = plannedWrites(changes, options.live, kinds);
   const limit = pLimit(Math.max(1, options.parallelism ?? DEFAULT_PARALLELISM));
-  for (const destructive of [false, true]) {
-    await Promise.all(writes.filter((w) => w.destructive === destructive).map((w) => limit(() => run.execute(w))));
+  const byDepth = new Map<number, PlannedWrite[]>();
+  for (const write of writes) {
+    const depth = kinds.depthOf(write.changes[0]?.kind ?? '');
+    byDepth.set(depth, [...(byDepth.get(depth) ?? []), write]);
   }
+  const destructive: PlannedWrite[][] = [];
+  for (const depth of [...byDepth.keys()].sort((a, b) => a - b)) {
+    const ready = await run.withRealIds(byDepth.get(depth) ?? []);
+    destructive.unshift(ready.filter((w) => w.destructive));
+    await Promise.all(ready.filter((w) => !w.destructive).map((w) => limit(() => run.execute(w))));
+  }
+  for (const step of destructive) await Promise.all(step.map((w) => limit(() => run.execute(w))));
   const mismatches = options.signal?.aborted ? [] : await run.verify();
   return {
     outcomes: run.outcomes,
@@ -61,11 +81,12 @@ export async function applyChanges(changes: readonly Change[], options: ApplyOpt
  * Each kind's writes for its changes. Every change to make must be carried by exactly one write:
  * a kind that leaves one out would otherwise have it reported as done without a call.
  */
-export function plannedWrites(changes: readonly Change[], live: LiveState): PlannedWrite[] {
-  for (const change of changes) kindNamed(change.kind); // a kind this tool does not know stops the run here
+export function plannedWrites(changes: readonly Change[], live: LiveState, kinds: KindSet): PlannedWrite[] {
+  for (const change of changes) kinds.kind(change.kind); // a kind this set does not hold stops the run here
   const liveById = new Map<string, ApiObject>();
-  for (const kind of KINDS) for (const object of live[kind.collection] ?? []) liveById.set(idOf(object['id']), object);
-  const writes = KINDS.flatMap((kind) =>
+  for (const kind of kinds.kinds)
+    for (const object of live[kind.collection] ?? []) liveById.set(idOf(object['id']), object);
+  const writes = kinds.kinds.flatMap((kind) =>
     kind.writes(
       changes.filter((c) => c.kind === kind.name),
       liveById,
@@ -83,11 +104,56 @@ class ApplyRun {
   readonly outcomes: ChangeOutcome[] = [];
   writeCalls = 0;
   private stopped = false;
+  private readonly total: number;
+  private readonly created: CreatedIds;
 
   constructor(
     private readonly options: ApplyOptions,
-    private readonly total: number,
-  ) {}
+    private readonly kinds: KindSet,
+    changes: readonly Change[],
+  ) {
+    this.total = changes.filter((c) => c.action !== 'no-op').length;
+    this.created = new CreatedIds(kinds, changes);
+  }
+
+  /**
+   * The writes of one step with the ids of what earlier steps created: a write whose changes refer
+   * to a planned create is planned again from the changes with real ids. A change whose create did
+   * not land is not attempted, with the reason.
+   */
+  async withRealIds(writes: readonly PlannedWrite[]): Promise<PlannedWrite[]> {
+    if (!this.created.any) return [...writes];
+    const unread = this.created.takeUnread();
+    if (unread.length > 0) {
+      const fresh = await this.reread(unread);
+      if (fresh) this.created.noteLive(unread, fresh);
+    }
+    const ready: PlannedWrite[] = [];
+    const replan: Change[] = [];
+    for (const write of writes) {
+      if (write.changes.some((c) => refsOfChange(c).length > 0)) replan.push(...write.changes);
+      else ready.push(write);
+    }
+    if (replan.length === 0) return ready;
+    const real: Change[] = [];
+    for (const change of replan) {
+      const withIds = withRealIds(change, this.created.ids);
+      if (withIds) real.push(withIds);
+      else this.record({ change, outcome: 'not-attempted', reason: this.missingReason(change) });
+    }
+    return [...ready, ...plannedWrites(real, this.options.live, this.kinds)];
+  }
+
+  private missingReason(change: Change): string {
+    const missing = refsOfChange(change).filter((ref) => !this.created.ids.has(ref));
+    const names = missing.map((ref) => {
+      const planned = parsePlannedRef(ref);
+      return planned
+        ? `${this.kinds.has(planned.kind) ? this.kinds.kind(planned.kind).noun : planned.kind} ${JSON.stringify(planned.key)}`
+        : ref;
+    });
+    return `${names.join(', ')} ${names.length === 1 ? 'was' : 'were'} not created`;
+  }
 
   private get halted(): boolean {
     return this.stopped || this.options.signal?.aborted === true;
@@ -98,8 +164,9 @@ class ApplyRun {
     const started = performance.now();
     try {
       this.writeCalls += 1;
-      await this.options.writer.write(write.call);
+      const reply = await this.options.writer.write(write.call);
       this.finish(write.changes, 'done', performance.now() - started);
+      this.created.noteReply(write.changes, reply);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.ambiguous) return this.settle(write, started);
@@ -115,16 +182,18 @@ class ApplyRun {
   private async settle(write: PlannedWrite, started: number): Promise<void> {
     const fresh = await this.reread(write.changes);
     if (!fresh) return this.fail(write.changes, undefined, started);
-    const landed = write.changes.filter((c) => hasLanded(c, fresh) || wasCreated(c, fresh));
+    const landed = write.changes.filter((c) => hasLanded(c, fresh, this.kinds) || wasCreated(c, fresh, this.kinds));
     const remaining = write.changes.filter((c) => !landed.includes(c));
     this.finish(landed, 'done', performance.now() - started);
+    this.created.noteLive(landed, fresh);
     if (remaining.length === 0) return;
     if (this.halted) return this.finish(remaining, 'not-attempted');
-    for (const retry of plannedWrites(remaining, fresh)) {
+    for (const retry of plannedWrites(remaining, fresh, this.kinds)) {
       try {
         this.writeCalls += 1;
-        await this.options.writer.write(retry.call);
+        const reply = await this.options.writer.write(retry.call);
         this.finish(retry.changes, 'done', performance.now() - started);
+        this.created.noteReply(retry.changes, reply);
       } catch (error) {
         if (error instanceof ApiError && error.reason === NOT_SENT_REASON && !error.ambiguous)
           this.finish(retry.changes, 'not-attempted');
@@ -137,7 +206,7 @@ class ApplyRun {
   private async reread(changes: readonly Change[]): Promise<LiveState | undefined> {
     const sizeOf = this.options.sizeOf ?? sizesOf(this.options.live);
     try {
-      return { ...this.options.live, ...(await rereadTouched(this.options.source, changes, sizeOf)) };
+      return { ...this.options.live, ...(await rereadTouched(this.options.source, changes, sizeOf, this.kinds)) };
     } catch {
       return undefined;
     }
@@ -169,12 +238,12 @@ class ApplyRun {
     if (done.length === 0) return [];
     const fresh = await this.reread(done);
     if (!fresh) return ['could not read the tenant back to verify the changes'];
-    return done.filter((c) => !hasLanded(c, fresh)).map((c) => describeMismatch(c, fresh));
+    return done.filter((c) => !hasLanded(c, fresh, this.kinds)).map((c) => describeMismatch(this.kinds, c, fresh));
   }
 }
 
-function describeMismatch(change: Change, live: LiveState): string {
-  const kind = kindNamed(change.kind);
+function describeMismatch(kinds: KindSet, change: Change, live: LiveState): string {
+  const kind = kinds.kind(change.kind);
   const label = `${kind.noun} "${change.key}"`;
   if (change.action === 'delete') return `${label} still exists after its delete`;
   if (change.action !== 'create' && change.action !== 'update') return `${label} does not match the plan`;

@@ -7,6 +7,8 @@ export interface ChangeOutcome {
   outcome: Outcome;
   /** Why it failed: the ZPA error id and reason where the API gave them. */
   error?: { message: string; zpaId?: string; reason?: string };
+  /** Why it was not attempted, where that is more than "an earlier write failed" (what it refers to was not created). */
+  reason?: string;
   /** How long its API call took. */
   ms?: number;
 }

@@ -11,7 +11,7 @@
  */
 import type { ReadCall } from '../core/kind.js';
 import type { ApiObject, Change, LiveState } from '../core/types.js';
-import { KINDS, kindNamed, readCallFor } from '../kinds/registry.js';
+import type { KindSet } from '../core/kind-set.js';
 import { setAsideLive } from '../planner/set-aside.js';
 import { readLiveCollections } from '../live/read-live.js';
 import type { LiveSource } from '../live/source.js';
@@ -30,11 +30,12 @@ export function rereadWays(
   changes: readonly Change[],
   sizeOf: (collection: string) => number | undefined,
   source: LiveSource,
+  kinds: KindSet,
 ): Map<string, RereadWay> {
   const touched = new Map<string, { ids: Set<string>; create: boolean }>();
   for (const change of changes) {
     if (change.action === 'no-op') continue;
-    const { collection } = kindNamed(change.kind);
+    const { collection } = kinds.kind(change.kind);
     const entry = touched.get(collection) ?? { ids: new Set<string>(), create: false };
     if (change.action === 'create') entry.create = true;
     else entry.ids.add(change.id);
@@ -42,7 +43,7 @@ export function rereadWays(
   }
   const ways = new Map<string, RereadWay>();
   for (const [collection, { ids, create }] of touched) {
-    const call = readCallFor(collection);
+    const call = kinds.readCall(collection);
     const pages = pageCalls(call, sizeOf(collection));
     const byIdPossible = !create && call.byId === true && source.readOne !== undefined;
     // Ties go to the single GETs: the same number of calls, smaller replies.
@@ -71,13 +72,14 @@ export async function rereadTouched(
   source: LiveSource,
   changes: readonly Change[],
   sizeOf: (collection: string) => number | undefined,
+  kinds: KindSet,
 ): Promise<LiveState> {
-  const ways = rereadWays(changes, sizeOf, source);
+  const ways = rereadWays(changes, sizeOf, source, kinds);
   const whole = [...ways].filter(([, way]) => way.how === 'pages').map(([name]) => name);
   const single = [...ways].flatMap(([name, way]) => (way.how === 'by-id' ? [[name, way.ids] as const] : []));
   const settled = await Promise.allSettled([
-    readLiveCollections(source, whole),
-    ...single.map(async ([name, ids]) => [name, await readEach(source, readCallFor(name), ids)] as const),
+    readLiveCollections(source, whole, kinds),
+    ...single.map(async ([name, ids]) => [name, await readEach(source, kinds.readCall(name), ids)] as const),
   ]);
   const failed = settled.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
@@ -86,7 +88,7 @@ export async function rereadTouched(
   for (const entry of rest as (readonly [string, ApiObject[]])[]) live[entry[0]] = entry[1];
   // What the plan left out (another microtenant's objects, unmanaged ones) is left out here too, so
   // settling and verifying never count an object the plan did not see.
-  return source.target ? setAsideLive(KINDS, live, source.target).live : live;
+  return source.target ? setAsideLive(kinds.kinds, live, source.target).live : live;
 }
 
 async function readEach(source: LiveSource, call: ReadCall, ids: readonly string[]): Promise<ApiObject[]> {
@@ -108,11 +110,11 @@ export function sizesOf(live: LiveState): (collection: string) => number | undef
  * name (no-ops included, one per matched live object). A lower bound: single GETs are chosen only
  * where they are surely no dearer; the page read may be chosen where they would have been cheaper.
  */
-export function sizesNamedBy(changes: readonly Change[]): (collection: string) => number | undefined {
+export function sizesNamedBy(changes: readonly Change[], kinds: KindSet): (collection: string) => number | undefined {
   const counts = new Map<string, number>();
   for (const change of changes) {
     if (change.action === 'create') continue;
-    const { collection } = kindNamed(change.kind);
+    const { collection } = kinds.kind(change.kind);
     counts.set(collection, (counts.get(collection) ?? 0) + 1);
   }
   return (collection) => counts.get(collection);

@@ -4,7 +4,7 @@
  */
 import { StalePlanError } from '../core/errors.js';
 import type { LiveState, Plan, PlanTarget } from '../core/types.js';
-import { kindNamed } from '../kinds/registry.js';
+import type { KindSet } from '../core/kind-set.js';
 import { fingerprint } from '../canonical/equality.js';
 import { liveObjectsOf } from './live-object.js';
 
@@ -18,11 +18,11 @@ export function assertSameTarget(plan: Plan, target: PlanTarget): void {
 }
 
 /** Every object the plan would change that no longer matches what the plan was computed from. */
-export function staleObjects(plan: Plan, live: LiveState): string[] {
+export function staleObjects(plan: Plan, live: LiveState, kinds: KindSet): string[] {
   const problems: string[] = [];
   for (const change of plan.changes) {
     if (change.action === 'no-op') continue;
-    const kind = kindNamed(change.kind);
+    const kind = kinds.kind(change.kind);
     const [object] = liveObjectsOf(kind, change, live);
     const label = `${kind.noun} "${change.key}"`;
     if (change.action === 'create') {
@@ -40,8 +40,8 @@ export function staleObjects(plan: Plan, live: LiveState): string[] {
  * creates (a key that now exists), the changed objects by id otherwise (a 404 reads as deleted).
  * `what` names the plan in the message: a saved plan, or one made in this run that waited.
  */
-export function assertFresh(plan: Plan, live: LiveState, what: 'saved' | 'this run' = 'saved'): void {
-  const problems = staleObjects(plan, live);
+export function assertFresh(plan: Plan, live: LiveState, kinds: KindSet, what: 'saved' | 'this run' = 'saved'): void {
+  const problems = staleObjects(plan, live, kinds);
   if (problems.length > 0) {
     const shown = problems.slice(0, 10).join(', ') + (problems.length > 10 ? `, and ${problems.length - 10} more` : '');
     throw new StalePlanError(

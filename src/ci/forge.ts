@@ -1,4 +1,4 @@
-/** What `comment` and `reviewed-digest` need of a code host, whichever it is. */
+/** What `comment`, `reviewed-digest` and the unsafe approval need of a code host, whichever it is. */
 import { ZpaGitopsError } from '../core/errors.js';
 
 export interface ForgeComment {
@@ -6,6 +6,26 @@ export interface ForgeComment {
   body: string;
   /** The login or username that wrote it. */
   author: string;
+  /** When it was last written (ISO 8601), as the forge reports it. */
+  updatedAt: string;
+}
+
+/** A label added to or removed from a request, as the forge's event log has it. */
+export interface LabelEvent {
+  label: string;
+  action: 'added' | 'removed';
+  actor: string;
+  /** The forge says a bot or an app did it, not a person. */
+  actorIsBot: boolean;
+  /** ISO 8601. */
+  at: string;
+}
+
+/** A request as the forge has it now. */
+export interface RequestDetails {
+  /** The newest commit of its source branch. */
+  headSha: string;
+  labels: string[];
 }
 
 /** The comments of one pull or merge request. */
@@ -16,6 +36,9 @@ export interface RequestThread {
   comments(): Promise<ForgeComment[]>;
   create(body: string): Promise<void>;
   update(id: string, body: string): Promise<void>;
+  details(): Promise<RequestDetails>;
+  /** Every label event, across every page, oldest first. */
+  labelEvents(): Promise<LabelEvent[]>;
 }
 
 export interface Forge {
@@ -31,6 +54,17 @@ export interface Forge {
   commentAuthor(): Promise<string>;
   /** The merged request that brought `sha` to the branch, or undefined. */
   mergedRequestOf(sha: string): Promise<RequestThread | undefined>;
+  /** What this job planned: the commit, and how it relates to the request's branches. */
+  planned(): Promise<PlannedCommit>;
+}
+
+export interface PlannedCommit {
+  /** The commit checked out and planned. */
+  sha: string;
+  /** The request's head commit this job was started for, when the forge says. */
+  headSha?: string;
+  /** How the checkout relates to the target branch, in words for the comment; undefined when unknown. */
+  merge?: string;
 }
 
 /** No reviewed plan to be found: no merged request, or no plan comment on it. Exit 1. */

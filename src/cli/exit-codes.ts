@@ -8,6 +8,7 @@ import {
   ConfigError,
   ManifestError,
   StalePlanError,
+  UnapprovedUnsafePlanError,
   UnsafePlanError,
   UsageError,
   ZpaGitopsError,
@@ -62,6 +63,8 @@ const ERROR_EXIT_CODES: ReadonlyArray<readonly [abstract new (...args: never[]) 
   [ApiError, 1],
   // Plan again and review (stale, other target or format, edited, digest-less, or not the reviewed digest).
   [StalePlanError, 3],
+  // The reviewed plan is unsafe and the request's label did not approve it: the job says what to do.
+  [UnapprovedUnsafePlanError, 4],
   [UnsafePlanError, 1],
   [ZpaGitopsError, 1],
 ];

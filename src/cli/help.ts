@@ -71,7 +71,13 @@ that saved plan exactly, without asking, once it has checked that nothing has ch
 Options:
   --plan FILE                   Apply a saved plan (refused if stale, edited or made for another target)
   --expect-digest sha256:HEX    Apply only if the plan's digest is this one (the reviewed plan);
-                                a match is the approval, so no prompt and no --auto-approve
+                                a match is the approval, so no prompt and no --auto-approve;
+                                with ZPA_GITOPS_PLAN_KEY set, only a keyed digest (+hmac-sha256:HEX)
+                                that the key verifies (a saved plan must carry the key's HMAC too)
+  --allow-unsafe-by-label       With --expect-digest, in CI after a merge: let an unsafe reviewed
+                                plan through when a person added the label zpa-gitops:allow-unsafe
+                                to the merged request after its comment showed this digest
+  --name NAME                   The plan comment the label approval is read from (default: default)
   --auto-approve                Do not ask (required without a terminal)
   --input=false                 Never ask: without --auto-approve, refuse (for scripts)
   --allow-unsafe                Apply a plan marked unsafe by the prune or update threshold
@@ -83,7 +89,8 @@ Options:
   --allow-empty                 As for plan
 
 Exit codes: 0 applied (or nothing to do), 1 error or partial failure, 3 plan again and review
-(the plan changed since it was reviewed, or the saved plan is stale or edited; nothing was changed).
+(the plan changed since it was reviewed, or the saved plan is stale or edited; nothing was changed),
+4 the reviewed plan is unsafe and the label did not approve it (nothing was changed).
 `,
   comment: `Usage: zpa-gitops comment FILE [--name NAME] [--merged]
 
@@ -95,14 +102,19 @@ Outside a pull or merge request it prints a notice and does nothing.
 
 Options:
   --name NAME    Keep one comment per NAME, for several plans on one request (default: default)
-  --merged       Comment on the merged request that brought this commit (after 'apply' exited 3)
+  --merged       Comment on the merged request that brought this commit (after 'apply' exited 3 or 4)
+
+Destructive changes that do not fit in one comment continue over further comments, each with its
+part number and the digest.
 
 Exit codes: 0 posted, updated or nothing to do, 1 error, 3 the plan file is stale or edited.
 `,
   'reviewed-digest': `Usage: zpa-gitops reviewed-digest [--name NAME]
 
 On the default branch after a merge, finds the pull request (GitHub) or merge request (GitLab) that
-brought the current commit and prints the digest of its zpa-gitops plan comment, alone on stdout:
+brought the current commit and prints the digest of its zpa-gitops plan comment, alone on stdout
+(refused when the comment's visible digest is not its marker's, or when a comment spread over
+several parts lacks it in any part; keyed and verified when ZPA_GITOPS_PLAN_KEY is set):
   zpa-gitops apply zpa/ --expect-digest "$(zpa-gitops reviewed-digest)"
 
 Options:

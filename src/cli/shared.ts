@@ -2,7 +2,7 @@ import { appendFile } from 'node:fs/promises';
 import { UsageError } from '../core/errors.js';
 import type { DesiredState } from '../core/types.js';
 import { hasErrors, loadManifests } from '../manifest/index.js';
-import { KINDS } from '../kinds/registry.js';
+import { BUILT_IN_KINDS } from '../kinds/built-in.js';
 import { DEFAULT_SAFETY, type SafetyOptions } from '../planner/plan.js';
 import { parseTargets } from '../planner/targets.js';
 import { formatDiagnostics } from '../render/diagnostics.js';
@@ -75,5 +75,5 @@ export async function appendStepSummary(io: CliIo, markdown: () => string): Prom
 
 /** `--target` addresses, checked for form before anything is read; undefined when none are given. */
 export function targetsFrom(values: readonly string[] | undefined): string[] | undefined {
-  return values && values.length > 0 ? parseTargets(values, KINDS) : undefined;
+  return values && values.length > 0 ? parseTargets(values, BUILT_IN_KINDS) : undefined;
 }

@@ -107,9 +107,30 @@ export class PlanChangedError extends StalePlanError {
   }
 }
 
+/**
+ * A digest that ZPA_GITOPS_PLAN_KEY does not verify: unkeyed where a key is set, or keyed with
+ * another key. Whoever wrote it could not sign, so it is not taken for a reviewed plan. Exit 1.
+ */
+export class UnverifiedDigestError extends ZpaGitopsError {}
+
 /** The plan would prune more than the safety threshold allows. */
 export class UnsafePlanError extends ZpaGitopsError {
   constructor(readonly reasons: string[]) {
     super(`Plan is unsafe: ${reasons.join('; ')}. Re-run with --allow-unsafe if this is intended.`);
+  }
+}
+
+/**
+ * `apply --allow-unsafe-by-label`: the reviewed plan is unsafe and no person approved exactly this
+ * digest with the request's label. Its own exit code (4), so a CI job can say what to do.
+ */
+export class UnapprovedUnsafePlanError extends UnsafePlanError {
+  constructor(
+    reasons: string[],
+    readonly why: string,
+    readonly howTo: string,
+  ) {
+    super(reasons);
+    this.message = `Plan is unsafe: ${reasons.join('; ')}, and not approved: ${why}. ${howTo} Nothing was changed.`;
   }
 }

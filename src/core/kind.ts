@@ -28,12 +28,22 @@ export type Scope = boolean | 'outside-default';
  * that a library kind brings as data.
  */
 export type ReplyItem =
-  'userPortalLink' | 'userPortal' | 'enrollmentCert' | 'clientSetting' | { schema: Readonly<Record<string, unknown>> };
+  | 'userPortalLink'
+  | 'userPortal'
+  | 'enrollmentCert'
+  | 'baCertificate'
+  | 'clientSetting'
+  | { schema: Readonly<Record<string, unknown>> };
 
 /** A read of one collection, as data; `TenantClient.read` sends it. */
 export interface ReadCall {
   /** Relative to `/mgmtconfig/{version}/admin/customers/{customerId}`. */
   path: string;
+  /**
+   * Read here instead when `path` answers 404: a path the vendor marks deprecated but the SDKs
+   * still call, with its successor (NOTES.md: Browser Access certificates).
+   */
+  fallbackPath?: string;
   version?: ApiVersion;
   /** A paged list (`totalPages`, `list`) rather than a bare array. */
   paged: boolean;
@@ -197,6 +207,11 @@ export interface KindWording {
 export interface ResourceKind<C extends Canonical = Canonical> {
   /** The `kind` of its changes in a plan, e.g. `userPortalLink`. */
   readonly name: string;
+  /**
+   * The kinds whose objects this kind's objects may refer to (a link to its portals): the set
+   * orders plans after them, and the applier writes in that order (see `PlannedWrite.phase`).
+   */
+  readonly dependsOn?: readonly string[];
   /** Singular noun for output, e.g. `link`. */
   readonly noun: string;
   readonly wording: KindWording;

@@ -68,6 +68,10 @@ export interface DesiredLinkFields {
 export const IGNORABLE_LINK_FIELDS = ['enabled', 'description', 'linkPath', 'protocol', 'icon', 'link'] as const;
 export type IgnorableLinkField = (typeof IGNORABLE_LINK_FIELDS)[number];
 
+/** The portal's own fields a portal's `ignoreChanges` may list (names no link field has). */
+export const IGNORABLE_PORTAL_FIELDS = ['userNotification', 'userNotificationEnabled'] as const;
+export type IgnorablePortalField = (typeof IGNORABLE_PORTAL_FIELDS)[number];
+
 /** An `ignore` glob on a portal (`*` any run of characters, `?` one character). */
 export interface IgnorePattern {
   pattern: string;
@@ -85,8 +89,26 @@ export interface DesiredLink {
   location: SourceLocation;
 }
 
+/** A portal's own fields as a manifest's `portal:` block gives them. */
+export interface DesiredPortalFields {
+  description?: string;
+  enabled?: boolean;
+  userNotification?: string;
+  userNotificationEnabled?: boolean;
+  /** A Zscaler-managed domain (ZPA derives the address), or the customer's own with its certificate. */
+  domain: { extLabel: string; extDomain: string } | { domain: string; certificate: NameOrId };
+  /** Where the `portal:` block is. */
+  location: SourceLocation;
+}
+
 export interface DesiredPortal {
   name: string;
+  /** `absent`: the portal is deleted, once its links are off it. */
+  absent?: boolean;
+  /** Its own fields, when the manifests manage the portal itself; without them it must exist. */
+  portal?: DesiredPortalFields;
+  /** Its own fields that keep their live value (from its `ignoreChanges`). */
+  ignorePortalFields?: IgnorablePortalField[];
   /** Links on this portal that the manifests do not list are taken off it. */
   prune: boolean;
   /** Live links on this portal whose names match are left alone: never pruned, detached or compared. */
@@ -191,6 +213,19 @@ export interface PlanCounts {
 export interface PlanSafety {
   safe: boolean;
   reasons: string[];
+  /**
+   * What the verdict was worked out from, besides the changes: a saved plan's verdict is worked out
+   * again from these at apply (and they are in the digest when a guard applies), so an edited
+   * `safe` is never believed. Absent only in files written before it existed.
+   */
+  basis?: SafetyBasis;
+}
+
+/** The thresholds a plan was judged by, and each guarded kind's live count. */
+export interface SafetyBasis {
+  thresholds: { prune: number; update: number; minimum: number };
+  /** Per kind: the live objects on managed scopes, as counted when planning. */
+  managed: { kind: KindName; counted: string; live: number }[];
 }
 
 /** Live objects a scope's `ignore` patterns left alone, e.g. 3 links on portal "Ops". */
@@ -207,6 +242,8 @@ export interface Plan {
   target: PlanTarget;
   /** `sha256:<64 hex>` over the target and the changes that write (src/digest): what a review approves. */
   digest: string;
+  /** `hmac-sha256:<64 hex>` of `digest` under ZPA_GITOPS_PLAN_KEY, when a key was set (src/digest/keyed-digest.ts). */
+  digestHmac?: string;
   /** Deterministic order: kind, then action, then key. No-ops are kept so fingerprints cover them. */
   changes: Change[];
   counts: PlanCounts;

@@ -5,7 +5,7 @@
  */
 import { ApiError } from '../core/errors.js';
 import type { ApiObject, LiveState } from '../core/types.js';
-import { KINDS } from '../kinds/registry.js';
+import type { KindSet } from '../core/kind-set.js';
 import { readLiveCollections } from '../live/read-live.js';
 import type { LiveSource } from '../live/source.js';
 import { diffKind } from '../planner/diff.js';
@@ -54,6 +54,7 @@ export async function readCollection(
   source: DoctorSource,
   collection: LiveCollection,
   seen: RepliesSeen,
+  kinds: KindSet,
 ): Promise<CollectionRead> {
   const mark = seen.replies.length;
   const pages = (): number => seen.since(mark).filter((r) => r.status >= 200 && r.status <= 299).length;
@@ -62,8 +63,8 @@ export async function readCollection(
     const objects =
       collection === 'microtenants'
         ? await source.listMicrotenants()
-        : ((await readLiveCollections(source, [collection]))[collection] ?? []);
-    return { collection, objects, pages: pages(), problems: planProblems(collection, objects) };
+        : ((await readLiveCollections(source, [collection], kinds))[collection] ?? []);
+    return { collection, objects, pages: pages(), problems: planProblems(collection, objects, kinds) };
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     return { collection, error, pages: pages() };
@@ -71,13 +72,15 @@ export async function readCollection(
 }
 
 /** What the planner would refuse in these live objects: the diff loop's diagnostics with nothing desired. */
-function planProblems(collection: LiveCollection, objects: ApiObject[]): string[] {
+function planProblems(collection: LiveCollection, objects: ApiObject[], kinds: KindSet): string[] {
   const live: LiveState = { [collection]: objects };
-  return KINDS.filter((kind) => kind.collection === collection).flatMap((kind) =>
-    diffKind({ kind, wanted: { objects: [], diagnostics: [] } }, live)
-      .diagnostics.filter((d) => d.severity === 'error')
-      .map((d) => d.message),
-  );
+  return kinds.kinds
+    .filter((kind) => kind.collection === collection)
+    .flatMap((kind) =>
+      diffKind({ kind, wanted: { objects: [], diagnostics: [] } }, live)
+        .diagnostics.filter((d) => d.severity === 'error')
+        .map((d) => d.message),
+    );
 }
 
 export function collectionCheck(read: CollectionRead, mode: AuthMode): DoctorCheck {

@@ -5,6 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { AuthError } from '../core/errors.js';
+import type { KindSet } from '../core/kind-set.js';
+import { BUILT_IN_KINDS } from '../kinds/built-in.js';
 import { idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
 import { TOOL_VERSION } from '../version.js';
 import type { ReplyInfo, ZpaClient, ZpaSettings } from '../zpa/index.js';
@@ -36,6 +38,8 @@ export interface DoctorOptions {
   writeProbe?: string;
   /** The probe names' random part; 8 hex digits by default. */
   random?: () => string;
+  /** The kinds whose reads are checked, read as plan reads them; the built-in ones by default. */
+  kinds?: KindSet;
 }
 
 export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
@@ -84,14 +88,15 @@ async function checkTenant(
   options: DoctorOptions,
 ): Promise<DoctorCheck[]> {
   const reads = new Map<LiveCollection, CollectionRead>();
-  const microtenants = await readCollection(client, 'microtenants', seen);
+  const kinds = options.kinds ?? BUILT_IN_KINDS;
+  const microtenants = await readCollection(client, 'microtenants', seen, kinds);
   reads.set('microtenants', microtenants);
   const microtenant = microtenantCheck(settings, microtenants);
   const microtenantUnknown = !('error' in microtenants) && !microtenant.ok;
   for (const collection of READ_ORDER.slice(1)) {
     // Scoped reads in an unknown microtenant fail for that reason alone: say so once, above.
     if (COLLECTIONS[collection].scoped && microtenantUnknown) continue;
-    reads.set(collection, await readCollection(client, collection, seen));
+    reads.set(collection, await readCollection(client, collection, seen, kinds));
   }
   const customer = customerCheck(settings, [...reads.values()]);
   const collections = READ_ORDER.map((collection) => {

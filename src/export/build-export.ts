@@ -3,12 +3,14 @@
  * write. The result plans to no changes: every managed field is written as the planner reads it.
  */
 import { stringify } from 'yaml';
+import type { KindSet } from '../core/kind-set.js';
 import type { ApiObject, Diagnostic, LiveState } from '../core/types.js';
 import { compareIds, idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
-import { canonicalLink } from '../kinds/user-portal-link.js';
 
 export interface ExportOptions {
-  /** Portal names to export; empty means all. */
+  /** False: no portal and no link at all (an export of client settings alone). Default true. */
+  userPortals?: boolean;
+  /** With `userPortals`, the portal names to export; empty means all. */
   portals: string[];
   clientSettings: boolean;
   /** With `clientSettings`, only these certificate types; empty or absent means all. */
@@ -23,14 +25,17 @@ export interface ExportResult {
 
 const HEADER = 'apiVersion: zpa-gitops/v1\n';
 
-export function buildExport(live: LiveState, options: ExportOptions): ExportResult {
+export function buildExport(live: LiveState, options: ExportOptions, kinds: KindSet): ExportResult {
   const files = new Map<string, string | Buffer>();
   const warnings: Diagnostic[] = [];
   if (options.clientSettings)
     files.set('client-settings.yaml', exportClientSettings(live, options.clientSettingTypes ?? []));
 
+  if (options.userPortals === false) return { files, warnings };
+  // Each portal's own fields as the planner reads them (its kind's canonical shape): `portal:`.
+  const portalKind = kinds.owner('userPortals');
   const portals = (live['userPortals'] ?? [])
-    .map((p) => ({ id: idOf(p['id']), name: unescapeHtml(optionalString(p['name'])) }))
+    .map((p) => ({ id: idOf(p['id']), name: unescapeHtml(optionalString(p['name'])), raw: p }))
     .filter((p) => options.portals.length === 0 || options.portals.includes(p.name))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : compareIds(a.id, b.id)));
   for (const wanted of options.portals) {
@@ -38,7 +43,11 @@ export function buildExport(live: LiveState, options: ExportOptions): ExportResu
       warnings.push({ severity: 'error', code: 'unknown-user-portal', message: `no user portal is named "${wanted}"` });
   }
 
-  const links = (live['userPortalLinks'] ?? []).map((raw) => ({ raw, canonical: canonicalLink(raw) }));
+  // Each link as the planner reads it (its kind's canonical shape), so the export plans to no change.
+  const linkKind = kinds.owner('userPortalLinks');
+  const links = linkKind
+    ? (live['userPortalLinks'] ?? []).map((raw) => ({ raw, canonical: linkKind.canonicalLive(raw) }))
+    : [];
   const counts = new Map<string, number>();
   for (const { canonical } of links)
     counts.set(String(canonical['name']), (counts.get(String(canonical['name'])) ?? 0) + 1);
@@ -68,7 +77,9 @@ export function buildExport(live: LiveState, options: ExportOptions): ExportResu
       written.add(name);
       entries.push(linkEntry(canonical, files));
     }
-    const body = { userPortals: { [portal.name]: prune ? { links: entries } : { prune: false, links: entries } } };
+    const own = portalKind ? portalEntry(portalKind.canonicalLive(portal.raw), live) : undefined;
+    const declared = { ...(own ? { portal: own } : {}), ...(prune ? {} : { prune: false }), links: entries };
+    const body = { userPortals: { [portal.name]: declared } };
     // The examples' layout: portals/<name>.yaml beside client-settings.yaml and icons/.
     files.set(uniqueFile(`portals/${slug(portal.name)}.yaml`, usedFiles), HEADER + stringify(body, { lineWidth: 0 }));
   }
@@ -93,6 +104,33 @@ function linkEntry(canonical: Record<string, unknown>, files: Map<string, string
     // Icon paths are relative to the manifest, which sits in portals/.
     entry['icon'] = `../${path}`;
   }
+  return entry;
+}
+
+/**
+ * A portal's `portal:` block: what differs from the defaults (enabled, notification off, empty
+ * texts), and its domain mode; a certificate by name where the name is unique, else by id.
+ */
+function portalEntry(canonical: Record<string, unknown>, live: LiveState): Record<string, unknown> {
+  const entry: Record<string, unknown> = {};
+  if (canonical['description']) entry['description'] = canonical['description'];
+  if (canonical['enabled'] === false) entry['enabled'] = false;
+  if (canonical['userNotification']) entry['userNotification'] = canonical['userNotification'];
+  if (canonical['userNotificationEnabled'] === true) entry['userNotificationEnabled'] = true;
+  if (canonical['extLabel']) {
+    entry['extLabel'] = canonical['extLabel'];
+    entry['extDomain'] = canonical['extDomain'];
+    return entry;
+  }
+  entry['domain'] = canonical['domain'];
+  const certificateId = String(canonical['certificateId'] ?? '');
+  const certs = (live['baCertificates'] ?? []).map((c) => ({
+    id: idOf(c['id']),
+    name: unescapeHtml(optionalString(c['name'])),
+  }));
+  const cert = certs.find((c) => c.id === certificateId);
+  if (cert && certs.filter((c) => c.name === cert.name).length === 1) entry['certificate'] = cert.name;
+  else entry['certificateId'] = certificateId;
   return entry;
 }
 

@@ -5,13 +5,15 @@
  */
 import type { Change, DesiredState, LiveState, Plan } from '../core/types.js';
 import { optionalString, unescapeHtml } from '../canonical/normalize.js';
+import { displayName } from '../canonical/planned-refs.js';
 import type { LinkCanonical } from './user-portal-link.js';
 
-export const LINK_ADDRESS_TYPES = { portal: { plural: 'portals' }, link: { plural: 'links' } };
+/** `portal:NAME` is the portal kind's type; a link change is inside the portals it alters too. */
+export const LINK_ADDRESS_TYPES = { link: { plural: 'links' } };
 
 export function linkAddressesOf(change: Change<LinkCanonical>, names: Plan['names']): string[] {
   const portalIds = alteredPortals(change);
-  const portalNames = [...new Set(portalIds.map((id) => names['userPortals']?.[id] ?? id))].sort();
+  const portalNames = [...new Set(portalIds.map((id) => displayName(id, names['userPortals'])))].sort();
   return [`link:${change.key}`, ...portalNames.map((name) => `portal:${name}`)];
 }
 

@@ -15,10 +15,12 @@ import {
   optionalString,
   unescapeHtml,
 } from '../canonical/normalize.js';
+import { displayName } from '../canonical/planned-refs.js';
 import { knownLinkAddresses, LINK_ADDRESS_TYPES, linkAddressesOf } from './link-addresses.js';
 import { keepIgnoredFields, portalIgnores, type PortalIgnores } from './link-co-management.js';
 import { checkPortalCapacity, type DeclaredPortal } from './user-portal-link-capacity.js';
 import { writeLinks } from './user-portal-link-writes.js';
+import { PORTAL_READS } from './user-portal.js';
 
 export type LinkCanonical = {
   name: string;
@@ -83,16 +85,19 @@ const desiredObjects: ResourceKind<LinkCanonical>['desiredObjects'] = (desired, 
   const pruned = new Set<string>();
   const found: { portal: DesiredPortal; id: string }[] = [];
   for (const portal of desired.portals) {
+    // A portal this plan creates resolves too (its id a planned reference, known after apply).
     const result = lookUp('user portal', { name: portal.name }, 'userPortals', portal.location);
     if ('problem' in result) {
-      diagnostics.push(result.problem);
+      // A portal declared absent that does not exist is already as wanted: nothing sits on it.
+      if (!portal.absent) diagnostics.push(result.problem);
       continue;
     }
     portalIdByName.set(portal.name, result.found.id);
     declared.set(result.found.id, { name: portal.name, location: portal.location });
     managed.add(result.found.id);
     found.push({ portal, id: result.found.id });
-    if (portal.prune) pruned.add(result.found.id);
+    // A retired portal lists no links: every link comes off it (and is deleted where it was the last).
+    if (portal.prune || portal.absent) pruned.add(result.found.id);
   }
   // Most links sit on one portal: they share that portal's one-id list (never written to).
   const onlyOn = new Map<string, string[]>();
@@ -218,13 +223,15 @@ function groupOf(change: LinkChange, names: Plan['names']): string {
   const ids = new Set(sides.flatMap((side) => side.userPortals));
   const labels = [...ids]
     .sort(compareIds)
-    .map((id) => names['userPortals']?.[id] ?? id)
+    .map((id) => displayName(id, names['userPortals']))
     .sort();
   return labels.length ? `User portal ${labels.join(', ')}` : 'User portal links on no portal';
 }
 
 export const userPortalLinkKind: ResourceKind<LinkCanonical> = {
   name: 'userPortalLink',
+  // Its portals: a link may sit on a portal the same plan creates, and comes off one it deletes.
+  dependsOn: ['userPortal'],
   noun: 'link',
   wording: {
     plural: 'links',
@@ -245,7 +252,7 @@ export const userPortalLinkKind: ResourceKind<LinkCanonical> = {
       byId: true,
       compact: keepPortalIds,
     },
-    userPortals: { path: '/userPortal', paged: true, scoped: true, item: 'userPortal' },
+    userPortals: PORTAL_READS.userPortals,
   },
   collectionsFor: (desired) => (desired.portals.length > 0 ? ['userPortalLinks', 'userPortals'] : []),
   desiredObjects,

@@ -2,7 +2,7 @@
  * The raw manifest document, exactly as schemas/manifest.schema.json allows it. The schema is the
  * source of truth; test/manifest/schema-binding.test.ts fails if these types drift from it.
  */
-import type { ClientCertificateType, IgnorableLinkField } from '../core/types.js';
+import type { ClientCertificateType, IgnorableLinkField, IgnorablePortalField } from '../core/types.js';
 
 export const API_VERSION = 'zpa-gitops/v1';
 /** Any version of this tool's format: a file that names one is a manifest, supported or not. */
@@ -31,10 +31,24 @@ export interface ManifestLink {
   ignoreChanges?: IgnorableLinkField[];
 }
 
+/** A portal's own fields: one domain mode (`extLabel` + `extDomain`, or `domain` + a certificate). */
+export interface ManifestPortalFields {
+  description?: string;
+  enabled?: boolean;
+  userNotification?: string;
+  userNotificationEnabled?: boolean;
+  extLabel?: string;
+  extDomain?: string;
+  domain?: string;
+  certificate?: string;
+  certificateId?: string;
+}
+
 export interface ManifestPortal {
+  portal?: ManifestPortalFields;
   prune?: boolean;
   ignore?: string[];
-  ignoreChanges?: IgnorableLinkField[];
+  ignoreChanges?: (IgnorableLinkField | IgnorablePortalField)[];
   links?: ManifestLink[];
 }
 
@@ -43,7 +57,7 @@ export interface ManifestDocument {
   microtenant?: string;
   microtenantId?: string;
   clientSettings?: Partial<Record<ClientCertificateType, ManifestClientSetting | typeof ABSENT>>;
-  userPortals?: Record<string, ManifestPortal>;
+  userPortals?: Record<string, ManifestPortal | typeof ABSENT>;
 }
 
 /**
@@ -68,11 +82,12 @@ export const CLIENT_SETTING_FIELD_TYPES = {
 } as const satisfies Record<keyof ManifestClientSetting, 'string'>;
 
 export const PORTAL_FIELD_TYPES = {
+  portal: 'object',
   prune: 'boolean',
   ignore: 'array',
   ignoreChanges: 'array',
   links: 'array',
-} as const satisfies Record<keyof ManifestPortal, 'boolean' | 'array'>;
+} as const satisfies Record<keyof ManifestPortal, 'boolean' | 'array' | 'object'>;
 
 export const DOCUMENT_FIELD_TYPES = {
   apiVersion: 'string',

@@ -6,7 +6,10 @@
 import {
   CLIENT_CERTIFICATE_TYPES,
   IGNORABLE_LINK_FIELDS,
+  IGNORABLE_PORTAL_FIELDS,
+  type IgnorablePortalField,
   type DesiredClientSetting,
+  type DesiredPortalFields,
   type Diagnostic,
   type IgnorableLinkField,
   type IgnorePattern,
@@ -37,6 +40,9 @@ export interface LinkMention {
 
 export interface PortalDeclaration {
   name: string;
+  absent: boolean;
+  portal?: DesiredPortalFields;
+  ignorePortalFields: readonly IgnorablePortalField[];
   prune: boolean;
   ignore: IgnorePattern[];
   ignoreChanges: readonly IgnorableLinkField[];
@@ -64,6 +70,12 @@ export function extractDeclarations(
   const portals: PortalDeclaration[] = [];
   for (const [name, value] of Object.entries(record(root['userPortals']) ?? {})) {
     if (name.trim() === '') continue;
+    if (value === ABSENT) {
+      const location = locator.key(['userPortals', name]);
+      const none = { ignore: [], ignoreChanges: [], ignorePortalFields: [], links: [] };
+      portals.push({ name, absent: true, prune: true, location, ...none });
+      continue;
+    }
     const portal = record(value) ?? {};
     const links: LinkMention[] = [];
     const items = Array.isArray(portal['links']) ? (portal['links'] as unknown[]) : [];
@@ -77,16 +89,95 @@ export function extractDeclarations(
       checkMention(mention, () => describeLink(data, name, index), diagnostics);
     }
     const path = ['userPortals', name];
+    const fields = readPortalFields(record(portal['portal']), [...path, 'portal'], locator, diagnostics);
+    const ignorePortalFields = Array.isArray(portal['ignoreChanges'])
+      ? IGNORABLE_PORTAL_FIELDS.filter((field) => (portal['ignoreChanges'] as unknown[]).includes(field))
+      : [];
+    if (ignorePortalFields.length > 0 && portal['portal'] === undefined)
+      diagnostics.push({
+        severity: 'warning',
+        code: 'portal-field-ignored-unmanaged',
+        message: `ignoreChanges lists ${ignorePortalFields.join(', ')} of portal "${name}", whose own fields are not managed here: nothing to ignore`,
+        hint: 'add a portal: block to manage the portal, or drop those names from ignoreChanges',
+        location: locator.key([...path, 'ignoreChanges']),
+      });
     portals.push({
       name,
+      absent: false,
+      ...(fields ? { portal: fields } : {}),
       prune: portal['prune'] !== false,
       ignore: readPatterns(portal['ignore'], [...path, 'ignore'], locator),
       ignoreChanges: readIgnoredFields(portal['ignoreChanges']),
+      ignorePortalFields,
       location: locator.key(path),
       links,
     });
   }
   return { declarations: { ...(microtenant ? { microtenant } : {}), clientSettings, portals }, diagnostics };
+}
+
+/**
+ * A `portal:` block: exactly one domain mode, a Zscaler-managed one (`extLabel` with `extDomain`)
+ * or the customer's own (`domain` with `certificate` or `certificateId`). Field types are the
+ * schema's to report; a block without one whole mode is reported here, at the block.
+ */
+function readPortalFields(
+  block: Fields | undefined,
+  path: Segment[],
+  locator: Positions,
+  diagnostics: Diagnostic[],
+): DesiredPortalFields | undefined {
+  if (!block) return undefined;
+  const text = (key: string) => (typeof block[key] === 'string' ? (block[key] as string) : undefined);
+  const flag = (key: string) => (typeof block[key] === 'boolean' ? (block[key] as boolean) : undefined);
+  const location = locator.key(path);
+  const [extLabel, extDomain, domain] = [text('extLabel'), text('extDomain'), text('domain')];
+  const [certName, certId] = [text('certificate'), text('certificateId')];
+  const managed = extLabel !== undefined || extDomain !== undefined;
+  const own = domain !== undefined || certName !== undefined || certId !== undefined;
+  const problem = (message: string, hint: string): undefined => {
+    diagnostics.push({ severity: 'error', code: 'portal-domain-mode', message, hint, location });
+    return undefined;
+  };
+  if (managed && own)
+    return problem(
+      'a portal is on a Zscaler-managed domain (extLabel, extDomain) or on its own (domain, certificate), not both',
+      'keep extLabel and extDomain, or domain with certificate (or certificateId)',
+    );
+  if (!managed && !own)
+    return problem(
+      'the portal block gives no domain',
+      'add extLabel and extDomain (a Zscaler-managed domain), or domain and certificate (your own)',
+    );
+  if (managed && (extLabel === undefined || extDomain === undefined))
+    return problem(
+      `the portal's ${extLabel === undefined ? 'extLabel' : 'extDomain'} is missing`,
+      'a Zscaler-managed domain needs both extLabel and extDomain',
+    );
+  if (own && (domain === undefined || (certName === undefined) === (certId === undefined)))
+    return problem(
+      domain === undefined
+        ? "the portal's domain is missing"
+        : certName !== undefined
+          ? 'the portal gives both certificate and certificateId'
+          : "the portal's certificate is missing",
+      'your own domain needs domain and exactly one of certificate (by name) or certificateId',
+    );
+  const fields: DesiredPortalFields = {
+    domain:
+      extLabel !== undefined && extDomain !== undefined
+        ? { extLabel, extDomain }
+        : { domain: domain ?? '', certificate: certName !== undefined ? { name: certName } : { id: certId ?? '' } },
+    location,
+  };
+  const description = text('description');
+  const notification = text('userNotification');
+  const [enabled, notify] = [flag('enabled'), flag('userNotificationEnabled')];
+  if (description !== undefined) fields.description = description;
+  if (notification !== undefined) fields.userNotification = notification;
+  if (enabled !== undefined) fields.enabled = enabled;
+  if (notify !== undefined) fields.userNotificationEnabled = notify;
+  return fields;
 }
 
 function readMicrotenant(root: Fields, locator: Positions): FileDeclarations['microtenant'] {

@@ -109,6 +109,9 @@ export function mergeDeclarations(files: readonly FileDeclarations[]): Merged {
       }
       portals.set(portal.name, {
         name: portal.name,
+        ...(portal.absent ? { absent: true } : {}),
+        ...(portal.portal ? { portal: portal.portal } : {}),
+        ...(portal.ignorePortalFields.length > 0 ? { ignorePortalFields: [...portal.ignorePortalFields] } : {}),
         prune: portal.prune,
         ...(portal.ignore.length > 0 ? { ignore: portal.ignore } : {}),
         ...(portal.ignoreChanges.length > 0 ? { ignoreChanges: [...portal.ignoreChanges] } : {}),

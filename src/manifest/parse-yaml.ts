@@ -1,13 +1,12 @@
 /**
  * YAML text to a document with positions, its problems as located diagnostics. Guards come
- * first: deeply nested input can exhaust the stack inside the parser and, measured on Node 20,
- * abort the whole process (a fatal V8 RegExp allocation failure at about 20,000 levels), so depth
- * is checked on the raw text before the parser ever sees it.
+ * first: depth is checked on the raw text before the parser ever sees it (nesting-guard.ts).
  */
 import { LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../core/types.js';
 import { problem, warning } from './diagnostic.js';
 import { inspectTree, MAX_DEPTH } from './inspect-tree.js';
+import { findDeepNesting } from './nesting-guard.js';
 import { Locator } from './yaml-nodes.js';
 
 /** Alias expansions allowed when building data: a few are legal YAML, thousands are a bomb. */
@@ -126,35 +125,4 @@ function tooDeep(location: Diagnostic['location']): Diagnostic {
     'a manifest needs about 6 levels; check the brackets and dashes here',
     location,
   );
-}
-
-/**
- * The offset where flow brackets, or dashes and question marks opening nested block entries on
- * one line (`- - - x`), first nest deeper than MAX_DEPTH. Brackets inside quoted text are counted
- * too: a false alarm needs dozens of unclosed brackets in one value, which no manifest holds.
- */
-export function findDeepNesting(text: string): number | undefined {
-  let flow = 0;
-  let block = 0;
-  let atLineStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a) {
-      atLineStart = true;
-      block = 0;
-    } else if (c === 0x5b || c === 0x7b) {
-      if (++flow > MAX_DEPTH) return i;
-    } else if (c === 0x5d || c === 0x7d) {
-      flow = Math.max(0, flow - 1);
-    } else if (atLineStart && (c === 0x2d || c === 0x3f) && isBlank(text.charCodeAt(i + 1))) {
-      if (++block > MAX_DEPTH) return i;
-    } else if (!isBlank(c)) {
-      atLineStart = false;
-    }
-  }
-  return undefined;
-}
-
-function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09;
 }

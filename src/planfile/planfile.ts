@@ -1,13 +1,17 @@
 /**
  * The saved plan file: the Plan document itself, versioned. Reading it checks the shape against
- * schemas/plan.schema.json, so `apply --plan` never acts on a file it does not understand.
+ * schemas/plan.schema.json, and each change's kind against the kinds this run knows, so `apply --plan`
+ * never acts on a file it does not understand. The schema takes any kind name: a library kind's
+ * changes are as valid in a plan file as a built-in kind's.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { StalePlanError, UsageError } from '../core/errors.js';
+import type { KindSet } from '../core/kind-set.js';
 import type { Plan } from '../core/types.js';
 import { PLAN_FORMAT_VERSION } from '../planner/plan.js';
 import { readSchema } from '../schemas.js';
-import { digestMatches } from '../digest/plan-digest.js';
+import { assertUnedited } from './plan-integrity.js';
+import { BUILT_IN_KINDS } from '../kinds/built-in.js';
 
 let validatePlan: (((data: unknown) => boolean) & { errors?: unknown }) | undefined;
 
@@ -27,7 +31,7 @@ export async function writePlanFile(path: string, plan: Plan): Promise<void> {
   await writeFile(path, `${JSON.stringify(plan, null, 2)}\n`, { mode: 0o600 });
 }
 
-export async function readPlanFile(path: string): Promise<Plan> {
+export async function readPlanFile(path: string, kinds: KindSet = BUILT_IN_KINDS): Promise<Plan> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -51,8 +55,12 @@ export async function readPlanFile(path: string): Promise<Plan> {
   const validate = await validator();
   if (!validate(data)) throw new UsageError(`${path} is not a valid zpa-gitops plan file`);
   const plan = data as Plan;
-  // A file whose changes were edited after plan wrote it is not what anyone reviewed.
-  if (!digestMatches(plan))
-    throw new StalePlanError(`${path} does not match its own digest ${plan.digest}: it was edited. Run plan again.`);
+  const unknown = [...new Set(plan.changes.map((c) => c.kind).filter((kind) => !kinds.has(kind)))];
+  if (unknown.length > 0)
+    throw new UsageError(
+      `${path} holds changes of kind ${unknown.join(', ')}, which this zpa-gitops does not know (a library kind not passed in, or a newer zpa-gitops)`,
+    );
+  // A file edited after plan wrote it is not what anyone reviewed, nor what show would render.
+  assertUnedited(plan, path);
   return plan;
 }

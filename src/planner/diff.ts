@@ -32,7 +32,8 @@ import { assertNever } from '../core/assert-never.js';
 export interface KindDiff {
   changes: Change[];
   diagnostics: Diagnostic[];
-  pruneStats?: PruneStats;
+  /** What the guards count against: the kind's own figures, else its live objects the manifests list. */
+  pruneStats: PruneStats;
   ignored?: IgnoredStats[];
 }
 
@@ -66,9 +67,16 @@ export function diffKind<C extends Canonical>({ kind, wanted }: KindDesired<C>, 
   return {
     changes,
     diagnostics,
-    ...(extra?.pruneStats ? { pruneStats: extra.pruneStats } : {}),
+    pruneStats: extra?.pruneStats ?? listedStats(kind, entries),
     ...(extra?.ignored ? { ignored: extra.ignored } : {}),
   };
+}
+
+/** A kind without a prune pass manages the live objects its manifests list; it prunes none. */
+function listedStats<C extends Canonical>(kind: ResourceKind<C>, entries: readonly LiveEntry<C>[]): PruneStats {
+  let managedLive = 0;
+  for (const entry of entries) if (entry.listed) managedLive += 1;
+  return { counted: `live ${kind.wording.plural} the manifests list`, managedLive, pruned: 0 };
 }
 
 /** One canonical shape per live object, made here once: every comparison and fingerprint uses it. */

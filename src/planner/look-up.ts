@@ -9,12 +9,18 @@ import { idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
 
 type Lookup = { found: Named } | { problem: Diagnostic };
 
-/** A look-up over the collections read for this plan; each collection's names are read once. */
-export function nameLookup(live: LiveState): NameLookup {
+/**
+ * A look-up over the collections read for this plan, and the objects the plan creates in them
+ * (`planned`, by collection: their id is a planned reference, canonical/planned-refs.ts). Each
+ * collection's names are read once, when first asked for: a kind asks only once the kinds it
+ * depends on are planned.
+ */
+export function nameLookup(live: LiveState, planned: ReadonlyMap<string, readonly Named[]> = new Map()): NameLookup {
   const cache = new Map<string, Named[]>();
   return (what, ref, collection, location) => {
     let candidates = cache.get(collection);
-    if (!candidates) cache.set(collection, (candidates = named(live[collection])));
+    if (!candidates)
+      cache.set(collection, (candidates = [...named(live[collection]), ...(planned.get(collection) ?? [])]));
     return lookUp(what, ref, candidates, location);
   };
 }

@@ -1,13 +1,16 @@
 /**
  * plan(): pure and deterministic. Desired and live state and the kinds in, a Plan out: no I/O, no
- * clock. The planner never names a kind: the registry (src/kinds/registry.ts) passes them in.
+ * clock. The planner never names a kind: they are passed in, as one set (core/kind-set.ts).
  */
 import { ManifestError } from '../core/errors.js';
-import type { ResourceKind } from '../core/kind.js';
+import type { Named, ResourceKind } from '../core/kind.js';
+import type { KindSet } from '../core/kind-set.js';
 import type {
   Action,
   ApiObject,
+  Canonical,
   Change,
+  CreateChange,
   DesiredState,
   Diagnostic,
   LiveState,
@@ -16,7 +19,8 @@ import type {
   PlanTarget,
 } from '../core/types.js';
 import { compareIds, idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
-import { desiredOf, diffKind } from './diff.js';
+import { desiredOf, diffKind, type KindDesired, type KindDiff } from './diff.js';
+import { plannedRef } from '../canonical/planned-refs.js';
 import { nameLookup } from './look-up.js';
 import { scopeNotes } from './scope-notes.js';
 import { setAsideLive } from './set-aside.js';
@@ -42,20 +46,27 @@ const ACTION_ORDER: Record<Action, number> = { create: 0, update: 1, delete: 2, 
  * Plans changes with these kinds, in their order; throws ManifestError when a name does not resolve
  * or live state is ambiguous.
  */
-export function planKinds(
-  kinds: readonly ResourceKind[],
-  desired: DesiredState,
-  everything: LiveState,
-  options: PlanOptions,
-): Plan {
+export function planKinds(set: KindSet, desired: DesiredState, everything: LiveState, options: PlanOptions): Plan {
+  const { kinds } = set;
   const aside = setAsideLive(kinds, everything, options.target);
   const live = aside.live;
-  const lookUp = nameLookup(live);
-  const resolved = kinds.map((kind) => desiredOf(kind, desired, lookUp));
+  // Kinds in dependency order: each resolves its names against the live objects and what the kinds
+  // before it plan to create, so a link may sit on a portal this plan creates.
+  const planned = new Map<string, Named[]>();
+  const lookUp = nameLookup(live, planned);
+  const resolved: KindDesired<Canonical>[] = [];
+  const diffs: KindDiff[] = [];
+  for (const kind of kinds) {
+    const wanted = desiredOf(kind, desired, lookUp);
+    const diff = diffKind(wanted, live);
+    resolved.push(wanted);
+    diffs.push(diff);
+    const creates = diff.changes.flatMap((c) => (c.action === 'create' ? [plannedObject(kind.name, c)] : []));
+    if (creates.length > 0) planned.set(kind.collection, creates);
+  }
   // In manifest order, whichever kind found them.
   const unresolved = resolved.flatMap((r) => r.wanted.diagnostics).sort(byLocation);
   if (unresolved.length > 0) throw new ManifestError(unresolved);
-  const diffs = resolved.map((r) => diffKind(r, live));
   const problems = [
     ...scopeNotes(kinds, live, options.target),
     ...aside.warnings,
@@ -68,29 +79,46 @@ export function planKinds(
     order,
     diffs.flatMap((d) => d.changes),
   );
-  const targets = options.targets ? parseTargets(options.targets, kinds) : undefined;
-  const changes = targets ? keepTargeted(kinds, all, { targets, desired, live, names }) : all;
-  const guarded: GuardInput[] = diffs.flatMap((d, index) =>
-    d.pruneStats ? [{ stats: d.pruneStats, changes: changes.filter((c) => c.kind === kinds[index]?.name) }] : [],
-  );
+  const targets = options.targets ? parseTargets(options.targets, set) : undefined;
+  const changes = targets ? keepTargeted(set, all, { targets, desired, live, names }) : all;
+  // Every kind feeds the guards: those with a prune pass by their own figures, the others by what they list.
+  const guarded: GuardInput[] = diffs.map((d, index) => ({
+    kind: kinds[index]?.name ?? '',
+    stats: d.pruneStats,
+    changes: changes.filter((c) => c.kind === kinds[index]?.name),
+  }));
   const ignored = diffs.flatMap((d, index) =>
     (d.ignored ?? [])
       .filter((i) => !targets || targets.includes(i.scope))
       .map((i) => ({ kind: kinds[index]?.name ?? '', ...i })),
   );
+  const safety = assessSafety(guarded, options.safety ?? DEFAULT_SAFETY);
   return {
     formatVersion: PLAN_FORMAT_VERSION,
     toolVersion: options.toolVersion,
     target: options.target,
-    digest: digestPlan({ target: options.target, changes, ...(targets ? { targets } : {}) }),
+    digest: digestPlan({
+      target: options.target,
+      changes,
+      names,
+      safety,
+      warnings: problems,
+      ...(targets ? { targets } : {}),
+    }),
     changes,
     counts: countChanges(changes),
-    safety: assessSafety(guarded, options.safety ?? DEFAULT_SAFETY),
+    safety,
     warnings: problems,
     names,
     ...(targets ? { targets } : {}),
     ...(ignored.length > 0 ? { ignored } : {}),
   };
+}
+
+/** A planned create as a look-up finds it: by its `name` field (else its key), its id a planned reference. */
+function plannedObject(kind: string, change: CreateChange): Named {
+  const name = change.after['name'];
+  return { id: plannedRef(kind, change.key), name: typeof name === 'string' ? name : change.key };
 }
 
 /**

@@ -6,17 +6,13 @@
  */
 import { UsageError } from '../core/errors.js';
 import type { AddressType, ResourceKind } from '../core/kind.js';
+import type { KindSet } from '../core/kind-set.js';
 import type { Change, DesiredState, LiveState, Plan } from '../core/types.js';
 import { closest } from '../canonical/closest.js';
 
-/** Every address type the kinds take, by name. */
-export function addressTypes(kinds: readonly ResourceKind[]): Map<string, AddressType> {
-  return new Map(kinds.flatMap((kind) => Object.entries(kind.addressTypes ?? {})));
-}
-
 /** Checks the form of each address; sorted and without repeats, as the plan records them. */
-export function parseTargets(raw: readonly string[], kinds: readonly ResourceKind[]): string[] {
-  const types = addressTypes(kinds);
+export function parseTargets(raw: readonly string[], kinds: KindSet): string[] {
+  const types = kinds.addressTypes;
   for (const address of raw) {
     const colon = address.indexOf(':');
     const type = colon < 0 ? address : address.slice(0, colon);
@@ -45,12 +41,12 @@ function usage(types: ReadonlyMap<string, AddressType>): string {
  * know is an error with the nearest address, not an empty plan.
  */
 export function keepTargeted(
-  kinds: readonly ResourceKind[],
+  set: KindSet,
   changes: readonly Change[],
   context: { targets: readonly string[]; desired: DesiredState; live: LiveState; names: Plan['names'] },
 ): Change[] {
   const { targets, desired, live, names } = context;
-  const known = new Set(kinds.flatMap((kind) => kind.knownAddresses?.(desired, live) ?? []));
+  const known = new Set(set.kinds.flatMap((kind) => kind.knownAddresses?.(desired, live) ?? []));
   for (const target of targets) {
     if (known.has(target)) continue;
     const suggestion = closest(target, [...known]);
@@ -59,9 +55,8 @@ export function keepTargeted(
     );
   }
   const wanted = new Set(targets);
-  const byName = new Map(kinds.map((kind) => [kind.name, kind]));
   return changes.filter((change) =>
-    (byName.get(change.kind)?.addressesOf?.(change, names) ?? []).some((a) => wanted.has(a)),
+    (set.kind(change.kind).addressesOf?.(change, names) ?? []).some((a) => wanted.has(a)),
   );
 }
 

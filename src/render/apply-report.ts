@@ -1,18 +1,27 @@
 import type { ApplyReport, ChangeOutcome, ProgressEvent } from '../apply/report.js';
 import { assertNever } from '../core/assert-never.js';
-import { kindNamed } from '../kinds/registry.js';
+import type { KindSet } from '../core/kind-set.js';
+import { BUILT_IN_KINDS } from '../kinds/built-in.js';
 import type { Style } from './style.js';
 
 const VERBS = { create: 'created', update: 'updated', delete: 'deleted', 'no-op': 'left' } as const;
 const SIGNS = { create: '+', update: '~', delete: '-', 'no-op': '=' } as const;
 
-function label(result: ChangeOutcome): string {
+function label(result: ChangeOutcome, kinds: KindSet): string {
   const { change } = result;
-  return `${kindNamed(change.kind).noun} ${JSON.stringify(change.key)}`;
+  return `${kinds.kind(change.kind).noun} ${JSON.stringify(change.key)}`;
+}
+
+function why(result: ChangeOutcome): string {
+  return result.reason ? ` (${result.reason})` : '';
 }
 
 /** One line per change as it completes: `[3/12] + created link "Grafana" (0.4 s)`. */
-export function renderProgress(style: Style, write: (line: string) => void): (event: ProgressEvent) => void {
+export function renderProgress(
+  style: Style,
+  write: (line: string) => void,
+  kinds: KindSet = BUILT_IN_KINDS,
+): (event: ProgressEvent) => void {
   return ({ index, total, result }) => {
     const { change } = result;
     const counter = `[${index}/${total}]`;
@@ -20,16 +29,18 @@ export function renderProgress(style: Style, write: (line: string) => void): (ev
     switch (result.outcome) {
       case 'done': {
         const paint = change.action === 'create' ? style.green : change.action === 'delete' ? style.red : style.yellow;
-        write(`${counter} ${paint(`${SIGNS[change.action]} ${VERBS[change.action]} ${label(result)}`)}${time}\n`);
+        write(
+          `${counter} ${paint(`${SIGNS[change.action]} ${VERBS[change.action]} ${label(result, kinds)}`)}${time}\n`,
+        );
         return;
       }
       case 'failed':
         write(
-          `${counter} ${style.red(`! failed to ${change.action} ${label(result)}: ${result.error?.message ?? 'unknown error'}`)}\n`,
+          `${counter} ${style.red(`! failed to ${change.action} ${label(result, kinds)}: ${result.error?.message ?? 'unknown error'}`)}\n`,
         );
         return;
       case 'not-attempted':
-        write(`${counter} ${style.dim(`  not attempted: ${change.action} ${label(result)}`)}\n`);
+        write(`${counter} ${style.dim(`  not attempted: ${change.action} ${label(result, kinds)}${why(result)}`)}\n`);
         return;
       default:
         assertNever(result.outcome, 'outcome');
@@ -43,6 +54,8 @@ export interface ApplyReportOptions {
   apiCalls: number;
   /** The signal that stopped the run early (SIGINT, SIGTERM). */
   interrupted?: string;
+  /** The kinds the report's changes are of; the built-in ones by default. */
+  kinds?: KindSet;
 }
 
 export function renderApplyReport(report: ApplyReport, options: ApplyReportOptions): string {
@@ -60,11 +73,13 @@ export function renderApplyReport(report: ApplyReport, options: ApplyReportOptio
         action: o.change.action,
         outcome: o.outcome,
         ...(o.error ? { error: o.error } : {}),
+        ...(o.reason ? { reason: o.reason } : {}),
       })),
     };
     return `${JSON.stringify(json, null, 2)}\n`;
   }
   const { style } = options;
+  const kinds = options.kinds ?? BUILT_IN_KINDS;
   const seconds = (report.durationMs / 1000).toFixed(1);
   const done = report.outcomes.filter((o) => o.outcome === 'done');
   const tally = (action: string) => done.filter((o) => o.change.action === action).length;
@@ -93,10 +108,10 @@ export function renderApplyReport(report: ApplyReport, options: ApplyReportOptio
   lines.push(style.red(style.bold(`${heading}: ${summary} ${failed} failed, ${notAttempted} not attempted.`)));
   for (const o of report.outcomes.filter((x) => x.outcome === 'failed')) {
     const zpa = o.error?.zpaId ? ` [${o.error.zpaId}]` : '';
-    lines.push(`  failed: ${o.change.action} ${label(o)}${zpa}: ${o.error?.reason ?? o.error?.message ?? ''}`);
+    lines.push(`  failed: ${o.change.action} ${label(o, kinds)}${zpa}: ${o.error?.reason ?? o.error?.message ?? ''}`);
   }
   for (const o of report.outcomes.filter((x) => x.outcome === 'not-attempted'))
-    lines.push(`  not attempted: ${o.change.action} ${label(o)}`);
+    lines.push(`  not attempted: ${o.change.action} ${label(o, kinds)}${why(o)}`);
   lines.push(
     style.bold(
       `${heading}: ${done.length} done, ${failed} failed, ${notAttempted} not attempted. Run plan to see what is left; apply again to finish.`,

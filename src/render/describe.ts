@@ -4,7 +4,7 @@
  */
 import type { Canonical, Change, Json, Plan } from '../core/types.js';
 import { assertNever } from '../core/assert-never.js';
-import { kindNamed } from '../kinds/registry.js';
+import type { KindSet } from '../core/kind-set.js';
 import { addressesOutside, nameOf, typeOf } from '../planner/targets.js';
 import { formatValue, isMultiline, lineDiff, namesFor } from './values.js';
 
@@ -28,28 +28,30 @@ export interface Group {
   entries: Entry[];
 }
 
-export function describePlan(plan: Plan, options: { showNoOps?: boolean } = {}): Group[] {
+export function describePlan(plan: Plan, kinds: KindSet, options: { showNoOps?: boolean } = {}): Group[] {
   const groups = new Map<string, Group>();
   for (const change of plan.changes) {
     if (change.action === 'no-op' && !options.showNoOps) continue;
-    const kind = kindNamed(change.kind);
+    const kind = kinds.kind(change.kind);
     const heading = kind.groupOf(change, plan.names);
     let group = groups.get(heading);
     if (!group) groups.set(heading, (group = { heading, entries: [] }));
-    group.entries.push({ ...withReach(describeChange(change, plan), change, plan), change });
+    group.entries.push({ ...withReach(describeChange(change, plan, kinds), change, plan, kinds), change });
   }
   return [...groups.values()];
 }
 
 /** In a targeted plan, a change that also alters things outside the targets says so. */
-function withReach(entry: Omit<Entry, 'change'>, change: Change, plan: Plan): Omit<Entry, 'change'> {
+function withReach(entry: Omit<Entry, 'change'>, change: Change, plan: Plan, kinds: KindSet): Omit<Entry, 'change'> {
   if (!plan.targets || change.action === 'no-op') return entry;
-  const kind = kindNamed(change.kind);
+  const kind = kinds.kind(change.kind);
   const outside = addressesOutside(kind, change, plan.names, plan.targets);
   if (outside.length === 0) return entry;
   const byType = new Map<string, string[]>();
   for (const address of outside) byType.set(typeOf(address), [...(byType.get(typeOf(address)) ?? []), nameOf(address)]);
-  const parts = [...byType].map(([type, names]) => `${kind.addressTypes?.[type]?.plural ?? type} ${names.join(', ')}`);
+  const parts = [...byType].map(
+    ([type, names]) => `${kinds.addressTypes.get(type)?.plural ?? type} ${names.join(', ')}`,
+  );
   return { ...entry, title: `${entry.title} (also on ${parts.join('; ')})` };
 }
 
@@ -61,20 +63,20 @@ export function partialNote(plan: Plan): string | undefined {
 }
 
 /** One line per scope with `ignore` patterns: how many live objects they left alone. */
-export function ignoredLines(plan: Plan): string[] {
+export function ignoredLines(plan: Plan, kinds: KindSet): string[] {
   return (plan.ignored ?? []).map(({ kind, scope, count }) => {
-    const known = nounFor(kind, count);
+    const known = nounFor(kinds, kind, count);
     return `Ignored ${count} live ${known} on ${typeOf(scope)} ${JSON.stringify(nameOf(scope))} (ignore patterns).`;
   });
 }
 
-function nounFor(kindName: string, count: number): string {
-  const kind = kindNamed(kindName);
+function nounFor(kinds: KindSet, kindName: string, count: number): string {
+  const kind = kinds.kind(kindName);
   return count === 1 ? kind.noun : kind.wording.plural;
 }
 
-function describeChange(change: Change, plan: Plan): Omit<Entry, 'change'> {
-  const kind = kindNamed(change.kind);
+function describeChange(change: Change, plan: Plan, kinds: KindSet): Omit<Entry, 'change'> {
+  const kind = kinds.kind(change.kind);
   const label = `${kind.noun} ${JSON.stringify(change.key)}`;
   const names = (field: string) => namesFor(kind.references[field], plan);
   switch (change.action) {

@@ -4,7 +4,8 @@
  * holding a list of ids, read through the kind's `references`.
  */
 import type { Change, Json, Plan, SourceLocation } from '../core/types.js';
-import { kindNamed } from '../kinds/registry.js';
+import type { KindSet } from '../core/kind-set.js';
+import { displayName } from '../canonical/planned-refs.js';
 
 export interface DestructiveChange {
   change: Change;
@@ -21,22 +22,22 @@ export interface DestructiveChange {
   why: string;
 }
 
-export function isDestructive(change: Change): boolean {
-  return change.action === 'delete' || (change.action === 'update' && removedRefs(change).length > 0);
+export function isDestructive(change: Change, kinds: KindSet): boolean {
+  return change.action === 'delete' || (change.action === 'update' && removedRefs(change, kinds).length > 0);
 }
 
-export function destructiveChanges(plan: Plan): DestructiveChange[] {
-  return plan.changes.filter(isDestructive).map((change) => describeDestructive(change, plan));
+export function destructiveChanges(plan: Plan, kinds: KindSet): DestructiveChange[] {
+  return plan.changes.filter((c) => isDestructive(c, kinds)).map((change) => describeDestructive(change, plan, kinds));
 }
 
-function describeDestructive(change: Change, plan: Plan): DestructiveChange {
-  const kind = kindNamed(change.kind);
-  const name = (table: string, id: string) => plan.names[table]?.[id] ?? id;
+function describeDestructive(change: Change, plan: Plan, kinds: KindSet): DestructiveChange {
+  const kind = kinds.kind(change.kind);
+  const name = (table: string, id: string) => displayName(id, plan.names[table]);
   const before = change.action === 'create' ? {} : change.before;
   const on = Object.entries(kind.references).flatMap(([field, table]) =>
     idsIn(before[field]).map((id) => name(table, id)),
   );
-  const removed = change.action === 'update' ? removedRefs(change).map(({ table, id }) => name(table, id)) : [];
+  const removed = change.action === 'update' ? removedRefs(change, kinds).map(({ table, id }) => name(table, id)) : [];
   const at = change.declaredAt ? ` at ${where(change.declaredAt)}` : '';
   // The wording is the kind's (src/core/kind.ts), so a new kind reads right here with no change.
   const { reasons, plural } = kind.wording;
@@ -57,9 +58,9 @@ function describeDestructive(change: Change, plan: Plan): DestructiveChange {
   };
 }
 
-function removedRefs(change: Change): { table: string; id: string }[] {
+function removedRefs(change: Change, kinds: KindSet): { table: string; id: string }[] {
   if (change.action !== 'update') return [];
-  const kind = kindNamed(change.kind);
+  const kind = kinds.kind(change.kind);
   return Object.entries(kind.references).flatMap(([field, table]) => {
     const after = new Set(idsIn(change.after[field]));
     return idsIn(change.before[field])

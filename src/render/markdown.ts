@@ -3,7 +3,9 @@
  * digest, then every destructive change in a visible list, then the rest as collapsible detail. When
  * the text must be cut to fit, only non-destructive detail is dropped, and the comment says so.
  */
+import type { KindSet } from '../core/kind-set.js';
 import type { Plan } from '../core/types.js';
+import { BUILT_IN_KINDS } from '../kinds/built-in.js';
 import { describePlan, ignoredLines, partialNote, summaryLine, type Entry, type Group } from './describe.js';
 import { destructiveChanges, isDestructive, where, type DestructiveChange } from './destructive.js';
 
@@ -19,37 +21,65 @@ const RESERVE = 600;
 const SEE_ALL = 'the job summary, or the uploaded plan file (`zpa-gitops show plan.json`)';
 
 /** The hidden marker tools find the digest by (`reviewed-digest`, scripts). */
-export function digestMarker(digest: string): string {
-  return `<!-- zpa-gitops:plan digest=${digest} -->`;
+export function digestMarker(digest: string, part?: { part: number; of: number }): string {
+  return `<!-- zpa-gitops:plan digest=${digest}${part ? ` part=${part.part}/${part.of}` : ''} -->`;
 }
 
 export function digestFromMarkdown(text: string): string | undefined {
   return /<!-- zpa-gitops:plan digest=(sha256:[0-9a-f]{64}) -->/.exec(text)?.[1];
 }
 
-export function renderMarkdown(plan: Plan, budget = MARKDOWN_BUDGET): string {
+/** What a comment adds to the plain Markdown (src/render/comment-parts.ts). */
+export interface MarkdownOptions {
+  /** The hidden marker line; the digest's own by default. */
+  marker?: string;
+  /** The digest as shown (keyed when the plan carries an HMAC); the plan's by default. */
+  shownDigest?: string;
+  /** Lines under the digest: what was planned, how to approve. */
+  notes?: string[];
+  /** Show at most this many destructive changes. */
+  maxDestructive?: number;
+  /** Said instead of "left out" when not every destructive change is shown: where the rest are. */
+  continuedIn?: (shown: number, total: number) => string;
+  /** The kinds the plan's changes are of; the built-in ones by default. */
+  kinds?: KindSet;
+}
+
+export function renderMarkdown(plan: Plan, budget = MARKDOWN_BUDGET, kinds: KindSet = BUILT_IN_KINDS): string {
+  return renderMarkdownWith(plan, budget, { kinds }).text;
+}
+
+/** The Markdown, and how many destructive changes it shows. */
+export function renderMarkdownWith(
+  plan: Plan,
+  budget: number,
+  options: MarkdownOptions = {},
+): { text: string; destructiveShown: number } {
   const foot = `\n<sub>${plan.target.host} · customer ${plan.target.customerId} · microtenant ${plan.target.microtenantId} · zpa-gitops ${plan.toolVersion}</sub>\n`;
-  let text = renderHead(plan);
+  const kinds = options.kinds ?? BUILT_IN_KINDS;
+  let text = renderHead(plan, kinds, options);
   const limit = budget - foot.length - RESERVE;
 
-  const destructive = destructiveChanges(plan);
+  const destructive = destructiveChanges(plan, kinds);
+  let destructiveShown = 0;
   if (destructive.length === 0) text += 'No destructive changes: nothing is deleted or detached.\n\n';
   else {
     text += `#### Destructive changes (${destructive.length})\n\n`;
-    let shown = 0;
     for (const item of destructive) {
       const line = `${destructiveLine(item)}\n`;
-      if (text.length + line.length > limit) break;
+      if (text.length + line.length > limit || destructiveShown === options.maxDestructive) break;
       text += line;
-      shown += 1;
+      destructiveShown += 1;
     }
     text += '\n';
-    if (shown < destructive.length)
-      text += `**${destructive.length - shown} of ${destructive.length} destructive changes are left out: the plan is too large for a comment. See every one in ${SEE_ALL}.**\n\n`;
+    if (destructiveShown < destructive.length)
+      text += options.continuedIn
+        ? `**${options.continuedIn(destructiveShown, destructive.length)}**\n\n`
+        : `**${destructive.length - destructiveShown} of ${destructive.length} destructive changes are left out: the plan is too large for a comment. See every one in ${SEE_ALL}.**\n\n`;
   }
 
-  const groups = describePlan(plan)
-    .map((g) => ({ ...g, entries: g.entries.filter((e) => !isDestructive(e.change)) }))
+  const groups = describePlan(plan, kinds)
+    .map((g) => ({ ...g, entries: g.entries.filter((e) => !isDestructive(e.change, kinds)) }))
     .filter((g) => g.entries.length > 0);
   const total = groups.reduce((sum, g) => sum + g.entries.length, 0);
   let shown = 0;
@@ -67,14 +97,14 @@ export function renderMarkdown(plan: Plan, budget = MARKDOWN_BUDGET): string {
     if (entries.length < group.entries.length) break;
   }
   if (shown < total)
-    text += `_${total - shown} of ${total} creates and updates are left out of the detail to fit a comment (every destructive change is listed above). See them all in ${SEE_ALL}._\n`;
-  return text + foot;
+    text += `_${total - shown} of ${total} creates and updates are left out of the detail to fit a comment (every destructive change ${options.continuedIn ? 'is listed in the parts' : 'is listed above'}). See them all in ${SEE_ALL}._\n`;
+  return { text: text + foot, destructiveShown };
 }
 
-function renderHead(plan: Plan): string {
+function renderHead(plan: Plan, kinds: KindSet, options: MarkdownOptions): string {
   const { create, update, delete: del, noOp } = plan.counts;
   const head = [
-    digestMarker(plan.digest),
+    options.marker ?? digestMarker(plan.digest),
     '### zpa-gitops plan',
     '',
     `**${summaryLine(plan)}**`,
@@ -83,8 +113,9 @@ function renderHead(plan: Plan): string {
     '|---:|---:|---:|---:|',
     `| ${create} | ${update} | ${del} | ${noOp} |`,
     '',
-    `Plan digest: \`${plan.digest}\``,
+    `Plan digest: \`${options.shownDigest ?? plan.digest}\``,
     '',
+    ...(options.notes ?? []).flatMap((note) => [note, '']),
   ];
   const partial = partialNote(plan);
   if (partial) head.push(`> [!NOTE]\n> ${partial}`, '');
@@ -94,12 +125,12 @@ function renderHead(plan: Plan): string {
       '',
     );
   for (const warning of plan.warnings) head.push(`> [!WARNING]\n> ${escapeMarkdown(warning.message)}`, '');
-  const ignored = ignoredLines(plan);
+  const ignored = ignoredLines(plan, kinds);
   if (ignored.length > 0) head.push(ignored.map((line) => `- ${escapeMarkdown(line)}`).join('\n'), '');
   return `${head.join('\n')}\n`;
 }
 
-function destructiveLine(item: DestructiveChange): string {
+export function destructiveLine(item: DestructiveChange): string {
   const name = `${item.noun} ${code(item.change.key)}`;
   const what =
     item.verb === 'delete'

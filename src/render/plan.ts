@@ -1,5 +1,7 @@
 import { assertNever } from '../core/assert-never.js';
+import type { KindSet } from '../core/kind-set.js';
 import type { Plan } from '../core/types.js';
+import { BUILT_IN_KINDS } from '../kinds/built-in.js';
 import { renderMarkdown } from './markdown.js';
 import { PLAIN, type Style } from './style.js';
 import { renderText } from './text.js';
@@ -11,19 +13,23 @@ export interface RenderOptions {
   format: PlanFormat;
   style?: Style;
   showNoOps?: boolean;
+  /** The kinds the plan's changes are of; the built-in ones by default. */
+  kinds?: KindSet;
 }
 
 /** The one entry point: `plan` and `show` both print through it, so they print the same. */
 export function renderPlan(plan: Plan, options: RenderOptions): string {
+  const kinds = options.kinds ?? BUILT_IN_KINDS;
   switch (options.format) {
     case 'text':
       return renderText(
         plan,
         options.style ?? PLAIN,
+        kinds,
         options.showNoOps === undefined ? {} : { showNoOps: options.showNoOps },
       );
     case 'markdown':
-      return renderMarkdown(plan);
+      return renderMarkdown(plan, undefined, kinds);
     case 'json':
       return `${JSON.stringify(plan, null, 2)}\n`;
     default:

@@ -1,9 +1,10 @@
+import type { KindSet } from '../core/kind-set.js';
 import type { Plan } from '../core/types.js';
 import { describePlan, ignoredLines, partialNote, summaryLine, type Sign } from './describe.js';
 import type { Style } from './style.js';
 
 /** Terraform-like text: `+` create, `~` update with `field: old → new`, `-` delete. */
-export function renderText(plan: Plan, style: Style, options: { showNoOps?: boolean } = {}): string {
+export function renderText(plan: Plan, style: Style, kinds: KindSet, options: { showNoOps?: boolean } = {}): string {
   const paintSign: Record<Sign, (text: string) => string> = {
     '+': style.green,
     '~': style.yellow,
@@ -13,7 +14,7 @@ export function renderText(plan: Plan, style: Style, options: { showNoOps?: bool
   const out: string[] = [];
   const partial = partialNote(plan);
   if (partial) out.push(style.yellow(partial), '');
-  for (const group of describePlan(plan, options)) {
+  for (const group of describePlan(plan, kinds, options)) {
     out.push(style.bold(group.heading));
     for (const entry of group.entries) {
       out.push(`  ${paintSign[entry.sign](`${entry.sign} ${entry.title}`)}`);
@@ -24,7 +25,7 @@ export function renderText(plan: Plan, style: Style, options: { showNoOps?: bool
     }
     out.push('');
   }
-  for (const line of ignoredLines(plan)) out.push(style.dim(line));
+  for (const line of ignoredLines(plan, kinds)) out.push(style.dim(line));
   for (const warning of plan.warnings) out.push(style.yellow(`warning: ${warning.message}`));
   if (!plan.safety.safe)
     out.push(style.red(`Unsafe plan: ${plan.safety.reasons.join('; ')}. apply needs --allow-unsafe.`));

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { diffLines } from 'diff';
 import type { Json, Plan } from '../core/types.js';
+import { parsePlannedRef } from '../canonical/planned-refs.js';
 
 const LONG = 120;
 
@@ -9,6 +10,9 @@ export function formatValue(value: Json, names?: Record<string, string>): string
   if (Array.isArray(value)) return `[${value.map((v) => formatValue(v, names)).join(', ')}]`;
   if (typeof value === 'string') {
     if (names && value in names) return `${JSON.stringify(names[value])} (${value})`;
+    // An object this plan creates: its id is known only once apply has created it.
+    const planned = parsePlannedRef(value);
+    if (planned) return `${JSON.stringify(planned.key)} (known after apply)`;
     if (value.startsWith('data:')) return describeDataUri(value);
     if (value.length > LONG)
       return `${JSON.stringify(value.slice(0, LONG))}… (${value.length} characters, sha256 ${shortHash(value)})`;

@@ -33,12 +33,20 @@ export const MICROTENANT_READINGS = ['scoped', 'every-microtenant'] as const;
  */
 export const MISSING_ROUTE_READINGS = ['status', 'gateway-400'] as const;
 
+/**
+ * Where Browser Access certificates are listed (NOTES.md, "Look-ups"): the SDKs'
+ * `clientlessCertificate/issued`, or only the newer `certificate/issued` the vendor's collection
+ * points to, where the old path answers 404.
+ */
+export const BA_CERTIFICATE_READINGS = ['clientless', 'certificate'] as const;
+
 export interface ApiReadings {
   bulkCreate: (typeof BULK_CREATE_READINGS)[number];
   clientSettings: (typeof CLIENT_SETTING_READINGS)[number];
   clientSettingsAll: (typeof CLIENT_SETTING_ALL_READINGS)[number];
   microtenantReads: (typeof MICROTENANT_READINGS)[number];
   missingRoute: (typeof MISSING_ROUTE_READINGS)[number];
+  baCertificates: (typeof BA_CERTIFICATE_READINGS)[number];
 }
 
 /**
@@ -51,6 +59,7 @@ export const DEFAULT_READINGS: Readonly<ApiReadings> = Object.freeze({
   clientSettingsAll: 'every-type',
   microtenantReads: 'scoped',
   missingRoute: 'status',
+  baCertificates: 'clientless',
 });
 
 export class SimReadings {
@@ -75,7 +84,14 @@ export class SimReadings {
 /** `PUT /__sim/readings` and `startSimulator({ readings })`: a partial object, each value checked. */
 export function parseReadings(value: unknown): Partial<ApiReadings> {
   if (!isRecord(value)) throw new SimInputError('readings must be an object');
-  const known = ['bulkCreate', 'clientSettings', 'clientSettingsAll', 'microtenantReads', 'missingRoute'];
+  const known = [
+    'bulkCreate',
+    'clientSettings',
+    'clientSettingsAll',
+    'microtenantReads',
+    'missingRoute',
+    'baCertificates',
+  ];
   const unknown = Object.keys(value).find((key) => !known.includes(key));
   if (unknown !== undefined) throw new SimInputError(`readings.${unknown} is not a reading (${known.join(', ')})`);
   const readings: Partial<ApiReadings> = {};
@@ -89,6 +105,8 @@ export function parseReadings(value: unknown): Partial<ApiReadings> {
     readings.microtenantReads = oneOf(value['microtenantReads'], MICROTENANT_READINGS, 'microtenantReads');
   if (value['missingRoute'] !== undefined)
     readings.missingRoute = oneOf(value['missingRoute'], MISSING_ROUTE_READINGS, 'missingRoute');
+  if (value['baCertificates'] !== undefined)
+    readings.baCertificates = oneOf(value['baCertificates'], BA_CERTIFICATE_READINGS, 'baCertificates');
   return readings;
 }
 

@@ -5,7 +5,7 @@
 import { CLIENT_CERTIFICATE_TYPES, type ClientCertificateType } from '../core/types.js';
 import { SimInputError } from './http-error.js';
 import { isRecord, narrowArray, narrowRecord } from './narrow.js';
-import type { RateLimits, SimFault, SimReplyPatch, SimSeed, SimSnapshot } from './types.js';
+import type { RateLimits, SimFault, SimReplyPatch, SimSeed, SimSnapshot, SimUserPortal } from './types.js';
 
 const STAMPS = { creationTime: 'string', modifiedTime: 'string', modifiedBy: 'string' } as const;
 
@@ -37,13 +37,21 @@ export function parseSnapshot(value: unknown, where = 'snapshot'): SimSnapshot {
         at,
       ),
     ),
-    userPortals: narrowArray(value['userPortals'], `${where}.userPortals`, (p, at) =>
-      narrowRecord(
+    userPortals: narrowArray(value['userPortals'], `${where}.userPortals`, (p, at) => ({
+      ...narrowRecord(
         p,
         { id: 'string', name: 'string', enabled: 'boolean', domain: 'string', microtenantId: 'string', ...STAMPS },
         at,
       ),
-    ),
+      ...optionalPortalFields(p),
+    })),
+    ...(Array.isArray(value['baCertificates'])
+      ? {
+          baCertificates: narrowArray(value['baCertificates'], `${where}.baCertificates`, (c, at) =>
+            narrowRecord(c, { id: 'string', name: 'string' }, at),
+          ),
+        }
+      : {}),
     userPortalLinks: narrowArray(value['userPortalLinks'], `${where}.userPortalLinks`, (l, at) =>
       narrowRecord(
         l,
@@ -158,4 +166,17 @@ export function parseRateLimits(value: unknown): RateLimits | false {
     throw new SimInputError('rateLimits.get, .write and .windowMs must be positive integers');
   }
   return limits;
+}
+
+/** A portal's fields that state files written before portals were managed do not hold. */
+function optionalPortalFields(value: unknown): Partial<SimUserPortal> {
+  if (!isRecord(value)) return {};
+  const fields: Partial<SimUserPortal> = {};
+  for (const key of ['description', 'userNotification', 'extLabel', 'extDomain', 'certificateId'] as const) {
+    const field = value[key];
+    if (typeof field === 'string') fields[key] = field;
+  }
+  if (typeof value['userNotificationEnabled'] === 'boolean')
+    fields.userNotificationEnabled = value['userNotificationEnabled'];
+  return fields;
 }

@@ -34,21 +34,31 @@ function withOptional(reply: Reply, fields: Record<string, string>): Reply {
   return reply;
 }
 
+/**
+ * A portal as every GET returns it (the recorded reply's fields). On a Zscaler-managed domain the
+ * server derives `domain` and `extDomainTranslation`, and gives its own `extDomainName`; on a
+ * customer domain it adds the certificate's name. `managedByZs` is never returned (NOTES.md).
+ */
 export function renderPortal(portal: SimUserPortal, state: SimState, options: ReadOptions): Reply {
-  const label = portal.domain.split('.')[0] ?? portal.name;
-  return {
-    id: portal.id,
-    ...stamps(portal),
-    name: text(portal.name, options),
-    enabled: portal.enabled,
-    domain: portal.domain,
-    userNotificationEnabled: true,
-    extLabel: label,
-    extDomain: 'example.com',
-    extDomainName: 'example-com.d.zscalerportal.net',
-    extDomainTranslation: 'example.com',
-    ...microtenantFields(state, portal.microtenantId),
-  };
+  const reply: Reply = { id: portal.id, ...stamps(portal), name: text(portal.name, options) };
+  withOptional(reply, { description: text(portal.description ?? '', options) });
+  reply['enabled'] = portal.enabled;
+  reply['domain'] = portal.domain;
+  withOptional(reply, { userNotification: text(portal.userNotification ?? '', options) });
+  reply['userNotificationEnabled'] = portal.userNotificationEnabled ?? false;
+  if (portal.extLabel !== undefined) {
+    const extDomain = portal.extDomain ?? '';
+    Object.assign(reply, {
+      extLabel: portal.extLabel,
+      extDomain,
+      extDomainName: `${extDomain.replace(/\./g, '-')}.d.zscalerportal.net`,
+      extDomainTranslation: extDomain,
+    });
+  } else if (portal.certificateId !== undefined) {
+    reply['certificateId'] = portal.certificateId;
+    reply['certificateName'] = state.baCerts.get(portal.certificateId)?.name ?? '';
+  }
+  return { ...reply, ...microtenantFields(state, portal.microtenantId) };
 }
 
 function linkFields(link: SimUserPortalLink, options: ReadOptions): Reply {

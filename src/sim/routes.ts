@@ -6,6 +6,7 @@
 import type { Handler } from './api-context.js';
 import * as links from './link-handlers.js';
 import * as lookups from './lookup-handlers.js';
+import * as portals from './portal-handlers.js';
 import * as settings from './setting-handlers.js';
 
 export type ApiVersion = 'v1' | 'v2';
@@ -21,6 +22,8 @@ interface Route {
   paged?: true;
   /** The bulk create: `partialBulk` faults apply, and the readings decide its versions. */
   bulk?: true;
+  /** A Browser Access certificate list: served only under the path the readings name. */
+  baCertificates?: 'clientless' | 'certificate';
 }
 
 const V1 = ['v1'] as const;
@@ -55,6 +58,25 @@ const ROUTES: readonly Route[] = [
   { method: 'DELETE', versions: V1, pattern: ['userPortalLink', ':id'], handler: links.deleteLink },
   { method: 'GET', versions: V1, pattern: ['userPortal'], handler: lookups.listPortals, paged: true },
   { method: 'GET', versions: V1, pattern: ['userPortal', ':id'], handler: lookups.getPortal },
+  { method: 'POST', versions: V1, pattern: ['userPortal'], handler: portals.createPortal },
+  { method: 'PUT', versions: V1, pattern: ['userPortal', ':id'], handler: portals.updatePortal },
+  { method: 'DELETE', versions: V1, pattern: ['userPortal', ':id'], handler: portals.deletePortal },
+  {
+    method: 'GET',
+    versions: V2,
+    pattern: ['clientlessCertificate', 'issued'],
+    handler: portals.listBaCertificates,
+    paged: true,
+    baCertificates: 'clientless',
+  },
+  {
+    method: 'GET',
+    versions: V2,
+    pattern: ['certificate', 'issued'],
+    handler: portals.listBaCertificates,
+    paged: true,
+    baCertificates: 'certificate',
+  },
   { method: 'GET', versions: V2, pattern: ['enrollmentCert'], handler: lookups.listCerts, paged: true },
   { method: 'GET', versions: V2, pattern: ['enrollmentCert', ':id'], handler: lookups.getCert },
   { method: 'GET', versions: V1, pattern: ['microtenants', 'summary'], handler: lookups.microtenantSummary },
@@ -108,10 +130,12 @@ export function matchRoute(
   method: string,
   api: ApiPath,
   bulkVersions: readonly ApiVersion[] = ['v1', 'v2'],
+  baCertificates: 'clientless' | 'certificate' = 'clientless',
 ): RouteMatch {
   let pathKnown = false;
   for (const route of ROUTES) {
     if (!(route.bulk ? bulkVersions : route.versions).includes(api.version)) continue;
+    if (route.baCertificates !== undefined && route.baCertificates !== baCertificates) continue;
     const params = matchPattern(route.pattern, api.segments);
     if (!params) continue;
     if (route.method === method) return { found: true, route, params };

@@ -7,10 +7,14 @@ import { IdGenerator, SIM_ADMIN_ID, epochSeconds } from './ids.js';
 import { SimInputError } from './http-error.js';
 import { DEFAULT_MICROTENANT_ID } from './state.js';
 import { MAX_LINKS_PER_PORTAL } from './link-input.js';
+import { managedDomain } from './portal-input.js';
 import type { SeedLink, SimEnrollmentCert, SimSeed, SimSnapshot, SimUserPortal, SimUserPortalLink } from './types.js';
 
 /** NOTES.md, "Look-ups": the certificates every tenant has. */
 export const BUILT_IN_CERT_NAMES = ['Root', 'Client', 'Connector', 'Service Edge', 'Isolation Client'] as const;
+
+/** The authentication domain seeded portals are on. */
+const SEED_AUTH_DOMAIN = 'example.com';
 
 /** Roughly 20 years from the seed: built-in certificates outlive any test. */
 const CERT_LIFETIME_SECONDS = 20 * 365 * 24 * 3600;
@@ -24,7 +28,13 @@ interface Stamp {
 export function buildSeedSnapshot(seed: SimSeed): { snapshot: SimSnapshot; lastId: string } {
   const ids = new IdGenerator();
   // Explicit ids first, so generated ones never collide with them.
-  const explicit = [seed.microtenants, seed.enrollmentCerts, seed.userPortals, seed.userPortalLinks];
+  const explicit = [
+    seed.microtenants,
+    seed.enrollmentCerts,
+    seed.userPortals,
+    seed.userPortalLinks,
+    seed.baCertificates,
+  ];
   for (const list of explicit) for (const item of list ?? []) if (item.id !== undefined) ids.observe(item.id);
   const now = epochSeconds();
   const stamp: Stamp = { creationTime: now, modifiedTime: now, modifiedBy: SIM_ADMIN_ID };
@@ -47,16 +57,27 @@ export function buildSeedSnapshot(seed: SimSeed): { snapshot: SimSnapshot; lastI
   }));
   const certIds = uniqueNames('enrollment certificate', certs);
 
+  const baCertificates = (seed.baCertificates ?? []).map((c) => ({ id: c.id ?? ids.next(), name: c.name }));
+  const baCertIds = uniqueNames('Browser Access certificate', baCertificates);
   const portals = (seed.userPortals ?? []).map((p): SimUserPortal => {
     const microtenantId = lookUp(microtenantIds, p.microtenant ?? 'Default', `user portal ${p.name}: microtenant`);
-    return {
+    const base = {
       id: p.id ?? ids.next(),
       name: p.name,
       enabled: p.enabled ?? true,
-      domain: portalDomain(p.name),
       microtenantId,
+      userNotificationEnabled: true,
+      ...(p.description ? { description: p.description } : {}),
       ...stamp,
     };
+    if (p.domain !== undefined) {
+      const certificate = p.certificate ?? '';
+      const certificateId = lookUp(baCertIds, certificate, `user portal ${p.name}: Browser Access certificate`);
+      return { ...base, domain: p.domain, certificateId };
+    }
+    // A Zscaler-managed domain on the seed's authentication domain, derived as the server derives it.
+    const extLabel = portalLabel(p.name);
+    return { ...base, domain: managedDomain(extLabel, SEED_AUTH_DOMAIN), extLabel, extDomain: SEED_AUTH_DOMAIN };
   });
   const portalIds = new Map<string, string>();
   for (const portal of portals) {
@@ -111,6 +132,7 @@ export function buildSeedSnapshot(seed: SimSeed): { snapshot: SimSnapshot; lastI
     userPortals: portals,
     userPortalLinks: links,
     clientSettings,
+    ...(baCertificates.length > 0 ? { baCertificates } : {}),
   };
   return { snapshot, lastId: ids.last };
 }
@@ -131,14 +153,14 @@ function seedLinkFields(
   };
 }
 
-/** A portal's domain as the API shows it, e.g. `engineering.d.zscalerportal.net`. */
-export function portalDomain(name: string): string {
-  const label =
+/** A seeded portal's domain label, from its name: `Engineering` gives `engineering`. */
+export function portalLabel(name: string): string {
+  return (
     name
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'portal';
-  return `${label}.d.zscalerportal.net`;
+      .replace(/^-|-$/g, '') || 'portal'
+  );
 }
 
 function uniqueNames(what: string, items: { id: string; name: string }[]): Map<string, string> {

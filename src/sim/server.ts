@@ -27,7 +27,11 @@ function classify(runtime: SimRuntime, method: string, path: string): Target {
   if (path === LEGACY_SIGN_IN_PATH || path === ONEAPI_TOKEN_PATH) return { kind: 'sign-in', path };
   const api = parseApiPath(path);
   return api
-    ? { kind: 'api', api, match: matchRoute(method, api, runtime.readings.bulkVersions()) }
+    ? {
+        kind: 'api',
+        api,
+        match: matchRoute(method, api, runtime.readings.bulkVersions(), runtime.readings.get().baCertificates),
+      }
     : { kind: 'unknown' };
 }
 

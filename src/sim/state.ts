@@ -6,10 +6,12 @@
 import type { ClientCertificateType } from '../core/types.js';
 import { IdGenerator, SIM_ADMIN_ID, epochSeconds } from './ids.js';
 import type {
+  SimBaCertificate,
   SimClientSetting,
   SimEnrollmentCert,
   SimLinkFields,
   SimMicrotenant,
+  SimPortalFields,
   SimSnapshot,
   SimUserPortal,
   SimUserPortalLink,
@@ -20,6 +22,7 @@ export const DEFAULT_MICROTENANT_ID = '0';
 export class SimState {
   readonly microtenants = new Map<string, SimMicrotenant>();
   readonly certs = new Map<string, SimEnrollmentCert>();
+  readonly baCerts = new Map<string, SimBaCertificate>();
   readonly portals = new Map<string, SimUserPortal>();
   readonly links = new Map<string, SimUserPortalLink>();
   readonly settings = new Map<ClientCertificateType, SimClientSetting>();
@@ -34,6 +37,8 @@ export class SimState {
     if (lastId !== undefined) this.ids.observe(lastId);
     this.microtenants.clear();
     this.certs.clear();
+    this.baCerts.clear();
+    for (const c of snapshot.baCertificates ?? []) this.baCerts.set(c.id, { ...c });
     this.portals.clear();
     this.links.clear();
     this.settings.clear();
@@ -42,7 +47,7 @@ export class SimState {
     for (const p of snapshot.userPortals) this.portals.set(p.id, { ...p });
     for (const l of snapshot.userPortalLinks) this.links.set(l.id, { ...l, userPortalIds: [...l.userPortalIds] });
     for (const s of snapshot.clientSettings) this.settings.set(s.clientCertificateType, { ...s });
-    for (const map of [this.microtenants, this.certs, this.portals, this.links]) {
+    for (const map of [this.microtenants, this.certs, this.baCerts, this.portals, this.links]) {
       for (const id of map.keys()) this.ids.observe(id);
     }
     for (const s of this.settings.values()) this.ids.observe(s.id);
@@ -54,6 +59,7 @@ export class SimState {
       microtenants: [...this.microtenants.values()].map((m) => ({ ...m })),
       enrollmentCerts: [...this.certs.values()].map((c) => ({ ...c })),
       userPortals: [...this.portals.values()].map((p) => ({ ...p })),
+      ...(this.baCerts.size > 0 ? { baCertificates: [...this.baCerts.values()].map((c) => ({ ...c })) } : {}),
       userPortalLinks: [...this.links.values()].map((l) => ({ ...l, userPortalIds: [...l.userPortalIds] })),
       clientSettings: [...this.settings.values()].map((s) => ({ ...s })),
     };
@@ -85,6 +91,42 @@ export class SimState {
 
   portalsIn(microtenantId: string): SimUserPortal[] {
     return [...this.portals.values()].filter((portal) => portal.microtenantId === microtenantId);
+  }
+
+  /** A new portal; its fields as a POST gives them, its id and stamps the server's. */
+  createPortal(fields: SimPortalFields, microtenantId: string): SimUserPortal {
+    const now = epochSeconds();
+    const portal: SimUserPortal = {
+      id: this.ids.next(),
+      ...fields,
+      microtenantId,
+      creationTime: now,
+      modifiedTime: now,
+      modifiedBy: SIM_ADMIN_ID,
+    };
+    this.portals.set(portal.id, portal);
+    this.changed();
+    return portal;
+  }
+
+  /** A PUT replaces every writable field; identity, microtenant and creation time stay. */
+  replacePortal(id: string, fields: SimPortalFields): void {
+    const current = this.portals.get(id);
+    if (!current) return;
+    const { id: _id, microtenantId, creationTime } = current;
+    this.portals.set(id, {
+      ...fields,
+      id,
+      microtenantId,
+      creationTime,
+      modifiedTime: epochSeconds(),
+      modifiedBy: SIM_ADMIN_ID,
+    });
+    this.changed();
+  }
+
+  deletePortal(id: string): void {
+    if (this.portals.delete(id)) this.changed();
   }
 
   createLink(fields: SimLinkFields, userPortalIds: string[], microtenantId: string): SimUserPortalLink {

@@ -32,12 +32,33 @@ export interface SimUserPortal {
   id: string;
   name: string;
   enabled: boolean;
+  /** On a Zscaler-managed domain, derived by the server from the label and domain. */
   domain: string;
   /** "0" is the Default microtenant. */
   microtenantId: string;
   creationTime: string;
   modifiedTime: string;
   modifiedBy: string;
+  description?: string;
+  userNotification?: string;
+  userNotificationEnabled?: boolean;
+  /** A Zscaler-managed domain: the label and the authentication domain sent. Absent: the customer's own domain. */
+  extLabel?: string;
+  extDomain?: string;
+  /** A customer domain's Browser Access certificate. */
+  certificateId?: string;
+}
+
+/** What a portal POST or PUT sets. */
+export type SimPortalFields = Omit<
+  SimUserPortal,
+  'id' | 'microtenantId' | 'creationTime' | 'modifiedTime' | 'modifiedBy'
+>;
+
+/** A Browser Access certificate (`GET /v2/.../clientlessCertificate/issued`), for portals on a customer domain. */
+export interface SimBaCertificate {
+  id: string;
+  name: string;
 }
 
 /** The writable fields of a link; `""` means empty (and absent on reads). */
@@ -81,6 +102,8 @@ export interface SimSnapshot {
   userPortals: SimUserPortal[];
   userPortalLinks: SimUserPortalLink[];
   clientSettings: SimClientSetting[];
+  /** Absent in state files written before portals were managed. */
+  baCertificates?: SimBaCertificate[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -107,7 +130,17 @@ export interface SimSeed {
   microtenants?: { id?: string; name: string }[];
   /** Defaults to the five built-ins: Root, Client, Connector, Service Edge, Isolation Client. */
   enrollmentCerts?: { id?: string; name: string }[];
-  userPortals?: { id?: string; name: string; microtenant?: string; enabled?: boolean }[];
+  userPortals?: {
+    id?: string;
+    name: string;
+    microtenant?: string;
+    enabled?: boolean;
+    description?: string;
+    /** A customer domain with this Browser Access certificate (by name), instead of a managed one. */
+    domain?: string;
+    certificate?: string;
+  }[];
+  baCertificates?: { id?: string; name: string }[];
   userPortalLinks?: SeedLink[];
   clientSettings?: { clientCertificateType: ClientCertificateType; enrollmentCert: string; name?: string }[];
 }

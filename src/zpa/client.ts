@@ -136,6 +136,18 @@ export class ZpaClient {
    * checked against the schema of the call's `item` (and a paged list's counts against what it held).
    */
   async read(call: ReadCall): Promise<ApiObject[]> {
+    if (call.fallbackPath === undefined) return this.readPaths(call);
+    const { fallbackPath, ...first } = call;
+    try {
+      return await this.readPaths(first);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 404) throw error;
+      return this.readPaths({ ...first, path: fallbackPath });
+    }
+  }
+
+  /** `call.path` and every `alsoAt` path, merged by id. */
+  private async readPaths(call: ReadCall): Promise<ApiObject[]> {
     if (call.alsoAt === undefined || call.alsoAt.length === 0) return this.readAt(call, call.path);
     // Every path, one after another (the rate limiter counts them all); the same id seen twice is
     // one object, kept as the first path gave it. Two ids for one key are left to the planner,

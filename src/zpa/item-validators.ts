@@ -6,6 +6,7 @@
 import type { ReplyItem } from '../core/kind.js';
 import { compileReplySchema, type ReplyValidator } from './reply-check.js';
 import { CLIENT_SETTING_SCHEMA } from './reply-schemas/client-setting.js';
+import { BA_CERTIFICATE_SCHEMA } from './reply-schemas/ba-certificate.js';
 import { ENROLLMENT_CERT_SCHEMA } from './reply-schemas/enrollment-cert.js';
 import { pageSchema } from './reply-schemas/page.js';
 import { USER_PORTAL_LINK_SCHEMA } from './reply-schemas/user-portal-link.js';
@@ -70,6 +71,7 @@ const BUILT_IN_SCHEMAS: Readonly<Record<Exclude<ReplyItem, object>, object>> = {
   userPortalLink: USER_PORTAL_LINK_SCHEMA,
   userPortal: USER_PORTAL_SCHEMA,
   enrollmentCert: ENROLLMENT_CERT_SCHEMA,
+  baCertificate: BA_CERTIFICATE_SCHEMA,
   clientSetting: CLIENT_SETTING_SCHEMA,
 };
 

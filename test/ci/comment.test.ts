@@ -195,7 +195,14 @@ describe('comment on GitLab', () => {
     expect(first.stdout).toMatch(/^Posted the plan comment on GitLab merge request !5 /);
     const notes = '/api/v4/projects/42/merge_requests/5/notes';
     const list = `${notes}?sort=asc&order_by=created_at&per_page=100`;
-    expect(gitlab.lines()).toEqual(['GET /api/v4/user', `GET ${list}`, `GET ${list}&page=2`, `POST ${notes}`]);
+    // The request itself first: has its branch moved on since this pipeline's commit?
+    expect(gitlab.lines()).toEqual([
+      'GET /api/v4/projects/42/merge_requests/5',
+      'GET /api/v4/user',
+      `GET ${list}`,
+      `GET ${list}&page=2`,
+      `POST ${notes}`,
+    ]);
     expect(gitlab.calls.every((c) => c.auth === GITLAB_TOKEN)).toBe(true);
     const mine = gitlab.comments.get(5)?.[45];
     gitlab.calls.length = 0;
@@ -204,6 +211,7 @@ describe('comment on GitLab', () => {
     const second = await cli(['comment', 'plan.json'], { cwd: dir, env: gitlabEnv(5) });
     expect(second.stdout).toMatch(/^Updated the plan comment on GitLab merge request !5 /);
     expect(gitlab.lines()).toEqual([
+      'GET /api/v4/projects/42/merge_requests/5',
       'GET /api/v4/user',
       `GET ${list}`,
       `GET ${list}&page=2`,

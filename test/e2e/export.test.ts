@@ -1,5 +1,5 @@
 /** Export from a live tenant, then plan the exported files: nothing to change. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSeed, startSimulator, type Simulator } from '../../src/sim/index.js';
@@ -69,6 +69,15 @@ describe('export', () => {
     expect(none).toContain('apiVersion: zpa-gitops/v1');
     expect(none).not.toContain('ZAPP_CLIENT');
     expect(readFileSync(join(dir, 'portals', 'ops.yaml'), 'utf8')).not.toMatch(/ignore/);
+
+    // A client-settings target alone exports client settings alone: no portal, no link, no icon.
+    for (const target of ['client-settings', 'client-setting:ZAPP_CLIENT']) {
+      const settingsOnly = workspace();
+      const only = await cli(['export', '--target', target], { cwd: settingsOnly, env: sim.env() });
+      expect(only.code).toBe(0);
+      expect(only.stdout).toBe('Exported 1 file to .: client-settings.yaml\n');
+      expect(readdirSync(settingsOnly).filter((name) => name !== '.git')).toEqual(['client-settings.yaml']);
+    }
 
     const old = workspace();
     const alias = await cli(['export', '--portal', 'Sales'], { cwd: old, env: sim.env() });

@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { cli } from '../support/cli.js';
-import { startFakeGitHub, startFakeGitLab, type FakeForge } from '../support/fake-forges.js';
+import { GITLAB_BOT, startFakeGitHub, startFakeGitLab, type FakeForge } from '../support/fake-forges.js';
 import { installShim, readWorkflow, runGithubJob, runGitlabJob, type GithubRun } from '../support/recipe-runner.js';
-import { portalManifests, removeWorkspaces, workspace } from '../support/workspace.js';
+import { portalManifests, removeWorkspaces, workspace, writeFiles } from '../support/workspace.js';
 import { apiWrites } from '../support/sim.js';
+import { commitOnOrigin, git, pushAsOrigin } from '../support/git-repo.js';
 
 const TOKEN = 'ghs_recipe0harness0token0never0printed';
 const RECIPE = 'examples/ci/github-actions.yml';
@@ -64,10 +65,13 @@ function githubRun(
   sha: string,
   pr: number,
   digest = '',
+  planKey = '',
+  head?: string,
 ): GithubRun {
   const temp = mkdtempSync(join(tmpdir(), 'zpa-gitops-runner-temp-'));
   const payload = join(temp, 'event.json');
-  writeFileSync(payload, JSON.stringify(event === 'pull_request' ? { pull_request: { number: pr } } : { after: sha }));
+  const pullRequest = { number: pr, ...(head ? { head: { sha: head }, base: { ref: 'main' } } : {}) };
+  writeFileSync(payload, JSON.stringify(event === 'pull_request' ? { pull_request: pullRequest } : { after: sha }));
   const zpa = sim.env();
   return {
     cwd,
@@ -89,6 +93,7 @@ function githubRun(
       'secrets.ZPA_CLIENT_SECRET': zpa.ZPA_CLIENT_SECRET,
       'secrets.ZPA_CUSTOMER_ID': zpa.ZPA_CUSTOMER_ID,
       'vars.ZPA_CLOUD': zpa.ZPA_CLOUD,
+      'secrets.ZPA_GITOPS_PLAN_KEY': planKey,
       'github.token': TOKEN,
       'inputs.digest': digest,
     },
@@ -180,25 +185,39 @@ describe('GitHub recipe and action, step by step', () => {
   }, 300_000);
 });
 
-describe('GitLab recipe, script by script', () => {
-  function gitlabRunner(sha: string, iid?: number): Record<string, string> {
-    const temp = mkdtempSync(join(tmpdir(), 'zpa-gitops-runner-temp-'));
-    return {
-      ...sim.env(),
-      PATH: `${bin}:${process.env['PATH'] ?? ''}`,
-      HOME: temp,
-      NO_COLOR: '1',
-      GITLAB_CI: 'true',
-      GITLAB_TOKEN: TOKEN,
-      CI_API_V4_URL: `${gitlab.url}/api/v4`,
-      CI_PROJECT_ID: '42',
-      CI_COMMIT_SHA: sha,
-      ...(iid === undefined ? {} : { CI_MERGE_REQUEST_IID: String(iid), CI_PIPELINE_SOURCE: 'merge_request_event' }),
-    };
-  }
+/** The workspace as a GitLab job's checkout: a clone of origin's main, detached. */
+function checkout(dir: string): string {
+  pushAsOrigin(dir);
+  git(dir, 'checkout', '--quiet', '--detach');
+  return dir;
+}
 
+function gitlabRunner(sha: string, iid?: number): Record<string, string> {
+  const temp = mkdtempSync(join(tmpdir(), 'zpa-gitops-runner-temp-'));
+  return {
+    ...sim.env(),
+    PATH: `${bin}:${process.env['PATH'] ?? ''}`,
+    HOME: temp,
+    NO_COLOR: '1',
+    GITLAB_CI: 'true',
+    GITLAB_TOKEN: TOKEN,
+    CI_API_V4_URL: `${gitlab.url}/api/v4`,
+    CI_PROJECT_ID: '42',
+    CI_COMMIT_SHA: sha,
+    ...(iid === undefined
+      ? {}
+      : {
+          CI_MERGE_REQUEST_IID: String(iid),
+          CI_PIPELINE_SOURCE: 'merge_request_event',
+          CI_MERGE_REQUEST_EVENT_TYPE: 'detached',
+          CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main',
+        }),
+  };
+}
+
+describe('GitLab recipe, script by script', () => {
   it('merge request: the note shows the digest; merge: the reviewed plan is applied and converges', async () => {
-    const dir = repository();
+    const dir = checkout(repository());
     const mr = await runGitlabJob('zpa-plan', gitlabRunner('1'.repeat(40), 5), dir);
     expect(mr.code, mr.output).toBe(0);
     const digest = planDigest(dir);
@@ -220,7 +239,7 @@ describe('GitLab recipe, script by script', () => {
   }, 300_000);
 
   it('a console change between merge request and merge: exit 3, zero writes, the new plan noted; the manual job applies it', async () => {
-    const next = repository();
+    const next = checkout(repository());
     expect((await runGitlabJob('zpa-plan', gitlabRunner('3'.repeat(40), 6), next)).code).toBe(0);
     consoleEdit();
     const merge2 = '4'.repeat(40);
@@ -239,5 +258,200 @@ describe('GitLab recipe, script by script', () => {
     expect(manual.code, manual.output).toBe(0);
     await converged(next);
     expect(refused.output).not.toContain(TOKEN);
+  }, 300_000);
+});
+
+const LABEL = 'zpa-gitops:allow-unsafe';
+const ELEVEN = Array.from({ length: 12 }, (_, i) => `link${String(i).padStart(2, '0')}`);
+
+/** A repository whose zpa/ folder drops 4 of a portal's 12 links: over the 30 % prune threshold. */
+function unsafeRepository(): string {
+  sim.seed({
+    userPortals: [{ name: 'Eng' }],
+    userPortalLinks: ELEVEN.map((name) => ({ name, link: `${name}.example.com`, portals: ['Eng'] })),
+  });
+  const files = portalManifests({ Eng: ELEVEN.slice(0, 8).map((name) => ({ name, link: `${name}.example.com` })) });
+  return workspace(Object.fromEntries(Object.entries(files).map(([path, content]) => [`zpa/${path}`, content])));
+}
+
+const deletes = () => writes().filter((r) => r.method === 'DELETE');
+
+describe('the review loop on GitHub: unsafe approval, keyed digest, what the comment names', () => {
+  it("an unsafe plan: the comment says how to approve; without a person's label the merge exits 4 and says what to do; with it exactly that plan is applied", async () => {
+    const dir = unsafeRepository();
+    const pr = await runGithubJob(RECIPE, 'plan', githubRun(dir, 'pull_request', '1a'.repeat(20), 21));
+    expect(pr.code, pr.output).toBe(0);
+    const [sticky] = github.comments.get(21) ?? [];
+    expect(sticky?.body).toContain(`a person who has read this plan adds the label \`${LABEL}\` to this pull request`);
+
+    const merge = '1b'.repeat(20);
+    github.byCommit.set(merge, [{ number: 21, merged: true, mergeCommit: merge }]);
+    sim.clearRequests();
+    const refused = await runGithubJob(RECIPE, 'apply', githubRun(dir, 'push', merge, 21));
+    expect(refused.code, refused.output).toBe(4);
+    expect(writes()).toEqual([]);
+    expect(refused.output).toContain(`and not approved: pull request #21 has no label ${LABEL}.`);
+    const afterMerge = github.comments.get(21)?.[1];
+    expect(afterMerge?.body).toMatch(/^<!-- zpa-gitops:sticky name=default\/after-merge -->/);
+    expect(afterMerge?.body).toContain(
+      `This plan is the reviewed one, but it is unsafe (pruning would remove 4 of 12 live links`,
+    );
+    expect(afterMerge?.body).toContain(
+      `adds the label \`${LABEL}\` to this pull request, then re-runs the failed apply job`,
+    );
+
+    // A workflow (a bot) setting the label is no approval.
+    github.label(21, LABEL, 'added', 'github-actions[bot]', 'Bot');
+    const byBot = await runGithubJob(RECIPE, 'apply', githubRun(dir, 'push', merge, 21));
+    expect(byBot.code, byBot.output).toBe(4);
+    expect(byBot.output).toContain(`${LABEL} was added by github-actions[bot], not by a person`);
+    expect(writes()).toEqual([]);
+
+    github.label(21, LABEL, 'removed', 'alice');
+    github.label(21, LABEL, 'added', 'alice');
+    const approved = await runGithubJob(RECIPE, 'apply', githubRun(dir, 'push', merge, 21));
+    expect(approved.code, approved.output).toBe(0);
+    expect(approved.output).toContain(`was approved by alice with the label ${LABEL} on GitHub pull request #21`);
+    expect(deletes()).toHaveLength(4);
+    await converged(dir);
+  }, 300_000);
+
+  it('keyed digest: the plan, its file and the comment carry the HMAC; a rewritten comment without it is refused at merge', async () => {
+    const dir = repository();
+    const key = 'a long random plan key kept in a protected environment';
+    const head = '2a'.repeat(20);
+    github.heads.set(22, head);
+    const pr = await runGithubJob(RECIPE, 'plan', githubRun(dir, 'pull_request', '2b'.repeat(20), 22, '', key, head));
+    expect(pr.code, pr.output).toBe(0);
+    expect(pr.output).not.toContain(key);
+    const plan = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as { digest: string; digestHmac: string };
+    expect(plan.digestHmac).toMatch(/^hmac-sha256:[0-9a-f]{64}$/);
+    const keyed = `${plan.digest}+${plan.digestHmac}`;
+    const sticky = github.comments.get(22)?.[0];
+    expect(sticky?.body).toContain(`<!-- zpa-gitops:plan digest=${keyed} -->`);
+    expect(sticky?.body).toContain(`Plan digest: \`${keyed}\``);
+    expect(sticky?.body).not.toContain('moved on');
+
+    // Another workflow posting as the same bot, without the key, shows a plan of its own.
+    const original = sticky?.body ?? '';
+    const forged = `sha256:${'0'.repeat(64)}`;
+    if (sticky) sticky.body = original.split(keyed).join(forged);
+    const merge = '2c'.repeat(20);
+    github.byCommit.set(merge, [{ number: 22, merged: true, mergeCommit: merge }]);
+    sim.clearRequests();
+    const refused = await runGithubJob(RECIPE, 'apply', githubRun(dir, 'push', merge, 22, '', key));
+    expect(refused.code, refused.output).toBe(1);
+    expect(refused.output).toContain('carries no HMAC, but ZPA_GITOPS_PLAN_KEY is set');
+    expect(writes()).toEqual([]);
+
+    if (sticky) sticky.body = original;
+    const applied = await runGithubJob(RECIPE, 'apply', githubRun(dir, 'push', merge, 22, '', key));
+    expect(applied.code, applied.output).toBe(0);
+    expect(`${pr.output}${refused.output}${applied.output}`).not.toContain(key);
+    await converged(dir);
+  }, 300_000);
+
+  it('the comment names its target and commit, and says when the branch moved on since', async () => {
+    const dir = repository();
+    github.heads.set(23, '3c'.repeat(20));
+    const pr = await runGithubJob(
+      RECIPE,
+      'plan',
+      githubRun(dir, 'pull_request', '3a'.repeat(20), 23, '', '', '3b'.repeat(20)),
+    );
+    expect(pr.code, pr.output).toBe(0);
+    const body = github.comments.get(23)?.[0]?.body ?? '';
+    const { host, customerId } = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')).target as Record<
+      string,
+      string
+    >;
+    expect(body).toContain(
+      `Target: \`${host}\` · customer \`${customerId}\` · microtenant \`0\`. Planned at commit \`${'3a'.repeat(6)}\`: GitHub's merge of head \`${'3b'.repeat(6)}\` into \`main\` (\`refs/pull/23/merge\`).`,
+    );
+    expect(body).toContain(
+      `The branch moved on since this plan was made: this plan is for head \`${'3b'.repeat(6)}\`, the pull request is now at \`${'3c'.repeat(6)}\`.`,
+    );
+  }, 300_000);
+});
+
+describe('the review loop on GitLab: merged results, unsafe approval', () => {
+  const ENG = ['wiki', 'alpha', 'bravo', 'charlie', 'delta', 'echo'];
+  const engFile = (links: { name: string; description?: string }[]) =>
+    portalManifests({ Eng: links.map((l) => ({ ...l, link: `${l.name}.example.com` })) })['portals/Eng.yaml'];
+
+  it("a merge request behind main: the plan job merges main in first and says so, so the other merge's link is no delete", async () => {
+    sim.seed({
+      userPortals: [{ name: 'Eng' }],
+      userPortalLinks: [...ENG, 'pager'].map((name) => ({ name, link: `${name}.example.com`, portals: ['Eng'] })),
+    });
+    const dir = workspace({ 'zpa/portals/Eng.yaml': engFile(ENG.map((name) => ({ name }))) });
+    const origin = pushAsOrigin(dir);
+    // This merge request edits the first link; meanwhile another one, merged and applied, added pager.
+    writeFiles(dir, {
+      'zpa/portals/Eng.yaml': engFile(ENG.map((name) => (name === 'wiki' ? { name, description: 'new' } : { name }))),
+    });
+    git(dir, 'commit', '--quiet', '-am', 'describe the wiki');
+    git(dir, 'checkout', '--quiet', '--detach');
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const main = commitOnOrigin(origin, {
+      'zpa/portals/Eng.yaml': engFile([...ENG, 'pager'].map((name) => ({ name }))),
+    });
+
+    const mr = await runGitlabJob('zpa-plan', gitlabRunner(head, 31), dir);
+    expect(mr.code, mr.output).toBe(0);
+    const plan = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as { counts: Record<string, number> };
+    expect(plan.counts).toMatchObject({ create: 0, update: 1, delete: 0 });
+    const note = gitlab.comments.get(31)?.[0]?.body ?? '';
+    expect(note).not.toContain('**delete**');
+    expect(note).toContain(
+      `head \`${head.slice(0, 12)}\` merged in this job with \`main\` at \`${main.slice(0, 12)}\` (no merged results pipeline)`,
+    );
+
+    // In a merged results pipeline GitLab has made the merge: the job plans its checkout as it is.
+    const merged = await runGitlabJob(
+      'zpa-plan',
+      {
+        ...gitlabRunner(git(dir, 'rev-parse', 'HEAD'), 31),
+        CI_MERGE_REQUEST_EVENT_TYPE: 'merged_result',
+        CI_MERGE_REQUEST_SOURCE_BRANCH_SHA: head,
+      },
+      dir,
+    );
+    expect(merged.code, merged.output).toBe(0);
+    expect(merged.output).toContain("Planning GitLab's merged result of this merge request");
+    expect(gitlab.comments.get(31)?.[0]?.body).toContain(
+      `GitLab's merged results pipeline: head \`${head.slice(0, 12)}\` merged into \`main\``,
+    );
+  }, 300_000);
+
+  it('an unsafe plan: a label added before the note showed this plan approves nothing; added after it, the merge applies exactly that plan', async () => {
+    const dir = checkout(unsafeRepository());
+    gitlab.label(32, LABEL, 'added', 'alice'); // approving an earlier plan, before this note existed
+    const mr = await runGitlabJob('zpa-plan', gitlabRunner('5a'.repeat(20), 32), dir);
+    expect(mr.code, mr.output).toBe(0);
+    expect(gitlab.comments.get(32)?.[0]?.body).toContain(`adds the label \`${LABEL}\` to this merge request`);
+
+    const merge = '5b'.repeat(20);
+    gitlab.byCommit.set(merge, [{ number: 32, merged: true, mergeCommit: merge }]);
+    sim.clearRequests();
+    const refused = await runGitlabJob('zpa-apply', gitlabRunner(merge), dir);
+    expect(refused.code, refused.output).toBe(4);
+    expect(refused.output).toContain('before the plan comment showed this digest');
+    expect(writes()).toEqual([]);
+    expect(gitlab.comments.get(32)?.[1]?.body).toContain(`then re-runs the failed apply job`);
+
+    // The project's own token user labelling is no approval either.
+    gitlab.label(32, LABEL, 'removed', 'alice');
+    gitlab.label(32, LABEL, 'added', GITLAB_BOT);
+    expect((await runGitlabJob('zpa-apply', gitlabRunner(merge), dir)).code).toBe(4);
+    expect(writes()).toEqual([]);
+
+    gitlab.label(32, LABEL, 'removed', 'alice');
+    gitlab.label(32, LABEL, 'added', 'alice');
+    const approved = await runGitlabJob('zpa-apply', gitlabRunner(merge), dir);
+    expect(approved.code, approved.output).toBe(0);
+    expect(approved.output).toContain(`was approved by alice with the label ${LABEL} on GitLab merge request !32`);
+    expect(deletes()).toHaveLength(4);
+    await converged(dir);
   }, 300_000);
 });

@@ -23,7 +23,7 @@ describe('SchemaOrder', async () => {
       'clientSettings',
       'userPortals',
     ]);
-    expect(order.keysOf(portal)).toEqual(['prune', 'ignore', 'ignoreChanges', 'links']);
+    expect(order.keysOf(portal)).toEqual(['portal', 'prune', 'ignore', 'ignoreChanges', 'links']);
     expect(order.keysOf(link)).toEqual([
       'name',
       'link',

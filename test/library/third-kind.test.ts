@@ -5,59 +5,11 @@
  * simulator over HTTP, through the links kind's read.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WriteCall } from '../../src/core/kind.js';
-import type { ApiObject } from '../../src/core/types.js';
-import {
-  applyPlanned,
-  planTenant,
-  registerKind,
-  renderApplyReport,
-  renderPlan,
-  unregisterKind,
-  PLAIN,
-  type TenantClient,
-} from '../../src/index.js';
+import { applyPlanned, planTenant, renderApplyReport, renderPlan, withKinds, PLAIN } from '../../src/index.js';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
 import { at, desired } from '../support/builders.js';
-import { toyNoteKind, type WantedNote } from './toy-note-kind.js';
-
-/** The toy API: notes by id, and every write it was sent. */
-class NoteStore {
-  readonly notes = new Map<string, ApiObject>();
-  readonly writes: string[] = [];
-  private nextId = 900;
-
-  add(note: ApiObject): void {
-    const id = String(this.nextId++);
-    this.notes.set(id, { id, ...note });
-  }
-
-  read(): ApiObject[] {
-    return [...this.notes.values()].map((n) => ({ ...n }));
-  }
-
-  write(call: WriteCall): void {
-    this.writes.push(`${call.method} ${call.path}`);
-    const id = call.path.split('/')[2] ?? '';
-    const body = (call.body ?? {}) as ApiObject;
-    if (call.method === 'POST') this.add(body);
-    else if (call.method === 'PUT') this.notes.set(id, { ...body, id });
-    else this.notes.delete(id);
-  }
-}
-
-/** The real client for the built-in kinds, the store for `/toyNote`. */
-function withNotes(client: ZpaClient, store: NoteStore): TenantClient {
-  const isNote = (path: string) => path.startsWith('/toyNote');
-  return {
-    target: client.target,
-    listMicrotenants: () => client.listMicrotenants(),
-    withMicrotenant: (id) => withNotes(client.withMicrotenant(id), store),
-    read: async (call) => (isNote(call.path) ? store.read() : client.read(call)),
-    write: async (call) => (isNote(call.path) ? store.write(call) : client.write(call)),
-  };
-}
+import { NoteStore, toyNoteKind, withNotes, type WantedNote } from './toy-note-kind.js';
 
 let sim: Simulator;
 let client: ZpaClient;
@@ -66,7 +18,6 @@ beforeAll(async () => {
   client = new ZpaClient({ settings: settingsFromEnv({ ...sim.env() }) });
 });
 afterAll(async () => {
-  unregisterKind('toyNote');
   client.close();
   await sim.close();
 });
@@ -85,12 +36,12 @@ describe('a third kind, registered from outside src/', () => {
       { name: 'changed', text: 'new', portal: 'Ops', location: at(3) },
       { name: 'gone', absent: true, location: at(4) },
     ];
-    registerKind(toyNoteKind(wanted));
+    const kinds = withKinds(toyNoteKind(wanted));
     const tenant = withNotes(client, store);
 
-    const planned = await planTenant(desired({}), tenant);
+    const planned = await planTenant(desired({}), tenant, undefined, undefined, undefined, kinds);
     expect(planned.plan.counts).toEqual({ create: 1, update: 1, delete: 1, noOp: 1 });
-    expect(renderPlan(planned.plan, { format: 'text' })).toBe(
+    expect(renderPlan(planned.plan, { format: 'text', kinds })).toBe(
       [
         'Toy notes',
         '  + create note "new"',
@@ -108,7 +59,7 @@ describe('a third kind, registered from outside src/', () => {
     );
     expect(planned.plan.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     // The Markdown's destructive list is kind-free: the toy kind's noun and wording, no change to src/render.
-    expect(renderPlan(planned.plan, { format: 'markdown' })).toContain(
+    expect(renderPlan(planned.plan, { format: 'markdown', kinds })).toContain(
       '- **delete** note `gone` · declared absent at ',
     );
 
@@ -116,11 +67,11 @@ describe('a third kind, registered from outside src/', () => {
     expect(report.counts).toEqual({ done: 3, failed: 0, 'not-attempted': 0 });
     expect(report.mismatches, 'verified by reading the notes back').toEqual([]);
     expect(store.writes.sort()).toEqual(['DELETE /toyNote/902', 'POST /toyNote', 'PUT /toyNote/901']);
-    expect(renderApplyReport(report, { format: 'text', style: PLAIN, apiCalls: 0 })).toMatch(
+    expect(renderApplyReport(report, { format: 'text', style: PLAIN, apiCalls: 0, kinds })).toMatch(
       /^Apply complete: 1 created, 1 updated, 1 deleted in \d+\.\d s \(0 API calls\)\.\n$/,
     );
 
-    const again = await planTenant(desired({}), tenant);
+    const again = await planTenant(desired({}), tenant, undefined, undefined, undefined, kinds);
     expect(again.plan.counts).toEqual({ create: 0, update: 0, delete: 0, noOp: 3 });
     expect(sim.requests.filter((r) => r.method !== 'GET' && !r.path.endsWith('/signin'))).toEqual([]);
   });

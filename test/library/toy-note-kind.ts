@@ -1,9 +1,12 @@
 /**
  * A third kind, for the proof that a kind is one module: a toy "note" with a text, pinned to a
  * user portal by name. Its objects live in an in-memory store behind `/toyNote`; it names the
- * portal through the planner's look-up, and reads the portals through the links kind's read.
+ * portal through the planner's look-up (a live portal, or one the plan creates), and reads the
+ * portals through the portal kind's read.
  */
-import type { DesiredObject, PlannedWrite, ResourceKind } from '../../src/core/kind.js';
+import type { DesiredObject, PlannedWrite, ResourceKind, WriteCall } from '../../src/core/kind.js';
+import type { TenantClient } from '../../src/index.js';
+import type { ZpaClient } from '../../src/zpa/index.js';
 import type { ApiObject, Diagnostic, SourceLocation } from '../../src/core/types.js';
 
 export type NoteCanonical = { text: string; portalId: string };
@@ -33,6 +36,8 @@ const str = (value: unknown) => (typeof value === 'string' ? value : '');
 export function toyNoteKind(wanted: readonly WantedNote[]): ResourceKind<NoteCanonical> {
   return {
     name: 'toyNote',
+    // Its portal may be one the same plan creates: written after portals, with the real id.
+    dependsOn: ['userPortal'],
     noun: 'note',
     wording: { plural: 'notes', key: (key) => `named "${key}"`, reasons: { absent: 'declared absent' } },
     collection: 'toyNotes',
@@ -82,5 +87,42 @@ export function toyNoteKind(wanted: readonly WantedNote[]): ResourceKind<NoteCan
     groupOf: () => 'Toy notes',
     references: { portalId: 'userPortals' },
     nameTables: {},
+  };
+}
+
+/** The toy API: notes by id, and every write it was sent. */
+export class NoteStore {
+  readonly notes = new Map<string, ApiObject>();
+  readonly writes: string[] = [];
+  private nextId = 900;
+
+  add(note: ApiObject): void {
+    const id = String(this.nextId++);
+    this.notes.set(id, { id, ...note });
+  }
+
+  read(): ApiObject[] {
+    return [...this.notes.values()].map((n) => ({ ...n }));
+  }
+
+  write(call: WriteCall): void {
+    this.writes.push(`${call.method} ${call.path}`);
+    const id = call.path.split('/')[2] ?? '';
+    const body = (call.body ?? {}) as ApiObject;
+    if (call.method === 'POST') this.add(body);
+    else if (call.method === 'PUT') this.notes.set(id, { ...body, id });
+    else this.notes.delete(id);
+  }
+}
+
+/** The real client for the built-in kinds, the store for `/toyNote`. */
+export function withNotes(client: ZpaClient, store: NoteStore): TenantClient {
+  const isNote = (path: string) => path.startsWith('/toyNote');
+  return {
+    target: client.target,
+    listMicrotenants: () => client.listMicrotenants(),
+    withMicrotenant: (id) => withNotes(client.withMicrotenant(id), store),
+    read: async (call) => (isNote(call.path) ? store.read() : client.read(call)),
+    write: async (call) => (isNote(call.path) ? store.write(call) : client.write(call)),
   };
 }

@@ -123,6 +123,18 @@ describe('guards on what is read', () => {
     );
   });
 
+  it('reads brackets in a banner comment as a comment, so a typo below it is the one error shown', async () => {
+    const banner = `# ${'['.repeat(65)} zpa-gitops ${']'.repeat(65)}\n`;
+    const dir = workspace({
+      'fine.yaml': banner + manifest('Fine'),
+      'typo.yaml': banner + manifest('Typo').replace('- name:', '- nme:'),
+    });
+    const { diagnostics } = await loadManifests(['.'], { cwd: dir });
+    expect(diagnostics.map((d) => [d.location?.file, d.code])).not.toContainEqual(['typo.yaml', 'too-deep']);
+    expect(diagnostics.filter((d) => d.location?.file === 'fine.yaml')).toEqual([]);
+    expect(formatDiagnostics(diagnostics)).toContain('typo.yaml:6:9 error');
+  });
+
   it('refuses nesting built from indentation alone', async () => {
     let text = 'apiVersion: zpa-gitops/v1\n';
     for (let level = 0; level < 100; level++) text += `${' '.repeat(level)}k${level}:\n`;

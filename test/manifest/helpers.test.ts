@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { closest } from '../../src/manifest/diagnostic.js';
 import { imageSubtype } from '../../src/manifest/image-type.js';
 import { checkLinkTarget } from '../../src/manifest/link-checks.js';
-import { findDeepNesting } from '../../src/manifest/parse-yaml.js';
+import { findDeepNesting } from '../../src/manifest/nesting-guard.js';
 import { firstInvalidUtf8 } from '../../src/manifest/read-source.js';
 import { Random } from '../support/random.js';
 
@@ -64,6 +64,13 @@ describe('findDeepNesting', () => {
     ['['.repeat(65), 64],
     [`x:\n  ${'- '.repeat(65)}y`, 5 + 64 * 2],
     [`${'[]'.repeat(1000)}`, undefined],
+    // Comments, quoted and block scalars are text, as the yaml package reads them.
+    [`# ${'['.repeat(65)}\na: 1\n`, undefined],
+    [`a: "${'['.repeat(65)}"\nb: '${'{'.repeat(65)}'\n`, undefined],
+    [`a: |\n  ${'['.repeat(65)}\n  ${'- '.repeat(65)}\n`, undefined],
+    // A closing bracket inside a string or a comment closes nothing.
+    [`${'[ "]", '.repeat(65)}`, 64 * 7],
+    [`${'[ # ]\n'.repeat(65)}`, 64 * 6],
   ])('%#', (text, expected) => {
     expect(findDeepNesting(text)).toBe(expected);
   });

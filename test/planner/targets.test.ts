@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KINDS } from '../../src/kinds/registry.js';
+import { BUILT_IN_KINDS as KINDS } from '../../src/kinds/built-in.js';
 import { parseTargets } from '../../src/planner/targets.js';
 import { planChanges } from '../../src/plan-changes.js';
 import { TARGET, desired, live, liveLink } from '../support/builders.js';

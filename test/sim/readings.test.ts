@@ -38,6 +38,7 @@ describe('readings', () => {
       clientSettingsAll: 'every-type',
       microtenantReads: 'scoped',
       missingRoute: 'status',
+      baCertificates: 'clientless',
     });
     expect(DEFAULT_READINGS).toEqual(sim.readings());
     expect((await bulk(sim, 'v1')).status).toBe(201);
@@ -113,9 +114,13 @@ describe('readings', () => {
       clientSettingsAll: 'every-type',
       microtenantReads: 'scoped',
       missingRoute: 'status',
+      baCertificates: 'clientless',
     });
     const put = await putReadings(sim, { bulkCreate: 'v1' });
-    expect(put).toMatchObject({ status: 200, json: { bulkCreate: 'v1', clientSettings: 'array' } });
+    expect(put).toMatchObject({
+      status: 200,
+      json: { bulkCreate: 'v1', clientSettings: 'array', baCertificates: 'clientless' },
+    });
     await putReadings(sim, { clientSettings: 'object' });
     expect(sim.readings()).toEqual({
       bulkCreate: 'v1',
@@ -123,6 +128,7 @@ describe('readings', () => {
       clientSettingsAll: 'every-type',
       microtenantReads: 'scoped',
       missingRoute: 'status',
+      baCertificates: 'clientless',
     });
     await request(`${sim.url}/__sim/reset`, { method: 'POST' });
     expect(sim.readings()).toEqual({
@@ -131,6 +137,7 @@ describe('readings', () => {
       clientSettingsAll: 'every-type',
       microtenantReads: 'scoped',
       missingRoute: 'status',
+      baCertificates: 'clientless',
     });
     expect((await bulk(sim, 'v2')).status).toBe(404);
     // Control calls are never in the request log.
@@ -142,7 +149,7 @@ describe('readings', () => {
     [{ clientSettings: 'map' }, 'readings.clientSettings must be one of array, object, list'],
     [
       { bulk: 'v1' },
-      'readings.bulk is not a reading (bulkCreate, clientSettings, clientSettingsAll, microtenantReads, missingRoute)',
+      'readings.bulk is not a reading (bulkCreate, clientSettings, clientSettingsAll, microtenantReads, missingRoute, baCertificates)',
     ],
     ['v1', 'readings must be an object'],
   ])('refuses %j with a 400 naming the field, and changes nothing', async (body, reason) => {

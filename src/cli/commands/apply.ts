@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { PlanChangedError, StalePlanError, UsageError } from '../../core/errors.js';
-import { DIGEST_PATTERN } from '../../digest/plan-digest.js';
+import { parseDigestText, PLAN_KEY_VARIABLE, verifyDigest } from '../../digest/keyed-digest.js';
+import { assertExpectedDigest, assertSavedPlanKeyed, type DigestGate } from '../../apply/digest-gate.js';
+import { approveUnsafeFromForge } from '../../ci/unsafe-approval.js';
+import { checkStickyName, DEFAULT_STICKY_NAME } from '../../ci/sticky.js';
 import type { DesiredState, Plan } from '../../core/types.js';
 import type { ApplyReport } from '../../apply/report.js';
 import { readPlanFile } from '../../planfile/planfile.js';
@@ -31,10 +34,22 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
     target: { type: 'string', multiple: true },
     'allow-empty': { type: 'boolean' },
     'expect-digest': { type: 'string' },
+    'allow-unsafe-by-label': { type: 'boolean' },
+    name: { type: 'string' },
   });
   // Terraform's -input=false: never prompt, so without --auto-approve apply refuses as off a terminal.
   const input = oneOf('input', values.input, ['true', 'false'] as const, 'true') === 'true';
-  const expected = expectedDigest(values['expect-digest']);
+  const digestGate = digestGateFrom(values['expect-digest'], io.env[PLAN_KEY_VARIABLE]);
+  const expected = digestGate.expectDigest;
+  const byLabel = values['allow-unsafe-by-label'] ?? false;
+  if (byLabel && expected === undefined)
+    throw new UsageError(
+      '--allow-unsafe-by-label needs --expect-digest: the label approves one reviewed digest, the one the merged request showed',
+    );
+  if (values.name !== undefined && !byLabel)
+    throw new UsageError(
+      'apply --name names the plan comment the label approval is read from: use it with --allow-unsafe-by-label',
+    );
   const planFile = values.plan ?? (await savedPlanArgument(positionals, io.cwd));
   const format = oneOf('format', values.format, ['text', 'json'] as const, 'text');
   const parallelism = positiveInteger('parallelism', values.parallelism, DEFAULT_PARALLELISM);
@@ -56,13 +71,14 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
         'apply --plan takes no --target or thresholds: the saved plan was made with its own, and applies as it is',
       );
     const plan = await readPlanFile(resolve(io.cwd, planFile));
+    assertSavedPlanKeyed(plan, digestGate, planFile);
     const partial = partialNote(plan);
     if (partial) say(`${partial}\n`);
-    if (expected !== undefined && plan.digest !== expected) {
-      say(renderPlan(plan, { format: 'text', style }));
-      throw new PlanChangedError(expected, plan.digest);
-    }
-    const gate = { allowUnsafe: values['allow-unsafe'] ?? false };
+    checkExpected(plan, digestGate, () => say(renderPlan(plan, { format: 'text', style })));
+    const gate = {
+      allowUnsafe: values['allow-unsafe'] ?? false,
+      ...(byLabel ? await approveByLabel(plan, io, values.name, say) : {}),
+    };
     assertSafe(plan, gate);
     checkPlanMicrotenant(plan, io);
     if (!hasChanges(plan)) {
@@ -72,7 +88,7 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
     const interrupts = new ApplyInterrupts(io);
     const client = connect(io, { stopWrites: interrupts.signal });
     const report = await interrupts
-      .during(() => applySavedPlan(plan, client, { ...options, ...gate, signal: interrupts.signal }))
+      .during(() => applySavedPlan(plan, client, { ...options, ...gate, ...digestGate, signal: interrupts.signal }))
       .finally(() => client.close());
     return finish(report, client, format, io, interrupts);
   }
@@ -85,7 +101,7 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
     return await planAndApply(
       desired,
       client,
-      { ...values, input, targets, expected },
+      { ...values, input, targets, digestGate, byLabel },
       { ...options, signal: interrupts.signal },
       format,
       say,
@@ -107,7 +123,9 @@ async function planAndApply(
     'allow-unsafe'?: boolean | undefined;
     'auto-approve'?: boolean | undefined;
     input: boolean;
-    expected: string | undefined;
+    name?: string | undefined;
+    digestGate: DigestGate;
+    byLabel: boolean;
   },
   options: ApplyRunOptions,
   format: 'text' | 'json',
@@ -121,13 +139,15 @@ async function planAndApply(
   const { plan } = planned;
   say(renderPlan(plan, { format: 'text', style }));
   // The reviewed digest is the approval: it must name exactly this plan, even an empty one.
-  if (values.expected !== undefined && plan.digest !== values.expected)
-    throw new PlanChangedError(values.expected, plan.digest);
+  checkExpected(plan, values.digestGate);
   if (!hasChanges(plan)) return exitCode('ok');
   // Refused before the prompt: asking for `yes` to a plan that will not run would waste the answer.
-  const gate = { allowUnsafe: values['allow-unsafe'] ?? false };
+  const gate = {
+    allowUnsafe: values['allow-unsafe'] ?? false,
+    ...(values.byLabel ? await approveByLabel(plan, io, values.name, say) : {}),
+  };
   assertSafe(plan, gate);
-  if (!values['auto-approve'] && values.expected === undefined) {
+  if (!values['auto-approve'] && values.digestGate.expectDigest === undefined) {
     if (!values.input)
       throw new UsageError(
         'apply needs confirmation, and --input=false forbids asking: pass --auto-approve (nothing was changed)',
@@ -145,7 +165,7 @@ async function planAndApply(
     }
   }
   say('\n');
-  const report = await interrupts.during(() => applyPlanned(planned, { ...options, ...gate }));
+  const report = await interrupts.during(() => applyPlanned(planned, { ...options, ...gate, ...values.digestGate }));
   return finish(report, client, format, io, interrupts);
 }
 
@@ -171,13 +191,22 @@ function checkPlanMicrotenant(plan: Plan, io: CliIo): void {
     );
 }
 
-function expectedDigest(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!DIGEST_PATTERN.test(value))
-    throw new UsageError(
-      `--expect-digest must be a plan digest like sha256:<64 hex digits>, not "${value.slice(0, 80)}"`,
-    );
-  return value;
+/** --expect-digest checked as text, and against ZPA_GITOPS_PLAN_KEY, before any API call. */
+function digestGateFrom(value: string | undefined, key: string | undefined): DigestGate {
+  const planKey = key === undefined || key === '' ? {} : { planKey: key };
+  if (value === undefined) return planKey;
+  verifyDigest(parseDigestText(value, '--expect-digest'), key, '--expect-digest');
+  return { expectDigest: value, ...planKey };
+}
+
+/** The reviewed digest must name exactly this plan; `before` shows the plan that differs first. */
+function checkExpected(plan: Plan, gate: DigestGate, before?: () => void): void {
+  try {
+    assertExpectedDigest(plan, gate);
+  } catch (error) {
+    if (error instanceof PlanChangedError) before?.();
+    throw error;
+  }
 }
 
 function hasChanges(plan: Plan): boolean {
@@ -196,4 +225,21 @@ function finish(
   io.stdout(renderApplyReport(report, { format, style: styleFor(io), apiCalls: calls, ...interrupted }));
   const incomplete = report.counts.failed + report.counts['not-attempted'] > 0 || report.mismatches.length > 0;
   return interrupts.exitCode(incomplete ? 'apply-incomplete' : 'ok');
+}
+
+/** The label approval for an unsafe reviewed plan, read from the forge; said when it lets the plan through. */
+async function approveByLabel(
+  plan: Plan,
+  io: CliIo,
+  name: string | undefined,
+  say: (text: string) => void,
+): Promise<{ approvedUnsafeDigest?: string }> {
+  const { approvedUnsafeDigest, approvedBy } = await approveUnsafeFromForge(
+    plan,
+    io.env,
+    checkStickyName(name ?? DEFAULT_STICKY_NAME),
+  );
+  if (approvedUnsafeDigest === undefined) return {};
+  say(`The unsafe plan ${approvedUnsafeDigest} was approved by ${approvedBy}: applying this digest only.\n`);
+  return { approvedUnsafeDigest };
 }

@@ -2,6 +2,7 @@ import { UsageError } from '../../core/errors.js';
 import { CLIENT_CERTIFICATE_TYPES } from '../../core/types.js';
 import { buildExport } from '../../export/build-export.js';
 import { describeExport, writeExport } from '../../export/write-export.js';
+import { BUILT_IN_KINDS } from '../../kinds/built-in.js';
 import { readLiveCollections } from '../../live/read-live.js';
 import { formatDiagnostics } from '../../render/diagnostics.js';
 import { parseCommandArgs } from '../args.js';
@@ -26,16 +27,18 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const portals = chosen.portals;
   // With no target, export everything; with targets, client settings only when one names them.
   const clientSettings = values['client-settings'] ?? (chosen.targeted ? chosen.clientSettings : true);
-  const collections: string[] = ['userPortals', 'userPortalLinks'];
+  // With targets, portals only when one names them, as for client settings.
+  const userPortals = !chosen.targeted || portals.length > 0;
+  const collections: string[] = userPortals ? ['userPortals', 'userPortalLinks'] : [];
   if (clientSettings) collections.push('clientSettings', 'enrollmentCerts');
   const client = connect(io);
   try {
-    const live = await readLiveCollections(client, collections);
-    const { files, warnings } = buildExport(live, {
-      portals,
-      clientSettings,
-      clientSettingTypes: chosen.clientSettingTypes,
-    });
+    const live = await readLiveCollections(client, collections, BUILT_IN_KINDS);
+    // A portal on a customer domain names its Browser Access certificate: read those only then.
+    if ((live['userPortals'] ?? []).some((p) => !p['extLabel']))
+      Object.assign(live, await readLiveCollections(client, ['baCertificates'], BUILT_IN_KINDS));
+    const exported = { userPortals, portals, clientSettings, clientSettingTypes: chosen.clientSettingTypes };
+    const { files, warnings } = buildExport(live, exported, BUILT_IN_KINDS);
     const errors = warnings.filter((w) => w.severity === 'error');
     // Names given on the command line that the tenant does not have: nothing was written anywhere.
     if (errors.length > 0) throw new UsageError(`${errors.map((e) => e.message).join('; ')}. Nothing was changed.`);
