@@ -130,9 +130,10 @@ describe('retries', () => {
     sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, delayMs: 60_000 });
     sim.injectFault({ method: 'GET', path: /\/userPortal$/, delayMs: 60_000, times: 10 });
     const write = createLink(client, { name: 'Slow', link: 'slow.example.com' }, [PORTAL]);
+    write.catch(() => undefined); // awaited below; a rejection before then is not unhandled
     const read = await apiError(client.listUserPortals());
     expect(read.message).toContain('timed out after 1000 ms');
-    clock.advance(60_000);
+    await clock.advance(60_000);
     expect((await write)['name']).toBe('Slow');
   });
 
