@@ -44,7 +44,7 @@ describe('doctor on a healthy tenant', () => {
       '✓ enrollment certificates: 5 read in 1 page',
       '✓ Browser Access certificates: 0 read in 1 page',
       '✓ microtenant: Default (0), the default, ZPA_MICROTENANT_ID is unset',
-      '✓ rate-limit headers: none in 8 replies (the published limits apply: 20 GETs and 10 writes per 10 s)',
+      '✓ rate-limit headers: none in 9 replies (the published limits apply: 20 GETs and 10 writes per 10 s)',
       expect.stringMatching(/^✓ clock: within 1 s of the server's Date header$/),
     ]);
     expect(result.stdout).toMatch(/Everything plan needs works\.\n$/);
