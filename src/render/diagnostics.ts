@@ -3,6 +3,7 @@
  * Actions workflow commands so that a pull request shows them on the offending lines.
  */
 import type { Diagnostic, SourceLocation } from '../core/types.js';
+import { visible } from './visible.js';
 
 export function formatLocation(location: SourceLocation): string {
   return `${location.file}:${location.line}:${location.col}`;
@@ -59,7 +60,7 @@ function escapeProperty(text: string): string {
 
 /** A value quoted into a message may hold a line break; a diagnostic must stay on one line. */
 function oneLine(text: string): string {
-  return text.replace(/\r\n|\r|\n/g, '⏎');
+  return visible(text.replace(/\r\n|\r|\n/g, '⏎'));
 }
 
 function compareLocations(a: SourceLocation | undefined, b: SourceLocation | undefined): number {
