@@ -23,6 +23,8 @@ export { renderPlan, PLAN_FORMATS, type PlanFormat, type RenderOptions } from '.
 export { renderApplyReport } from './render/apply-report.js';
 export { COLOR, PLAIN, wantsColor, type Style } from './render/style.js';
 export { readPlanFile, writePlanFile } from './planfile/planfile.js';
+export { assertUnedited, editedParts } from './planfile/plan-integrity.js';
+export { recomputedSafety } from './planner/update-guard.js';
 export { digestPlan, digestMatches, DIGEST_PATTERN } from './digest/plan-digest.js';
 export {
   digestHmac,

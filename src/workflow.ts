@@ -20,6 +20,7 @@ import { assertFresh, assertSameTarget } from './apply/stale.js';
 import { isFreshPlan } from './apply/fresh-plan.js';
 import { rereadTouched, sizesNamedBy, sizesOf } from './apply/reread.js';
 import type { ApiWriter } from './apply/writer.js';
+import { assertUnedited } from './planfile/plan-integrity.js';
 import { TOOL_VERSION } from './version.js';
 
 /** What the workflow needs of a ZPA client. */
@@ -112,9 +113,12 @@ export async function applyPlanned(planned: PlannedTenant, options: ApplyRunOpti
 }
 
 /**
- * Applies a saved plan exactly, after checking that it is safe (or `allowUnsafe` is set), that it
+ * Applies a saved plan exactly, after checking that it is what plan wrote (its digest, and every
+ * field that follows from what the digest covers: plan-integrity.ts), that it is the reviewed one
+ * (`expectDigest`), that it is safe by its recomputed verdict (or `allowUnsafe` is set), that it
  * was made for this target, and that nothing it would change has changed since (the collections it
- * touches are read again). Refusals throw UnsafePlanError or StalePlanError before any write.
+ * touches are read again). Refusals throw StalePlanError (PlanChangedError) or UnsafePlanError
+ * before any write.
  */
 export async function applySavedPlan(
   plan: Plan,
@@ -128,6 +132,7 @@ export async function applySavedPlan(
     planKey: _key,
     ...run
   } = options;
+  assertUnedited(plan, 'Saved plan');
   assertSavedPlanKeyed(plan, options);
   assertExpectedDigest(plan, options);
   assertSafe(plan, options);

@@ -1,6 +1,7 @@
 /** The unsafe-plan gate: the library's apply functions and the CLI refuse through this one check. */
 import { UnsafePlanError } from '../core/errors.js';
 import type { Plan } from '../core/types.js';
+import { recomputedSafety } from '../planner/update-guard.js';
 
 export interface SafetyGate {
   /** Apply a plan the pruning threshold marked unsafe. Off unless asked for. */
@@ -12,8 +13,14 @@ export interface SafetyGate {
   approvedUnsafeDigest?: string;
 }
 
+/**
+ * The verdict is worked out again from the changes and the counts it was judged by: a plan whose
+ * `safe` was set by hand (or by a caller) is judged by what it would do.
+ */
 export function assertSafe(plan: Plan, gate: SafetyGate = {}): void {
-  if (plan.safety.safe || gate.allowUnsafe === true) return;
+  if (gate.allowUnsafe === true) return;
+  const recomputed = recomputedSafety(plan);
+  if (recomputed.safe && plan.safety.safe) return;
   if (gate.approvedUnsafeDigest !== undefined && gate.approvedUnsafeDigest === plan.digest) return;
-  throw new UnsafePlanError(plan.safety.reasons);
+  throw new UnsafePlanError(recomputed.safe ? plan.safety.reasons : recomputed.reasons);
 }

@@ -213,6 +213,19 @@ export interface PlanCounts {
 export interface PlanSafety {
   safe: boolean;
   reasons: string[];
+  /**
+   * What the verdict was worked out from, besides the changes: a saved plan's verdict is worked out
+   * again from these at apply (and they are in the digest when a guard applies), so an edited
+   * `safe` is never believed. Absent only in files written before it existed.
+   */
+  basis?: SafetyBasis;
+}
+
+/** The thresholds a plan was judged by, and each guarded kind's live count. */
+export interface SafetyBasis {
+  thresholds: { prune: number; update: number; minimum: number };
+  /** Per kind: the live objects on managed scopes, as counted when planning. */
+  managed: { kind: KindName; counted: string; live: number }[];
 }
 
 /** Live objects a scope's `ignore` patterns left alone, e.g. 3 links on portal "Ops". */

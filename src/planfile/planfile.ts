@@ -10,7 +10,7 @@ import type { KindSet } from '../core/kind-set.js';
 import type { Plan } from '../core/types.js';
 import { PLAN_FORMAT_VERSION } from '../planner/plan.js';
 import { readSchema } from '../schemas.js';
-import { digestMatches } from '../digest/plan-digest.js';
+import { assertUnedited } from './plan-integrity.js';
 import { BUILT_IN_KINDS } from '../kinds/built-in.js';
 
 let validatePlan: (((data: unknown) => boolean) & { errors?: unknown }) | undefined;
@@ -60,8 +60,7 @@ export async function readPlanFile(path: string, kinds: KindSet = BUILT_IN_KINDS
     throw new UsageError(
       `${path} holds changes of kind ${unknown.join(', ')}, which this zpa-gitops does not know (a library kind not passed in, or a newer zpa-gitops)`,
     );
-  // A file whose changes were edited after plan wrote it is not what anyone reviewed.
-  if (!digestMatches(plan))
-    throw new StalePlanError(`${path} does not match its own digest ${plan.digest}: it was edited. Run plan again.`);
+  // A file edited after plan wrote it is not what anyone reviewed, nor what show would render.
+  assertUnedited(plan, path);
   return plan;
 }

@@ -75,6 +75,7 @@ export function planKinds(set: KindSet, desired: DesiredState, live: LiveState, 
   const changes = targets ? keepTargeted(set, all, { targets, desired, live, names }) : all;
   // Every kind feeds the guards: those with a prune pass by their own figures, the others by what they list.
   const guarded: GuardInput[] = diffs.map((d, index) => ({
+    kind: kinds[index]?.name ?? '',
     stats: d.pruneStats,
     changes: changes.filter((c) => c.kind === kinds[index]?.name),
   }));
@@ -83,14 +84,22 @@ export function planKinds(set: KindSet, desired: DesiredState, live: LiveState, 
       .filter((i) => !targets || targets.includes(i.scope))
       .map((i) => ({ kind: kinds[index]?.name ?? '', ...i })),
   );
+  const safety = assessSafety(guarded, options.safety ?? DEFAULT_SAFETY);
   return {
     formatVersion: PLAN_FORMAT_VERSION,
     toolVersion: options.toolVersion,
     target: options.target,
-    digest: digestPlan({ target: options.target, changes, ...(targets ? { targets } : {}) }),
+    digest: digestPlan({
+      target: options.target,
+      changes,
+      names,
+      safety,
+      warnings: problems,
+      ...(targets ? { targets } : {}),
+    }),
     changes,
     counts: countChanges(changes),
-    safety: assessSafety(guarded, options.safety ?? DEFAULT_SAFETY),
+    safety,
     warnings: problems,
     names,
     ...(targets ? { targets } : {}),

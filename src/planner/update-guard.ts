@@ -6,7 +6,7 @@
  * (a targeted plan's), against every live object the kind manages.
  */
 import type { PruneStats } from '../core/kind.js';
-import type { Change, PlanSafety } from '../core/types.js';
+import type { Change, KindName, Plan, PlanSafety, SafetyBasis } from '../core/types.js';
 
 export interface SafetyOptions {
   /** Pruning more than this share of the live objects on managed scopes makes a plan unsafe. */
@@ -27,11 +27,44 @@ export const DEFAULT_SAFETY: SafetyOptions = {
 
 /** A kind's prune statistics and the changes it kept. */
 export interface GuardInput {
-  stats: PruneStats;
+  kind: KindName;
+  stats: Pick<PruneStats, 'counted' | 'managedLive'>;
   changes: readonly Change[];
 }
 
 export function assessSafety(inputs: readonly GuardInput[], options: SafetyOptions): PlanSafety {
+  const updateThreshold = options.updateThreshold ?? DEFAULT_UPDATE_THRESHOLD;
+  const basis: SafetyBasis = {
+    thresholds: { prune: options.pruneThreshold, update: updateThreshold, minimum: options.pruneMinimum },
+    managed: inputs.map(({ kind, stats }) => ({ kind, counted: stats.counted, live: stats.managedLive })),
+  };
+  return { ...verdictOf(inputs, options), basis };
+}
+
+/**
+ * The verdict again, from a plan's changes and its basis alone: what `apply` believes of a saved
+ * plan, whatever its `safe` says.
+ */
+export function assessSafetyFromBasis(changes: readonly Change[], basis: SafetyBasis): PlanSafety {
+  const inputs = basis.managed.map(({ kind, counted, live }) => ({
+    kind,
+    stats: { counted, managedLive: live },
+    changes: changes.filter((c) => c.kind === kind),
+  }));
+  const { prune, update, minimum } = basis.thresholds;
+  return { ...verdictOf(inputs, { pruneThreshold: prune, updateThreshold: update, pruneMinimum: minimum }), basis };
+}
+
+/**
+ * The safety verdict a plan's changes and basis give, whatever its `safe` says. A plan without a
+ * basis (a file written before it existed) has no guard to apply.
+ */
+export function recomputedSafety(plan: Pick<Plan, 'changes' | 'safety'>): PlanSafety {
+  const { basis } = plan.safety;
+  return basis ? assessSafetyFromBasis(plan.changes, basis) : { safe: true, reasons: [] };
+}
+
+function verdictOf(inputs: readonly GuardInput[], options: SafetyOptions): Omit<PlanSafety, 'basis'> {
   const reasons: string[] = [];
   for (const { stats, changes } of inputs) {
     const { counted, managedLive } = stats;

@@ -35,7 +35,7 @@ function makePlan(order = 0, target = TARGET, toolVersion = '0.0.0-test', target
 }
 
 /** Computed once and committed: a digest that moved means reviewed plans would stop applying. */
-const GOLDEN = 'sha256:81594af44f68a35ac50198747f537ffafd01d1747d2971a6943f2f64d9ee8603';
+const GOLDEN = 'sha256:1827936385feedbe7b0e4187a0b4629e21bd1bedc1355af9a891d220c07ef259';
 
 describe('plan digest', () => {
   it('is a sha256 over the canonical target and changes, equal to the golden value', () => {
@@ -49,7 +49,7 @@ describe('plan digest', () => {
     for (let seed = 1; seed <= 20; seed++) expect(makePlan(seed).digest, `seed ${seed}`).toBe(GOLDEN);
   });
 
-  it('ignores what does not change what apply would do: tool version, names, warnings, no-ops', () => {
+  it('ignores what neither apply nor a rendering of the changes reads: tool version, unreferenced names, no-ops, locations', () => {
     const plan = makePlan(0, TARGET, '9.9.9');
     expect(plan.digest).toBe(GOLDEN);
     const noOp = {
@@ -62,11 +62,48 @@ describe('plan digest', () => {
     } as const;
     const decorated: Plan = {
       ...plan,
-      names: { userPortals: {}, enrollmentCerts: {} },
-      warnings: [{ severity: 'warning', code: 'w', message: 'm' }],
-      changes: [...plan.changes, noOp],
+      names: { ...plan.names, userPortals: { ...plan.names['userPortals'], '99': 'Unrelated portal' } },
+      changes: [...plan.changes.map(({ declaredAt: _at, ...change }) => change as Plan['changes'][number]), noOp],
     };
     expect(digestPlan(decorated)).toBe(GOLDEN);
+  });
+
+  it('covers what a rendering shows and the safety verdict is worked out from: names, reasons, warnings, live counts', () => {
+    const plan = makePlan();
+    const [portalId] = Object.keys(plan.names['userPortals'] ?? {});
+    if (portalId === undefined) throw new Error('the sample plan names a portal');
+    const deleteIndex = plan.changes.findIndex((c) => c.action === 'delete' && c.reason === 'prune');
+    const pruned = plan.changes[deleteIndex];
+    if (pruned?.action !== 'delete') throw new Error('the sample plan prunes a link');
+    const basis = { thresholds: { prune: 0.3, update: 0.3, minimum: 10 }, managed: [] };
+    const guarded = (live: number, prune = 0.3): Plan['safety'] => ({
+      safe: true,
+      reasons: [],
+      basis: {
+        ...basis,
+        thresholds: { ...basis.thresholds, prune },
+        managed: [{ kind: 'userPortalLink', counted: 'live links', live }],
+      },
+    });
+    const variants: Record<string, Plan> = {
+      name: { ...plan, names: { ...plan.names, userPortals: { ...plan.names['userPortals'], [portalId]: 'Renamed' } } },
+      reason: {
+        ...plan,
+        changes: plan.changes.map((c, i) => (i === deleteIndex ? { ...pruned, reason: 'absent' } : c)),
+      },
+      warnings: { ...plan, warnings: [{ severity: 'warning', code: 'w', message: 'm' }] },
+      guarded: { ...plan, safety: guarded(20) },
+      'live count': { ...plan, safety: guarded(200) },
+      threshold: { ...plan, safety: guarded(20, 0.9) },
+    };
+    const seen = new Set([GOLDEN]);
+    for (const [name, variant] of Object.entries(variants)) {
+      const digest = digestPlan(variant);
+      expect(seen.has(digest), name).toBe(false);
+      seen.add(digest);
+    }
+    // Below its minimum a guard never makes a plan unsafe: its numbers leave the digest alone.
+    expect(digestPlan({ ...plan, safety: guarded(9) })).toBe(GOLDEN);
   });
 
   it('differs between a targeted and an untargeted plan of the same changes (issue 15)', () => {

@@ -3,7 +3,15 @@
  * an unsafe plan unless `allowUnsafe` is set, and a saved plan that went stale, before any write.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyPlanned, applySavedPlan, planTenant, StalePlanError, UnsafePlanError } from '../../src/index.js';
+import {
+  applyPlanned,
+  applySavedPlan,
+  planTenant,
+  PlanChangedError,
+  StalePlanError,
+  UnsafePlanError,
+  type Plan,
+} from '../../src/index.js';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
 import { desired } from '../support/builders.js';
@@ -60,5 +68,43 @@ describe('library gates', () => {
     // The same plan again: every link it deletes is gone, so it is stale.
     await expect(applySavedPlan(plan, client, { allowUnsafe: true })).rejects.toThrow(StalePlanError);
     expect(writes()).toEqual([]);
+  });
+
+  it('applySavedPlan refuses a plan whose verdict, before-state or counts were edited, before any call', async () => {
+    const { plan } = await unsafePlan();
+    const copy = (): Plan => JSON.parse(JSON.stringify(plan)) as Plan;
+    const flipped = copy();
+    flipped.safety = { ...flipped.safety, safe: true, reasons: [] };
+    const zeroed = copy();
+    zeroed.counts = { create: 0, update: 0, delete: 0, noOp: 0 };
+    const hidden = copy();
+    for (const change of hidden.changes) if (change.action === 'delete') change.before = {};
+    sim.clearRequests();
+    for (const edited of [flipped, zeroed, hidden]) {
+      await expect(applySavedPlan(edited, client)).rejects.toThrow(/^Saved plan .*edited/);
+      await expect(applySavedPlan(edited, client, { allowUnsafe: true })).rejects.toThrow(StalePlanError);
+    }
+    expect(sim.requests, 'refused before any call').toEqual([]);
+  });
+
+  it('applySavedPlan and applyPlanned refuse another digest than the reviewed one, before any call', async () => {
+    const planned = await unsafePlan();
+    const other = `sha256:${'0'.repeat(64)}`;
+    sim.clearRequests();
+    await expect(applySavedPlan(planned.plan, client, { allowUnsafe: true, expectDigest: other })).rejects.toThrow(
+      PlanChangedError,
+    );
+    await expect(applyPlanned(planned, { allowUnsafe: true, expectDigest: other })).rejects.toThrow(PlanChangedError);
+    expect(sim.requests, 'refused before any call').toEqual([]);
+    const report = await applySavedPlan(planned.plan, client, { allowUnsafe: true, expectDigest: planned.plan.digest });
+    expect(report.counts.done).toBe(15);
+  });
+
+  it('applyPlanned judges a plan by its changes, not by a safe flag set by hand', async () => {
+    const planned = await unsafePlan();
+    planned.plan.safety = { ...planned.plan.safety, safe: true, reasons: [] };
+    sim.clearRequests();
+    await expect(applyPlanned(planned)).rejects.toThrow(UnsafePlanError);
+    expect(sim.requests).toEqual([]);
   });
 });

@@ -406,6 +406,14 @@ describe('safety', () => {
     expect(result.safety).toEqual({
       safe: false,
       reasons: ['pruning would remove 4 of 10 live links on managed portals (40 %, above the 30 % threshold)'],
+      // What a saved plan's verdict is worked out from again at apply.
+      basis: {
+        thresholds: { prune: 0.3, update: 0.3, minimum: 10 },
+        managed: expect.arrayContaining([
+          { kind: 'clientSetting', counted: 'live client settings the manifests list', live: 0 },
+          { kind: 'userPortalLink', counted: 'live links on managed portals', live: 10 },
+        ]) as unknown,
+      },
     });
   });
 
