@@ -6,6 +6,7 @@
  */
 import { UnapprovedUnsafePlanError, UsageError } from '../core/errors.js';
 import type { Plan } from '../core/types.js';
+import { recomputedSafety } from '../planner/update-guard.js';
 import type { RequestThread } from './forge.js';
 import { forgeFromEnv, readReviewed, type ReviewedComment } from './sticky.js';
 
@@ -41,7 +42,7 @@ export async function findUnsafeApproval(
 /** What the plan comment of an unsafe plan says to do. */
 export function approvalHowTo(forge: 'GitHub' | 'GitLab'): string {
   const request = forge === 'GitHub' ? 'pull request' : 'merge request';
-  return `To apply it on merge, a person who has read this plan adds the label \`${UNSAFE_LABEL}\` to this ${request}. The label approves this digest only: if the plan changes, this comment is rewritten and the label must be added again.`;
+  return `\`apply\` needs an approval: to apply it on merge, a person who has read this plan adds the label \`${UNSAFE_LABEL}\` to this ${request}. The label approves this comment's digest only: once this comment is rewritten (a new push), remove the label and add it again to approve the new plan.`;
 }
 
 /**
@@ -54,13 +55,16 @@ export async function approveUnsafeFromForge(
   env: Record<string, string | undefined>,
   name: string,
 ): Promise<{ approvedUnsafeDigest?: string; approvedBy?: string }> {
-  if (plan.safety.safe) return {};
+  // Judged as the gate judges it: a verdict set by hand in a file does not skip the approval.
+  const recomputed = recomputedSafety(plan);
+  if (plan.safety.safe && recomputed.safe) return {};
+  const reasons = recomputed.safe ? plan.safety.reasons : recomputed.reasons;
   const forge = forgeFromEnv(env);
   if (!forge)
     throw new UsageError('--allow-unsafe-by-label reads the label through GitHub or GitLab: it runs in their CI only');
   const refuse = (why: string, request = `the merged ${forge.name === 'GitHub' ? 'pull' : 'merge'} request`) =>
     new UnapprovedUnsafePlanError(
-      plan.safety.reasons,
+      reasons,
       why,
       `To apply it, a person who has read the plan adds the label ${UNSAFE_LABEL} to ${request}, then re-runs this job.`,
     );

@@ -12,12 +12,14 @@ export async function importGenerated<T>(load: () => Promise<T>, name: string): 
   }
 }
 
-/** Node's code for a missing module, or the message vitest gives for one. */
+/**
+ * Node's code for a missing module, or the message vitest gives for one, naming the generated module
+ * itself on its first line: a module the generated code needs and cannot find (its require stack
+ * names the generated file too, on a later line) is a broken build, not code that was never built.
+ */
 function isMissing(error: unknown, name: string): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as NodeJS.ErrnoException).code;
-  return (
-    (code === 'ERR_MODULE_NOT_FOUND' || /failed to load|cannot find/i.test(error.message)) &&
-    error.message.includes(name)
-  );
+  const [first = ''] = error.message.split('\n');
+  return (code === 'ERR_MODULE_NOT_FOUND' || /failed to load|cannot find/i.test(first)) && first.includes(name);
 }

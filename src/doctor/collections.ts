@@ -14,7 +14,8 @@ import type { RepliesSeen } from './replies-seen.js';
 import { failed, passed, type CheckId, type DoctorCheck } from './types.js';
 
 /** The collections the tool reads: the kinds' own and look-ups, and the microtenant list. */
-export type LiveCollection = 'microtenants' | 'userPortals' | 'userPortalLinks' | 'clientSettings' | 'enrollmentCerts';
+export type LiveCollection =
+  'microtenants' | 'userPortals' | 'userPortalLinks' | 'clientSettings' | 'enrollmentCerts' | 'baCertificates';
 
 /** What doctor reads through: plan's live source, and the microtenant list plan reads by name. */
 export interface DoctorSource extends LiveSource {
@@ -35,6 +36,8 @@ export const COLLECTIONS: Readonly<Record<LiveCollection, CollectionInfo>> = {
   userPortalLinks: { label: 'user portal links', permission: 'User Portals (links)', scoped: true },
   clientSettings: { label: 'client settings', permission: 'Client Connector (client settings)', scoped: false },
   enrollmentCerts: { label: 'enrollment certificates', permission: 'Enrollment Certificates', scoped: false },
+  // Read when a portal on a customer domain names its certificate (NOTES.md, "Look-ups").
+  baCertificates: { label: 'Browser Access certificates', permission: 'Certificates', scoped: false },
 };
 
 /** The order doctor reads in: microtenants first, so an unknown microtenant is known before scoped reads. */
@@ -44,6 +47,7 @@ export const READ_ORDER: readonly LiveCollection[] = [
   'userPortalLinks',
   'clientSettings',
   'enrollmentCerts',
+  'baCertificates',
 ];
 
 export type CollectionRead =

@@ -11,6 +11,7 @@ export type CheckId =
   | 'collection:userPortalLinks'
   | 'collection:clientSettings'
   | 'collection:enrollmentCerts'
+  | 'collection:baCertificates'
   | 'collection:microtenants'
   | 'microtenant'
   | 'rate-limits'

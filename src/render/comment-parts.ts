@@ -24,6 +24,8 @@ export interface CommentOptions {
   /** The digest as written in markers and shown (keyed when the plan carries an HMAC). */
   digest: string;
   notes?: string[];
+  /** What an unsafe plan needs to be applied (the label approval). */
+  unsafeHowTo?: string;
   /** The kinds the plan's changes are of; the built-in ones by default. */
   kinds?: KindSet;
 }
@@ -35,6 +37,7 @@ export function renderCommentParts(plan: Plan, options: CommentOptions): string[
     shownDigest: options.digest,
     kinds,
     ...(options.notes ? { notes: options.notes } : {}),
+    ...(options.unsafeHowTo ? { unsafeHowTo: options.unsafeHowTo } : {}),
   };
   const single = renderMarkdownWith(plan, budget, { ...base, marker: digestMarker(options.digest) });
   const destructive = destructiveChanges(plan, kinds);

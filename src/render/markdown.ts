@@ -38,6 +38,8 @@ export interface MarkdownOptions {
   shownDigest?: string;
   /** Lines under the digest: what was planned, how to approve. */
   notes?: string[];
+  /** What an unsafe plan needs to be applied, in place of `--allow-unsafe` (a comment: the label). */
+  unsafeHowTo?: string;
   /** Show at most this many destructive changes. */
   maxDestructive?: number;
   /** Said instead of "left out" when not every destructive change is shown: where the rest are. */
@@ -122,7 +124,7 @@ function renderHead(plan: Plan, kinds: KindSet, options: MarkdownOptions): strin
   if (partial) head.push(`> [!NOTE]\n> ${partial}`, '');
   if (!plan.safety.safe)
     head.push(
-      `> [!CAUTION]\n> Unsafe plan: ${plan.safety.reasons.join('; ')}. \`apply\` needs \`--allow-unsafe\`.`,
+      `> [!CAUTION]\n> Unsafe plan: ${plan.safety.reasons.join('; ')}. ${options.unsafeHowTo ?? '`apply` needs `--allow-unsafe`.'}`,
       '',
     );
   for (const warning of plan.warnings) head.push(`> [!WARNING]\n> ${escapeMarkdown(warning.message)}`, '');

@@ -45,7 +45,8 @@ export class Authenticator {
   private readonly path: string;
 
   constructor(private readonly options: AuthOptions) {
-    options.redactor.add(options.settings.clientSecret);
+    // The configured secret is masked whatever its length: it is known to be one.
+    options.redactor.add(options.settings.clientSecret, { always: true });
     this.path = new URL(options.settings.tokenUrl).pathname;
     const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry, limit: SIGN_IN_RETRIES };
     this.http = got.extend({

@@ -36,14 +36,15 @@ describe('doctor on a healthy tenant', () => {
         /^✓ environment: legacy API key, cloud URL \(127\.0\.0\.1:\d+\), customer \d+; set: ZPA_CLIENT_ID, ZPA_CLIENT_SECRET, ZPA_CLOUD, ZPA_CUSTOMER_ID$/,
       ),
       '✓ sign-in: token valid for 3600 s (from expires_in)',
-      `✓ customer ${sim.customerId} answers (5 of 5 reads succeeded)`,
+      `✓ customer ${sim.customerId} answers (6 of 6 reads succeeded)`,
       '✓ microtenants: 2 read in 1 page',
       '✓ user portals: 3 read in 1 page',
       '✓ user portal links: 1200 read in 3 pages',
       '✓ client settings: 1 read in 1 page',
       '✓ enrollment certificates: 5 read in 1 page',
+      '✓ Browser Access certificates: 0 read in 1 page',
       '✓ microtenant: Default (0), the default, ZPA_MICROTENANT_ID is unset',
-      '✓ rate-limit headers: none in 7 replies (the published limits apply: 20 GETs and 10 writes per 10 s)',
+      '✓ rate-limit headers: none in 8 replies (the published limits apply: 20 GETs and 10 writes per 10 s)',
       expect.stringMatching(/^✓ clock: within 1 s of the server's Date header$/),
     ]);
     expect(result.stdout).toMatch(/Everything plan needs works\.\n$/);
@@ -56,6 +57,7 @@ describe('doctor on a healthy tenant', () => {
       'GET v1/userPortalLink?page=3&pagesize=500',
       'GET v1/clientSetting/all',
       'GET v2/enrollmentCert?page=1&pagesize=500',
+      'GET v2/clientlessCertificate/issued?page=1&pagesize=500',
     ]);
     expect(writesSeen(sim)).toEqual([]);
   });
@@ -213,6 +215,7 @@ describe('the JSON report', () => {
       'collection:userPortalLinks',
       'collection:clientSettings',
       'collection:enrollmentCerts',
+      'collection:baCertificates',
       'microtenant',
       'rate-limits',
       'clock',

@@ -52,7 +52,9 @@ export async function commentCommand(args: string[], io: CliIo): Promise<number>
     thread = current;
     notes = await reviewNotes(forge, thread, plan);
   }
-  const parts = renderCommentParts(plan, { digest, notes });
+  // On the request under review the label is the way in; after a merge the note says what to do.
+  const unsafeHowTo = values.merged ? {} : { unsafeHowTo: approvalHowTo(forge.name) };
+  const parts = renderCommentParts(plan, { digest, notes, ...unsafeHowTo });
   const result = await upsertSticky(thread, await forge.commentAuthor(), sticky, parts);
   const verb = { created: 'Posted', updated: 'Updated', unchanged: 'Kept' }[result];
   const over = parts.length === 1 ? '' : ` (over ${parts.length} comments: the destructive changes do not fit in one)`;
@@ -71,7 +73,6 @@ async function reviewNotes(forge: Forge, thread: RequestThread, plan: Plan): Pro
         `> [!WARNING]\n> The branch moved on since this plan was made: this plan is for head \`${planned.headSha.slice(0, 12)}\`, the ${thread.label.split(' ')[0]} request is now at \`${now.slice(0, 12)}\`. Wait for the newer plan job to rewrite this comment before merging.`,
       );
   }
-  if (!plan.safety.safe) notes.push(`> [!IMPORTANT]\n> ${approvalHowTo(forge.name)}`);
   return notes;
 }
 
@@ -89,8 +90,12 @@ async function afterMergeNote(
   plan: Plan,
   digest: string,
 ): Promise<string> {
+  // Only the wording depends on it: a reviewed comment that cannot be read is taken as another plan.
   const reviewed = await readReviewed(thread, author, name).catch(() => undefined);
   if (reviewed?.digest.digest === plan.digest && !plan.safety.safe)
     return `> [!IMPORTANT]\n> This plan is the reviewed one, but it is unsafe (${plan.safety.reasons.join('; ')}) and was not approved, so nothing was applied. To apply it, a person who has read it adds the label \`${UNSAFE_LABEL}\` to this ${forge.name === 'GitHub' ? 'pull' : 'merge'} request, then re-runs the failed apply job.`;
-  return `> [!IMPORTANT]\n> The plan changed after this was merged, so nothing was applied. Review the plan below; to apply it, run the manual apply with digest \`${digest}\`.`;
+  const unsafe = plan.safety.safe
+    ? ''
+    : ` It is unsafe too (${plan.safety.reasons.join('; ')}): the manual apply refuses it, so make the change through a new pull or merge request, reviewed and labelled \`${UNSAFE_LABEL}\`, or apply it by hand with \`--allow-unsafe\`.`;
+  return `> [!IMPORTANT]\n> The plan changed after this was merged, so nothing was applied. Review the plan below; to apply it, run the manual apply with digest \`${digest}\`.${unsafe}`;
 }
