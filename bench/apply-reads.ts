@@ -1,5 +1,5 @@
 /**
- * Reads an apply makes around its writes (issue 17): the stale check before the first write and the
+ * Reads an apply makes around its writes: the stale check before the first write and the
  * verification after, for 1 update among 10,000 links / 100 portals (rate limits off, so only the
  * calls are counted). Before: each re-read the whole link collection (20 pages of 500). Now each
  * reads only what the plan touches, the cheaper of its pages and one GET by id per object, and a
@@ -52,7 +52,7 @@ export async function benchApplyReads(sim: Simulator): Promise<Row[]> {
         ratio: r,
         goal: '≤ 1.0× bound',
         meets: r !== null && r <= 1.0,
-        note: `before issue 17's targeted re-reads: ${s.before} GETs (whole collection per re-read)`,
+        note: `before targeted re-reads: ${s.before} GETs (whole collection per re-read)`,
       });
     } finally {
       client.close();

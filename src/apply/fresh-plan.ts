@@ -1,5 +1,5 @@
 /**
- * When `apply` may skip the stale check (issue 17): a plan made in this process whose live read
+ * When `apply` may skip the stale check: a plan made in this process whose live read
  * finished less than FRESH_PLAN_MS before the first write, as with `apply --auto-approve` or
  * `--expect-digest`. Re-reading then would only repeat a read taken a moment ago, and the apply's own
  * writes already take at least that long (10 writes per 10 s): a gap shorter than one rate window

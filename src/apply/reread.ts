@@ -1,5 +1,5 @@
 /**
- * Re-reading only what a plan touches (issue 17): for the stale check before the first write, for
+ * Re-reading only what a plan touches, not whole collections: for the stale check before the first write, for
  * settling an ambiguous write, and for verifying after the writes. Per collection it takes the
  * cheaper, by call count, of
  *   - the pages that hold the collection: ceil(n / 500) GETs (NOTES.md, "Paging": at most 500), and

@@ -99,8 +99,7 @@ function equalJson(a: unknown, b: unknown): boolean | undefined {
   }
   const r = a as Record<string, unknown>;
   const s = b as Record<string, unknown>;
-  // for-in rather than Object.keys: no key arrays made, and V8 reads the values through its enum
-  // cache. The own-property checks keep it to exactly the keys Object.keys (and stableJson) sees.
+  // for-in rather than Object.keys, so no key arrays are made. The own-property checks keep it to exactly the keys Object.keys (and stableJson) sees.
   let unmatched = 0;
   for (const key in r) {
     if (!hasOwn.call(r, key)) continue;

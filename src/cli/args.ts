@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../core/errors.js';
-import { closestMatch } from './did-you-mean.js';
+import { closest } from '../core/closest.js';
 import type { CliIo } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -56,7 +56,7 @@ function describeParseError(error: unknown, flags: string[]): string {
   const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
   const unknown = /^Unknown option '(-[^']*)'/.exec(message)?.[1];
   if (unknown === undefined) return message.replace(/\. To specify a positional argument.*$/, '');
-  const suggestion = closestMatch(
+  const suggestion = closest(
     unknown.replace(/=.*$/, ''),
     flags.map((flag) => `--${flag}`),
   );

@@ -1,5 +1,5 @@
 /**
- * Interrupts during apply (issue 13): the first SIGINT or SIGTERM (CI runners send SIGTERM on
+ * Interrupts during apply: the first SIGINT or SIGTERM (CI runners send SIGTERM on
  * cancel) stops new writes; those in flight finish or are settled by reading; the account of
  * done / failed / not attempted is printed; the exit code is 130 or 143. A second signal exits at
  * once (see process-io.ts).

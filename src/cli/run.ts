@@ -1,7 +1,7 @@
 import { TOOL_VERSION } from '../version.js';
 import { UsageError } from '../core/errors.js';
 import { applyColorFlag, asksForHelp } from './args.js';
-import { closestMatch } from './did-you-mean.js';
+import { closest } from '../core/closest.js';
 import { reportError } from './errors.js';
 import { exitCode } from './exit-codes.js';
 import { HELP } from './help.js';
@@ -44,7 +44,7 @@ export async function runCli(argv: string[], processIo: CliIo): Promise<number> 
     const load = COMMANDS[name];
     if (!load) {
       const close =
-        closestMatch(name, Object.keys(COMMANDS)) ?? Object.keys(COMMANDS).find((c) => c.startsWith(name.slice(0, 2)));
+        closest(name, Object.keys(COMMANDS)) ?? Object.keys(COMMANDS).find((c) => c.startsWith(name.slice(0, 2)));
       throw new UsageError(
         `unknown command "${name}"${close ? ` (did you mean "${close}"?)` : ''}; see zpa-gitops --help`,
       );

@@ -10,6 +10,7 @@ import type {
   DeleteChange,
   DesiredState,
   Diagnostic,
+  IgnoredCount,
   LiveState,
   NameOrId,
   Plan,
@@ -20,7 +21,7 @@ import type {
 export type ApiVersion = 'v1' | 'v2';
 
 /**
- * What one object of a reply must look like, checked before anything reads it (issue 13): a
+ * What one object of a reply must look like, checked before anything reads it: a
  * built-in shape by name (the schemas are in zpa/reply-schemas/), or a JSON Schema (draft 2020-12)
  * that a library kind brings as data.
  */
@@ -61,7 +62,7 @@ export interface ReadCall {
   /**
    * What the run keeps of each object read, applied to each page as it arrives, once checked. A
    * user portal link embeds each of its portals whole, of which only the id is ever read: kept,
-   * those copies cost about 17 MB of peak memory in a plan of 50,000 links.
+   * those copies would be much of a large plan's peak memory.
    */
   compact?: (object: ApiObject) => ApiObject;
 }
@@ -142,12 +143,8 @@ export interface PruneStats {
   pruned: number;
 }
 
-/** Live objects a scope's `ignore` patterns left alone, e.g. `{ scope: 'portal:Ops', count: 3 }`. */
-export interface IgnoredStats {
-  /** A target address. */
-  scope: string;
-  count: number;
-}
+/** What a kind reports of `IgnoredCount`: the planner adds the kind's name. */
+export type IgnoredStats = Omit<IgnoredCount, 'kind'>;
 
 export interface AddressType {
   /** For messages: `also on portals …`. */

@@ -3,7 +3,7 @@
  * `ignoreChanges` keeps chosen fields at their live value. Both act on the link's canonical shape.
  */
 import type { DesiredPortal, IgnorableLinkField } from '../core/types.js';
-import { compileGlob } from '../canonical/glob.js';
+import { compileGlob } from '../core/glob.js';
 import type { LinkCanonical } from './user-portal-link.js';
 
 /** The canonical fields each manifest field name stands for (the icon is two). */

@@ -118,7 +118,7 @@ const desiredObjects: ResourceKind<LinkCanonical>['desiredObjects'] = (desired, 
 
 /**
  * One desired link for the planner. A class rather than an object with a closure: one object per
- * link instead of three (object, closure, captured scope), at 50,000 links.
+ * link instead of three (object, closure, captured scope).
  */
 class WantedLink {
   readonly key: string;

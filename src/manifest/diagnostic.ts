@@ -39,4 +39,4 @@ export function quote(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}…"` : text;
 }
 
-export { closest } from '../canonical/closest.js';
+export { closest } from '../core/closest.js';

@@ -4,7 +4,7 @@
  */
 import { isAlias, isMap, isPair, isSeq, type Document, type Node } from 'yaml';
 import type { Diagnostic, SourceLocation } from '../core/types.js';
-import { formatLocation } from '../render/diagnostics.js';
+import { formatLocation } from '../core/diagnostic-order.js';
 import { problem, quote, warning } from './diagnostic.js';
 import { keyText, type Locator } from './yaml-nodes.js';
 

@@ -4,7 +4,7 @@
  * give only the name. Each clash cites both places.
  */
 import { resolve } from 'node:path';
-import { compileGlob } from '../canonical/glob.js';
+import { compileGlob } from '../core/glob.js';
 import {
   IGNORABLE_LINK_FIELDS,
   type IgnorableLinkField,
@@ -16,7 +16,7 @@ import {
   type Diagnostic,
   type SourceLocation,
 } from '../core/types.js';
-import { formatLocation } from '../render/diagnostics.js';
+import { formatLocation } from '../core/diagnostic-order.js';
 import { problem, quote, warning } from './diagnostic.js';
 import type { FileDeclarations, LinkFieldName, LinkMention, PortalDeclaration } from './extract.js';
 
@@ -133,8 +133,8 @@ export function mergeDeclarations(files: readonly FileDeclarations[]): Merged {
   };
 }
 
-// The loops over every mention and every link are functions of their own: V8 optimises a long
-// loop while it runs, and one function holding both was optimised anew at each.
+// The loops over every mention and every link are functions of their own, each short enough to
+// read (and for the engine to optimise) on its own.
 
 function addMentions(links: Map<string, LinkBuild>, portal: PortalDeclaration, diagnostics: Diagnostic[]): void {
   for (const mention of portal.links) {

@@ -1,16 +1,16 @@
 /**
  * A fast reader for the plain block YAML that manifests are written in: block mappings and
  * sequences indented with spaces, plain and one-line quoted scalars, comments. It exists because
- * the yaml package parses about 1 MB/s here, over half of a large plan's CPU; this reads the same
- * files at tens of MB/s.
+ * the yaml package, general as it is, is most of a large plan's CPU; this reads the same files
+ * many times faster (BENCHMARKS.md).
  *
  * It is a fast path, never a second opinion: on anything outside that subset (flow collections,
  * block or multi-line scalars, anchors, aliases, tags, directives, tabs, CRLF, duplicate keys,
  * numbers other than plain integers, keys it is not sure of, ...) it returns undefined and the
  * yaml package reads the file, as it reads every file that has any problem at all. Where it does
  * answer, the data and every position equal the yaml package's (test/manifest/plain-yaml.test.ts
- * checks that against yaml on generated and real manifests; a second reviewer's search of about 20
- * million texts found one difference, since fixed: trailing Unicode spaces).
+ * checks that against yaml on generated and real manifests, and on every YAML file in the
+ * repository).
  */
 import type { SourceLocation } from '../core/types.js';
 import type { Positions, Segment } from './yaml-nodes.js';
@@ -22,7 +22,7 @@ import type { Positions, Segment } from './yaml-nodes.js';
 export interface Place {
   key: number;
   value: number;
-  /** Always present (undefined for a scalar), so that every place has the one shape V8 optimises for. */
+  /** Always present (undefined for a scalar), so that every place has the same shape. */
   inner: Places | undefined;
 }
 

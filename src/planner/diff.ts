@@ -28,6 +28,7 @@ import { fingerprint, sameCanonical } from '../canonical/equality.js';
 import { fieldChanges } from '../canonical/field-changes.js';
 import { hasUsableId, idOf } from '../canonical/normalize.js';
 import { assertNever } from '../core/assert-never.js';
+import { codeWord } from './look-up.js';
 
 export interface KindDiff {
   changes: Change[];
@@ -52,9 +53,8 @@ export function desiredOf<C extends Canonical>(
 }
 
 /*
- * Each pass over the objects is its own function: V8 optimises a long loop while it runs, and a
- * function holding several such loops was optimised anew at each one (three times for 50,000
- * links, each compile tens of milliseconds of CPU).
+ * Each pass over the objects is its own function, named for its job; a long plan spends its time in
+ * these loops, and the engine optimises each on its own.
  */
 export function diffKind<C extends Canonical>({ kind, wanted }: KindDesired<C>, live: LiveState): KindDiff {
   const diagnostics: Diagnostic[] = [];
@@ -146,9 +146,8 @@ function matchDesired<C extends Canonical>(
 
 /**
  * A no-op's fingerprint is made when first read (a saved plan, a stale check), not here: a plan of a
- * converged tenant is almost all no-ops, and hashing each one's canonical JSON was a third of
- * planning 50,000 links. A class rather than an object literal with a getter: V8 builds such
- * literals ten times slower and leaves them slow to read. toJSON writes the fields in the order
+ * converged tenant is almost all no-ops, and hashing each one's canonical JSON would be a large
+ * share of planning it. A class, so every no-op shares one getter rather than carrying its own. toJSON writes the fields in the order
  * plan format 1 gives them, fingerprint included.
  */
 class NoOp implements NoOpChange {
@@ -230,7 +229,7 @@ function duplicateLive<C extends Canonical>(
   const ids = matches.map((m) => m.id).join(', ');
   return {
     severity: 'error',
-    code: `live-duplicate-${slug(kind.noun)}`,
+    code: `live-duplicate-${codeWord(kind.noun)}`,
     message: `${matches.length} live ${kind.wording.plural} are ${kind.wording.key(key)} (ids ${ids}); zpa-gitops will not guess which one is meant`,
     hint: `rename or delete the extra ${kind.wording.plural} in ZPA, then plan again`,
     location,
@@ -245,8 +244,4 @@ function unusableId<C extends Canonical>(kind: ResourceKind<C>, key: string): Di
     message: `the API returned ${kind.noun} "${key}" without a valid id; nothing is planned for it`,
     hint: 'read it in the ZPA console or API; this may be a transient API fault, so try again',
   };
-}
-
-function slug(text: string): string {
-  return text.replace(/ /g, '-');
 }

@@ -6,6 +6,7 @@
 import type { NameLookup, Named } from '../core/kind.js';
 import type { ApiObject, DesiredState, Diagnostic, LiveState, NameOrId, SourceLocation } from '../core/types.js';
 import { idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
+import { closest } from '../core/closest.js';
 
 type Lookup = { found: Named } | { problem: Diagnostic };
 
@@ -36,7 +37,7 @@ function lookUp(what: string, ref: NameOrId, candidates: Named[], location: Sour
     return {
       problem: {
         severity: 'error',
-        code: `unknown-${slug(what)}`,
+        code: `unknown-${codeWord(what)}`,
         message: `no ${what} has id "${ref.id}"`,
         hint: `check the id in ZPA, or refer to the ${what} by name`,
         location,
@@ -51,7 +52,7 @@ function lookUp(what: string, ref: NameOrId, candidates: Named[], location: Sour
     return {
       problem: {
         severity: 'error',
-        code: `ambiguous-${slug(what)}`,
+        code: `ambiguous-${codeWord(what)}`,
         message: `${matches.length} ${what}s are named "${ref.name}" (ids ${ids})`,
         hint: `rename one in ZPA, or refer to it by id`,
         location,
@@ -61,7 +62,7 @@ function lookUp(what: string, ref: NameOrId, candidates: Named[], location: Sour
   return {
     problem: {
       severity: 'error',
-      code: `unknown-${slug(what)}`,
+      code: `unknown-${codeWord(what)}`,
       message: `no ${what} is named "${ref.name}"`,
       hint: suggest(what, ref.name, candidates),
       location,
@@ -69,14 +70,19 @@ function lookUp(what: string, ref: NameOrId, candidates: Named[], location: Sour
   };
 }
 
-function slug(what: string): string {
-  return what.replace(/ /g, '-');
+/** A noun as diagnostic codes spell it: `user portal` in `unknown-user-portal`. */
+export function codeWord(noun: string): string {
+  return noun.replace(/ /g, '-');
 }
 
 function suggest(what: string, name: string, candidates: Named[]): string {
-  const folded = name.trim().toLowerCase();
-  const close = candidates.find((c) => c.name.trim().toLowerCase() === folded);
-  if (close) return `did you mean "${close.name}"? Names are case-sensitive`;
+  const close = closest(
+    name.trim(),
+    candidates.map((c) => c.name.trim()),
+  );
+  if (close !== undefined && close.toLowerCase() === name.trim().toLowerCase())
+    return `did you mean "${close}"? Names are case-sensitive`;
+  if (close !== undefined) return `did you mean "${close}"? Or create it in ZPA first`;
   const known = candidates
     .slice(0, 8)
     .map((c) => `"${c.name}"`)

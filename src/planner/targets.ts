@@ -8,7 +8,7 @@ import { UsageError } from '../core/errors.js';
 import type { AddressType, ResourceKind } from '../core/kind.js';
 import type { KindSet } from '../core/kind-set.js';
 import type { Change, DesiredState, LiveState, Plan } from '../core/types.js';
-import { closest } from '../canonical/closest.js';
+import { closest } from '../core/closest.js';
 
 /** Checks the form of each address; sorted and without repeats, as the plan records them. */
 export function parseTargets(raw: readonly string[], kinds: KindSet): string[] {

@@ -2,24 +2,11 @@
  * Diagnostics as text: one line each, `file:line:col severity what — how to fix`, and as GitHub
  * Actions workflow commands so that a pull request shows them on the offending lines.
  */
-import type { Diagnostic, SourceLocation } from '../core/types.js';
+import { formatLocation, sortDiagnostics } from '../core/diagnostic-order.js';
+import type { Diagnostic } from '../core/types.js';
 import { visible } from './visible.js';
 
-export function formatLocation(location: SourceLocation): string {
-  return `${location.file}:${location.line}:${location.col}`;
-}
-
-/** File, line, column; problems with no location (a missing path) come first. Then errors first. */
-export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  const byLocation = compareLocations(a.location, b.location);
-  if (byLocation !== 0) return byLocation;
-  if (a.severity !== b.severity) return a.severity === 'error' ? -1 : 1;
-  return compareText(a.code, b.code) || compareText(a.message, b.message);
-}
-
-export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort(compareDiagnostics);
-}
+export { compareDiagnostics, formatLocation, sortDiagnostics } from '../core/diagnostic-order.js';
 
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const where = diagnostic.location ? `${formatLocation(diagnostic.location)} ` : '';
@@ -61,14 +48,4 @@ function escapeProperty(text: string): string {
 /** A value quoted into a message may hold a line break; a diagnostic must stay on one line. */
 function oneLine(text: string): string {
   return visible(text.replace(/\r\n|\r|\n/g, '⏎'));
-}
-
-function compareLocations(a: SourceLocation | undefined, b: SourceLocation | undefined): number {
-  if (!a || !b) return a ? 1 : b ? -1 : 0;
-  return compareText(a.file, b.file) || a.line - b.line || a.col - b.col;
-}
-
-/** Code-unit order, not locale order, so output is the same on every machine. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

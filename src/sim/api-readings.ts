@@ -1,6 +1,6 @@
 /**
  * Where the vendor's page and SDKs disagree on how the API answers, the simulator can answer either
- * way, so tests prove the client works on every reading (NOTES.md; issue 11). Set at start
+ * way, so tests prove the client works on every reading (NOTES.md). Set at start
  * (`startSimulator({ readings })`), in process (`sim.setReadings`) or over HTTP (`PUT /__sim/readings`).
  * They are configuration, like the rate limits: `reset()` keeps them.
  */

@@ -15,7 +15,7 @@ import { Redactor, type DebugSink } from './redact.js';
 import { replyError, type Endpoint } from './replies.js';
 import { itemValidators } from './item-validators.js';
 import { VALIDATE, checked } from './reply-validators.js';
-import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import { negotiatedRoute, RouteVersions, type ApiVersion } from './route-versions.js';
 import type { ZpaSettings } from './settings.js';
 import type { SignInInfo } from './auth.js';
@@ -27,7 +27,8 @@ export interface ZpaClientOptions {
   rateLimits?: RateLimits;
   /** Per attempt. */
   timeoutMs?: number;
-  retry?: { limit: number };
+  /** The retry policy, `DEFAULT_RETRY_POLICY` where not given. */
+  retry?: Partial<RetryPolicy>;
   onWait?: (info: WaitInfo) => void;
   /** Sees every API reply's status and headers (`doctor` reads rate-limit headers and `Date`). */
   onReply?: (info: ReplyInfo) => void;
@@ -219,12 +220,6 @@ export class ZpaClient {
   async listClientSettings(): Promise<ApiObject[]> {
     const reply = await this.api.send({ method: 'GET', path: '/clientSetting/all' });
     return readClientSettingList(reply.body, at('GET', '/clientSetting/all', reply.status));
-  }
-
-  /** `GET /clientSetting` alone returns only the default (Client Connector) setting; same shapes. */
-  async listDefaultClientSettings(): Promise<ApiObject[]> {
-    const reply = await this.api.send({ method: 'GET', path: '/clientSetting' });
-    return readClientSettingList(reply.body, at('GET', '/clientSetting', reply.status));
   }
 
   // --- User portal links and portals: `microtenantId` is a query parameter on every call (NOTES.md).

@@ -6,7 +6,7 @@
  * its reply. So a slot is held from the send until the reply, and then for one window more: any
  * N+1 calls then arrive more than a window apart, whether the server counts fixed windows from the
  * first call, sliding windows or a token bucket, however slow the network is. The cost is one
- * round trip per window, where a fixed margin cost the same 250 ms at every window length.
+ * round trip per window, which, unlike a fixed margin, shrinks with the window.
  */
 
 import type { RateLimits } from '../core/rate-limits.js';
@@ -55,16 +55,20 @@ export class SlidingWindowLimiter {
     if (!(windowMs > 0)) throw new RangeError(`rate window must be positive, got ${windowMs}`);
   }
 
-  /** Resolves when a call may be sent; the slot must be released when the call is over. */
-  acquire(onWait?: WaitListener): Promise<Slot> {
-    const turn = this.queue.then(() => this.take(onWait));
+  /**
+   * Resolves when a call may be sent; the slot must be released when the call is over. Rejects,
+   * without taking a slot, once `signal` aborts.
+   */
+  acquire(onWait?: WaitListener, signal?: AbortSignal): Promise<Slot> {
+    const turn = this.queue.then(() => this.take(onWait, signal));
     this.queue = turn.catch(() => undefined);
     return turn;
   }
 
-  private async take(onWait?: WaitListener): Promise<Slot> {
+  private async take(onWait: WaitListener | undefined, signal: AbortSignal | undefined): Promise<Slot> {
     let waited = 0;
     for (;;) {
+      if (signal?.aborted) throw new Error('stopped waiting for the rate limit');
       const now = this.clock.now();
       this.entries = this.entries.filter((e) => e.releasedAt === undefined || e.releasedAt > now - this.windowMs);
       if (this.entries.length < this.limit) return this.hold(waited);
@@ -79,7 +83,7 @@ export class SlidingWindowLimiter {
       // A release now would end later than any slot already released, so sleeping is exact.
       const ms = Math.min(...released) + this.windowMs - now;
       onWait?.(ms);
-      await this.clock.sleep(ms);
+      await this.clock.sleep(ms, signal);
       waited += ms;
     }
   }
@@ -110,7 +114,7 @@ export class SlidingLogLimiter {
     this.writes = new SlidingWindowLimiter(limits.write, limits.windowMs + marginMs, clock);
   }
 
-  acquire(method: string, onWait?: WaitListener): Promise<Slot> {
-    return (method === 'GET' ? this.reads : this.writes).acquire(onWait);
+  acquire(method: string, onWait?: WaitListener, signal?: AbortSignal): Promise<Slot> {
+    return (method === 'GET' ? this.reads : this.writes).acquire(onWait, signal);
   }
 }

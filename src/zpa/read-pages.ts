@@ -1,7 +1,7 @@
 /**
  * Reading every page of a paged list, and believing it only when it adds up. Loops on
  * `totalPages`; after the last page the objects read must equal `totalCount` when the reply gives
- * one (issue 13: a `totalPages` too low, or a page without its `list`, otherwise reads as fewer
+ * one (a `totalPages` too low, or a page without its `list`, otherwise reads as fewer
  * objects, and apply creates the missing ones again). The vendor page's own example shows
  * `totalCount: "0"` beside two items, so a 0 next to a non-empty list means "no count given".
  */
@@ -13,8 +13,8 @@ import type { ApiReply } from './transport.js';
 
 /**
  * Pages of one collection in flight at once. The rate limiter paces the calls; this bounds the
- * connections (asking for all 100 pages of 50,000 links at once opened 100 sockets, each a TLS
- * handshake against a real tenant, where kept-alive ones can be reused) and the replies held while
+ * connections (asking for every page at once would open a socket per page, each a TLS handshake
+ * against a real tenant, where kept-alive ones can be reused) and the replies held while
  * they arrive. Half the published 20 GETs per window, so a window's worth lands in two round trips.
  */
 export const PAGES_IN_FLIGHT = 10;
@@ -50,8 +50,8 @@ export async function readAllPages(
   let pagesRead = 0;
   let next = 1;
   // Once a page says how many pages there are, the rest are asked for at once (PAGES_IN_FLIGHT at a
-  // time) and the rate limiter paces them (issue 17: 20 pages of 10,000 links in two round trips
-  // instead of twenty). Every request of a batch settles before any is judged, so a refused list
+  // time) and the rate limiter paces them, so a long collection takes a couple of round trips
+  // rather than one per page. Every request of a batch settles before any is judged, so a refused list
   // leaves no read in flight.
   while (next <= totalPages) {
     const batch = Array.from({ length: totalPages - next + 1 }, (_, i) => next + i);

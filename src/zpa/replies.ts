@@ -36,12 +36,6 @@ export function isApiObject(value: unknown): value is ApiObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function expectObject(value: unknown, endpoint: Endpoint): ApiObject {
-  if (!isApiObject(value))
-    throw replyError(endpoint, `reply is not the expected shape (expected an object, got ${jsonTypeOf(value)})`);
-  return value;
-}
-
 export function expectObjectArray(value: unknown, endpoint: Endpoint, field?: string): ApiObject[] {
   const what = field === undefined ? 'reply' : `\`${field}\``;
   if (!Array.isArray(value)) {

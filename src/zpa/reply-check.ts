@@ -1,6 +1,6 @@
 /**
- * Every API reply is checked against its ajv schema before anything reads it (issue 13: "a read
- * that cannot be trusted stops the run before its first write"). A reply that fails becomes an
+ * Every API reply is checked against its ajv schema before anything reads it: a read
+ * that cannot be trusted stops the run before its first write. A reply that fails becomes an
  * ApiError naming the endpoint, the page (for paged reads) and the first offending field. Values
  * are never echoed, only their JSON type: a reply may carry a token.
  */

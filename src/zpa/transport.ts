@@ -187,10 +187,14 @@ export class Transport {
     this.checkStopped(call);
     call.slot = await this.untilStopped(
       call,
-      this.limiter.acquire(method, (ms) => {
-        this.debugLine(`zpa: ${method} waits ${ms} ms for the rate limit`);
-        if (ms >= NOTICEABLE_WAIT_MS) this.options.onWait?.({ ms, reason: 'rate-limit' });
-      }),
+      this.limiter.acquire(
+        method,
+        (ms) => {
+          this.debugLine(`zpa: ${method} waits ${ms} ms for the rate limit`);
+          if (ms >= NOTICEABLE_WAIT_MS) this.options.onWait?.({ ms, reason: 'rate-limit' });
+        },
+        method === 'GET' ? undefined : this.options.stopWrites,
+      ),
     );
     this.checkStopped(call);
     call.attempts += 1;

@@ -1,7 +1,7 @@
 /** The normalisation step before node:util parseArgs, and the did-you-mean, as pure functions. */
 import { describe, expect, it } from 'vitest';
 import { normalizeArgs } from '../../src/cli/args.js';
-import { closestMatch, editDistance } from '../../src/cli/did-you-mean.js';
+import { closest, editDistance } from '../../src/core/closest.js';
 
 const OPTIONS = {
   out: { type: 'string' },
@@ -55,7 +55,7 @@ describe('normalizeArgs', () => {
   });
 });
 
-describe('closestMatch', () => {
+describe('closest, on flags', () => {
   const flags = ['--format', '--out', '--detailed-exitcode', '--show-unchanged', '--prune-threshold'];
   it.each([
     ['--detailed-exit-code', '--detailed-exitcode'],
@@ -65,7 +65,7 @@ describe('closestMatch', () => {
     ['--nope', undefined],
     ['--parallelism', undefined],
   ])('%s -> %s', (given, expected) => {
-    expect(closestMatch(given, flags)).toBe(expected);
+    expect(closest(given, flags)).toBe(expected);
   });
 
   it('measures edits', () => {

@@ -158,7 +158,7 @@ describe.skipIf(noEngine !== undefined)('the simulator image, driven by the buil
     expect(stale.code).toBe(3);
 
     const requests = await control.requests();
-    // The stale check reads back only the link the plan updates: one GET by id (issue 17).
+    // The stale check reads back only the link the plan updates: one GET by id.
     expect(requests.some((entry) => entry.method === 'GET' && /\/userPortalLink\/[^/?]+$/.test(entry.path))).toBe(true);
     expect(writesIn(requests)).toEqual([]);
     const docs = (await control.state()).userPortalLinks.find((link) => link.name === 'Docs');

@@ -106,7 +106,7 @@ describe('plan digest', () => {
     expect(digestPlan({ ...plan, safety: guarded(9) })).toBe(GOLDEN);
   });
 
-  it('differs between a targeted and an untargeted plan of the same changes (issue 15)', () => {
+  it('differs between a targeted and an untargeted plan of the same changes', () => {
     const everything = ['portal:Engineering', 'portal:Ops', 'client-settings'];
     const targeted = makePlan(0, TARGET, '0.0.0-test', everything);
     const full = makePlan();

@@ -1,6 +1,6 @@
 /**
  * plan and apply through the CLI against the simulator answering each way the vendor's page and SDKs
- * disagree on (issue 11): bulk create only on v1, only on v2, or on both; client settings as an
+ * disagree on: bulk create only on v1, only on v2, or on both; client settings as an
  * array, one object, or a `{list}` envelope. Every run converges, with no duplicate and no call
  * beyond the first missing-route replies.
  */

@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PUBLISHED_RATE_LIMITS, startSimulator, type Simulator } from '../../src/sim/index.js';
 import { cli } from '../support/cli.js';
+import { cliOnFakeClock } from '../support/fake-clock-cli.js';
 import { apiWrites, isAuthPath, spreadLinks, tenantSeed } from '../support/sim.js';
 import { portalManifests, removeWorkspaces, workspace } from '../support/workspace.js';
 
@@ -238,7 +239,7 @@ describe('apply', () => {
     });
     sim.injectFault({ method: 'PUT', status: 503, times: 1 });
     sim.injectFault({ method: 'DELETE', status: 502, times: 1 });
-    const result = await cli(['apply', '--auto-approve'], { cwd: dir, env: sim.env() });
+    const result = await cliOnFakeClock(['apply', '--auto-approve'], { cwd: dir, env: sim.env() });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/waiting \d+ s for the API rate limit/);
     await planIsEmpty(dir);
@@ -252,7 +253,10 @@ describe('apply', () => {
       const dir = workspace(portalManifests(manifests));
       // Hold the first reply past the token's lifetime, so the next calls need a new token.
       short.injectFault({ method: 'POST', delayMs: 1500 });
-      const result = await cli(['apply', '--auto-approve', '--parallelism', '1'], { cwd: dir, env: short.env() });
+      const result = await cliOnFakeClock(['apply', '--auto-approve', '--parallelism', '1'], {
+        cwd: dir,
+        env: short.env(),
+      });
       expect(result.code).toBe(0);
       expect(short.requests.filter((r) => isAuthPath(r.path)).length).toBeGreaterThan(1);
       expect(short.snapshot().userPortalLinks).toHaveLength(6);

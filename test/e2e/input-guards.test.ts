@@ -1,5 +1,5 @@
 /**
- * Inputs that would surprise (issue 13): each is one located error and exit 1, before any API call.
+ * Inputs that would surprise: each is one located error and exit 1, before any API call.
  */
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -193,7 +193,7 @@ describe('apply --plan and ZPA_MICROTENANT_ID', () => {
     expect(result.stderr).toBe(
       'error: Saved plan was made for another target (microtenantId 0 in the plan, 145283994705985999 in ZPA_MICROTENANT_ID). Run plan again.\n',
     );
-    expect(result.code).toBe(3); // plan again and review, like a plan for another customer (issue 14)
+    expect(result.code).toBe(3); // plan again and review, like a plan for another customer
     expect(apiCalls()).toEqual([]);
     // The same id as the plan's is fine.
     const same = await cli(['apply', '--plan', 'plan.json'], {

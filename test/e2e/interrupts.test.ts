@@ -1,5 +1,5 @@
 /**
- * SIGINT and SIGTERM sent to a real CLI process in the middle of a rate-limited apply (issue 13).
+ * SIGINT and SIGTERM sent to a real CLI process in the middle of a rate-limited apply.
  * Every wait is for an event (a line of output, a request in the simulator's log), never a sleep.
  * Needs the built CLI (npm test builds before vitest runs).
  */
@@ -12,6 +12,7 @@ import type { RequestLogEntry } from '../../src/sim/types.js';
 import { cli } from '../support/cli.js';
 import { portalManifests, removeWorkspaces, workspace } from '../support/workspace.js';
 import { apiWrites } from '../support/sim.js';
+import { RATE_LIMITS_VARIABLE } from '../../src/zpa/rate-limit-setting.js';
 
 const main = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const LINKS = 16;
@@ -55,7 +56,7 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-// --allow-unsafe: updating all 16 links trips the update guard (issue 15); these tests are about interrupts.
+// --allow-unsafe: updating all 16 links trips the update guard; these tests are about interrupts.
 function start(dir: string): Running {
   const child = spawn(process.execPath, [main, 'apply', '--auto-approve', '--allow-unsafe'], {
     cwd: dir,
@@ -96,12 +97,13 @@ function start(dir: string): Running {
 
 async function convergesWithoutDuplicates(dir: string): Promise<void> {
   // The interrupted run has used this window's writes; the re-run is about convergence, not the
-  // limits (asserted above), so the simulator stops enforcing them rather than the test waiting ~10 s
-  // for the next window. The client still keeps its own published limits.
+  // limits (asserted above), so neither the simulator nor the client keeps them, rather than the test
+  // waiting for the next window.
   sim.setRateLimits(false);
-  const again = await cli(['apply', '--auto-approve', '--allow-unsafe'], { cwd: dir, env: sim.env() });
+  const env = { ...sim.env(), [RATE_LIMITS_VARIABLE]: 'get=1000/10s,write=1000/10s' };
+  const again = await cli(['apply', '--auto-approve', '--allow-unsafe'], { cwd: dir, env });
   expect(again.code).toBe(0);
-  const plan = await cli(['plan', '--detailed-exitcode'], { cwd: dir, env: sim.env() });
+  const plan = await cli(['plan', '--detailed-exitcode'], { cwd: dir, env });
   expect(plan.stdout).toContain('No changes.');
   const names = sim.snapshot().userPortalLinks.map((l) => l.name);
   expect(new Set(names).size).toBe(names.length);

@@ -98,7 +98,7 @@ describe('Terraform spellings', { timeout: 120_000 }, () => {
   it('-target=… reaches parseArgs as --target, not as -t -a -r …', async () => {
     const result = await cli(['plan', manifests(), '-target=portal:Ops'], { env: sim.env() });
     expect(result.stderr).not.toMatch(/'-t'/);
-    // Until `--target` exists (issue 15) it is an unknown option, named as the user meant it.
+    // An unknown option is named as the user meant it.
     if (result.code === 1) expect(result.stderr).toContain("Unknown option '--target'");
   });
 

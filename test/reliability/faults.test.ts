@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLISHED_RATE_LIMITS, startSimulator, type Simulator } from '../../src/sim/index.js';
 import type { SimFault } from '../../src/sim/types.js';
-import { cli } from '../support/cli.js';
+import { cliOnFakeClock } from '../support/fake-clock-cli.js';
 import { portalManifests, removeWorkspaces, workspace } from '../support/workspace.js';
 
 let sim: Simulator;
@@ -111,7 +111,7 @@ describe('fault table', () => {
   it.each(cases)('$fault ($mode)', async (row) => {
     const dir = seedTenant();
     if (row.mode === 'apply --plan')
-      expect((await cli(['plan', '--out', 'plan.json'], { cwd: dir, env: sim.env() })).code).toBe(0);
+      expect((await cliOnFakeClock(['plan', '--out', 'plan.json'], { cwd: dir, env: sim.env() })).code).toBe(0);
     for (const fault of row.inject) sim.injectFault(fault);
     const argv =
       row.mode === 'plan'
@@ -119,7 +119,7 @@ describe('fault table', () => {
         : row.mode === 'apply'
           ? ['apply', '--auto-approve', '--parallelism', '2']
           : ['apply', '--plan', 'plan.json', '--parallelism', '2'];
-    const first = await cli(argv, { cwd: dir, env: sim.env() });
+    const first = await cliOnFakeClock(argv, { cwd: dir, env: sim.env() });
     const names = sim.snapshot().userPortalLinks.map((l) => l.name);
     expect(new Set(names).size, 'no link created twice').toBe(names.length);
     expect(sim.snapshot().userPortalLinks.find((l) => l.name === 'untouched')).toMatchObject({
@@ -137,9 +137,9 @@ describe('fault table', () => {
     }
     if (row.mode === 'plan' && first.code === 0)
       expect(first.stdout).toContain('Plan: 3 to create, 1 to update, 1 to delete.');
-    const second = await cli(['apply', '--auto-approve'], { cwd: dir, env: sim.env() });
+    const second = await cliOnFakeClock(['apply', '--auto-approve'], { cwd: dir, env: sim.env() });
     expect(second.code, second.stdout + second.stderr).toBe(0);
-    const plan = await cli(['plan', '--detailed-exitcode'], { cwd: dir, env: sim.env() });
+    const plan = await cliOnFakeClock(['plan', '--detailed-exitcode'], { cwd: dir, env: sim.env() });
     expect(plan.code).toBe(0);
     expect(
       sim

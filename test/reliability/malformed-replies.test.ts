@@ -1,7 +1,7 @@
 /**
  * Malformed API replies over real HTTP: each row rewrites one reply in the simulator and runs
  * `apply --auto-approve` through the CLI. Every row must stop with an error naming the endpoint,
- * the page and the field, exit 1, and send zero writes (issue 13).
+ * the page and the field, exit 1, and send zero writes.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';

@@ -1,5 +1,5 @@
 /**
- * Mutated API replies, two ways. Over HTTP (issue 13): the simulator rewrites one list reply per
+ * Mutated API replies, two ways. Over HTTP: the simulator rewrites one list reply per
  * case (a field of a link or portal, or the page's counts) and `apply` runs through the CLI, so the
  * real client, reader and planner see it. Each case must end refused before any write, with the
  * endpoint named, or believed (planned and applied); which one is predicted by an oracle written

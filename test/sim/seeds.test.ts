@@ -66,7 +66,7 @@ describe('serveSimulator', () => {
         expect(instructions).toContain(`export ${name}=${value}\n`);
       for (const [name, value] of Object.entries(simulator.oneApiEnv()))
         expect(instructions).toContain(`export ${name}=${value}\n`);
-      // The OneAPI hosts of a real tenant, per cloud: the government clouds have their own (issue 11).
+      // The OneAPI hosts of a real tenant, per cloud: the government clouds have their own.
       expect(instructions).toMatch(
         /^# {3}GOV +legacy https:\/\/config\.zpagov\.net +OneAPI https:\/\/<vanity>\.zidentitygov\.net\/oauth2\/v1\/token -> https:\/\/api\.zscalergov\.net$/m,
       );

@@ -25,10 +25,21 @@ export class ManualClock implements Clock {
     return this.current;
   }
 
-  sleep(ms: number): Promise<void> {
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
-      this.waiters.push({ at: this.current + Math.max(0, ms), wake: resolve });
+      if (signal?.aborted) return resolve();
+      const waiter: Waiter = { at: this.current + Math.max(0, ms), wake: resolve };
+      this.waiters.push(waiter);
       this.waiters.sort((a, b) => a.at - b.at);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const index = this.waiters.indexOf(waiter);
+          if (index >= 0) this.waiters.splice(index, 1);
+          resolve();
+        },
+        { once: true },
+      );
     });
   }
 

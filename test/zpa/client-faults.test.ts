@@ -13,7 +13,8 @@ const seed = {
   userPortals: [{ id: PORTAL, name: 'Portal A' }],
   userPortalLinks: [{ id: LINK, name: 'Wiki', link: 'wiki.example.com', portals: ['Portal A'] }],
 };
-const fast = { retry: { limit: 3 } };
+// Retries are what these tests count, not how long they wait: a millisecond's backoff.
+const fast = { retry: { limit: 3, baseDelayMs: 1, maxDelayMs: 1, jitterMs: 0 } };
 const serverError = { status: 503, body: { id: 'service.unavailable', reason: 'try later' } };
 
 async function apiError(promise: Promise<unknown>): Promise<ApiError> {
@@ -236,7 +237,7 @@ describe('error mapping', () => {
       body: { totalPages: '99999', list: [{ id: '1', name: 'x' }] },
     });
     expect((await apiError(client.listUserPortalLinks())).message).toContain('99999 pages');
-    // `{list: []}` is one of the accepted client-setting shapes (issue 11); an unknown object is not.
+    // `{list: []}` is one of the accepted client-setting shapes (NOTES.md); an unknown object is not.
     sim.injectFault({ method: 'GET', path: /\/clientSetting\/all$/, status: 200, body: { settings: [] } });
     expect((await apiError(client.listClientSettings())).message).toMatch(
       /^GET \/clientSetting\/all: reply is not the expected shape \(expected an array of client settings, one client setting object, or \{list: \[\.\.\.\]\}, got an object with `settings`\)$/,

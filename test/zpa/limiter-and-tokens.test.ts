@@ -15,6 +15,29 @@ function jwt(claims: Record<string, unknown>): string {
 }
 
 describe('SlidingWindowLimiter', () => {
+  it('stops waiting when its signal aborts: the wait rejects, takes no slot and leaves no timer', async () => {
+    const clock = new ManualClock();
+    const limiter = new SlidingWindowLimiter(1, 10_000, clock);
+    (await limiter.acquire()).release();
+    const stop = new AbortController();
+    const waiting = limiter.acquire(undefined, stop.signal);
+    const settled = waiting.then(
+      () => 'took a slot',
+      () => 'rejected',
+    );
+    await flushMicrotasks();
+    expect(clock.pending).toBe(1);
+    stop.abort();
+    expect(await settled).toBe('rejected');
+    expect(clock.pending).toBe(0);
+    // The window is as it was: the next call still waits for the first one's window to end.
+    const next = limiter.acquire();
+    await flushMicrotasks();
+    expect(clock.nextWake).toBe(MANUAL_EPOCH + 10_000);
+    await clock.advance(10_000);
+    (await next).release();
+  });
+
   it('lets N calls through at once, then holds the next until the oldest leaves the window', async () => {
     const clock = new ManualClock();
     const limiter = new SlidingWindowLimiter(3, 300, clock);

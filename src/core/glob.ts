@@ -14,11 +14,6 @@ export function compileGlob(pattern: string): (name: string) => boolean {
   return (name) => regex.test(name);
 }
 
-/** True when any pattern matches the name. */
-export function matchesAny(matchers: readonly ((name: string) => boolean)[], name: string): boolean {
-  return matchers.some((match) => match(name));
-}
-
 function escapeRegExp(char: string): string {
   return /[\\^$.|*+?()[\]{}]/.test(char) ? `\\${char}` : char;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileGlob } from '../../src/canonical/glob.js';
+import { compileGlob } from '../../src/core/glob.js';
 
 describe('compileGlob', () => {
   const table: [pattern: string, name: string, matches: boolean][] = [

@@ -1,4 +1,7 @@
-/** The nearest of some candidates to a word a user typed, for `did you mean …?` hints. */
+/**
+ * The nearest of some candidates to a word a user typed, for every `did you mean …?` hint: manifest
+ * keys and values, `--target` addresses, command-line flags and the names manifests refer to.
+ */
 
 /** `did you mean "x"?` when one candidate is close (case, a typo or two, or a prefix). */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
@@ -17,7 +20,7 @@ export function closest(word: string, candidates: readonly string[]): string | u
 }
 
 /** Edit distance counting a swap of two neighbours as one edit (optimal string alignment): "nmae" is one from "name". */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   if (a.length > 64 || b.length > 64) return Math.max(a.length, b.length);
   const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
     Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
