@@ -79,7 +79,10 @@ export async function planTenant(
 export type ApplyRunOptions = Omit<ApplyOptions, 'writer' | 'source' | 'live' | 'sizeOf'> &
   SafetyGate &
   DigestGate & {
-    /** Judges how long ago a plan was read (apply/fresh-plan.ts); the system clock by default. */
+    /**
+     * Judges how long ago a plan was read (apply/fresh-plan.ts) and times the patient re-reads that
+     * settle and verify writes; the system clock by default.
+     */
     clock?: Clock;
   };
 
@@ -109,7 +112,15 @@ export async function applyPlanned(planned: PlannedTenant, options: ApplyRunOpti
     assertFresh(plan, fresh, kinds, 'this run');
     live = { ...live, ...fresh };
   }
-  return applyChanges(plan.changes, { ...run, kinds, writer: client, source: client, live, sizeOf });
+  return applyChanges(plan.changes, {
+    ...run,
+    kinds,
+    writer: client,
+    source: client,
+    live,
+    sizeOf,
+    ...(clock ? { clock } : {}),
+  });
 }
 
 /**
@@ -141,12 +152,20 @@ export async function applySavedPlan(
       ? client
       : client.withMicrotenant(plan.target.microtenantId);
   assertSameTarget(plan, scoped.target);
-  const { clock: _clock, ...rest } = run;
+  const { clock, ...rest } = run;
   // Only what the plan touches (apply/reread.ts); the file holds no live counts, so its own changes
   // stand in for the collection sizes.
   const kinds = run.kinds ?? BUILT_IN_KINDS;
   const sizeOf = sizesNamedBy(plan.changes, kinds);
   const live = await rereadTouched(scoped, plan.changes, sizeOf, kinds);
   assertFresh(plan, live, kinds);
-  return applyChanges(plan.changes, { ...rest, kinds, writer: scoped, source: scoped, live, sizeOf });
+  return applyChanges(plan.changes, {
+    ...rest,
+    kinds,
+    writer: scoped,
+    source: scoped,
+    live,
+    sizeOf,
+    ...(clock ? { clock } : {}),
+  });
 }

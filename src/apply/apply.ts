@@ -9,6 +9,7 @@
  * failure no new write starts; every change ends as done, failed or not attempted.
  */
 import pLimit from 'p-limit';
+import { systemClock, type Clock } from '../core/clock.js';
 import { ApiError, NOT_SENT_REASON } from '../core/errors.js';
 import type { PlannedWrite } from '../core/kind.js';
 import type { ApiObject, Change, LiveState } from '../core/types.js';
@@ -26,6 +27,16 @@ import { countOutcomes, type ApplyReport, type ChangeOutcome, type ProgressEvent
 import type { ApiWriter } from './writer.js';
 
 export const DEFAULT_PARALLELISM = 4;
+
+/**
+ * How long a read that does not yet show a write is read again before it is believed: nothing the
+ * vendor publishes promises that a read right after a write sees it, and replicated services often
+ * answer from a replica a moment behind.
+ */
+export const DEFAULT_READ_PATIENCE_MS = 5000;
+
+/** The first wait before reading again; each later one doubles, up to the patience left. */
+const FIRST_REREAD_WAIT_MS = 250;
 
 export interface ApplyOptions {
   writer: ApiWriter;
@@ -46,6 +57,10 @@ export interface ApplyOptions {
    * by reading), the rest are "not attempted". The verifying read is skipped to exit promptly.
    */
   signal?: AbortSignal;
+  /** Waits between patient re-reads run on it (the system clock by default). */
+  clock?: Clock;
+  /** How long settling and verifying read again before believing a read (DEFAULT_READ_PATIENCE_MS). */
+  readPatienceMs?: number;
 }
 
 export async function applyChanges(changes: readonly Change[], options: ApplyOptions): Promise<ApplyReport> {
@@ -178,15 +193,22 @@ class ApplyRun {
     }
   }
 
-  /** The write may or may not have happened: read, count what landed, retry only the rest, once. */
+  /**
+   * The write may or may not have happened: read, with patience, until all of it shows. Whatever
+   * shows is done. When part of it shows, the reads have seen the write, so the rest did not land:
+   * only that is written again, once. When none of it shows within the patience it is "not
+   * confirmed yet" and never written again: a read that lags could be hiding it.
+   */
   private async settle(write: PlannedWrite, started: number): Promise<void> {
-    const fresh = await this.reread(write.changes);
+    const landedIn = (c: Change, live: LiveState) => hasLanded(c, live, this.kinds) || wasCreated(c, live, this.kinds);
+    const fresh = await this.readPatiently(write.changes, (live) => write.changes.every((c) => landedIn(c, live)));
     if (!fresh) return this.fail(write.changes, undefined, started);
-    const landed = write.changes.filter((c) => hasLanded(c, fresh, this.kinds) || wasCreated(c, fresh, this.kinds));
+    const landed = write.changes.filter((c) => landedIn(c, fresh));
     const remaining = write.changes.filter((c) => !landed.includes(c));
     this.finish(landed, 'done', performance.now() - started);
     this.created.noteLive(landed, fresh);
     if (remaining.length === 0) return;
+    if (landed.length === 0) return this.unconfirmed(remaining, started);
     if (this.halted) return this.finish(remaining, 'not-attempted');
     for (const retry of plannedWrites(remaining, fresh, this.kinds)) {
       try {
@@ -200,6 +222,34 @@ class ApplyRun {
         else this.fail(retry.changes, error instanceof ApiError ? error : undefined, started);
       }
     }
+  }
+
+  /**
+   * What `changes` touch, read until `settled` holds of it or the patience runs out (the last read
+   * either way; undefined when the last read failed). Each wait doubles the one before.
+   */
+  private async readPatiently(
+    changes: readonly Change[],
+    settled: (live: LiveState) => boolean,
+  ): Promise<LiveState | undefined> {
+    const clock = this.options.clock ?? systemClock;
+    const deadline = clock.now() + (this.options.readPatienceMs ?? DEFAULT_READ_PATIENCE_MS);
+    for (let wait = FIRST_REREAD_WAIT_MS; ; wait *= 2) {
+      const fresh = await this.reread(changes);
+      const left = deadline - clock.now();
+      if ((fresh && settled(fresh)) || left <= 0 || this.options.signal?.aborted) return fresh;
+      await clock.sleep(Math.min(wait, left));
+    }
+  }
+
+  private unconfirmed(changes: readonly Change[], started: number): void {
+    this.stopped = true;
+    const seconds = Math.round((this.options.readPatienceMs ?? DEFAULT_READ_PATIENCE_MS) / 1000);
+    const detail = {
+      message: `not confirmed yet: its reply was lost and the tenant's reads did not show it within ${seconds} s; it was not sent again (run plan: a re-run converges)`,
+    };
+    for (const change of changes)
+      this.record({ change, outcome: 'failed', error: detail, ms: performance.now() - started });
   }
 
   /** What `changes` touch, read again (only that: reread.ts), over the plan's live state. */
@@ -232,13 +282,20 @@ class ApplyRun {
     this.options.onProgress?.({ index: this.outcomes.length, total: this.total, result });
   }
 
-  /** What the done changes touch, read once more (reread.ts), compared with the plan's after-state. */
+  /**
+   * What the done changes touch, read again (reread.ts) until it matches the plan's after-state or
+   * the patience runs out: a read that lags is not a mismatch.
+   */
   async verify(): Promise<string[]> {
     const done = this.outcomes.filter((o) => o.outcome === 'done').map((o) => o.change);
     if (done.length === 0) return [];
-    const fresh = await this.reread(done);
+    const fresh = await this.readPatiently(done, (live) => done.every((c) => hasLanded(c, live, this.kinds)));
     if (!fresh) return ['could not read the tenant back to verify the changes'];
-    return done.filter((c) => !hasLanded(c, fresh, this.kinds)).map((c) => describeMismatch(this.kinds, c, fresh));
+    const patience = Math.round((this.options.readPatienceMs ?? DEFAULT_READ_PATIENCE_MS) / 1000);
+    const after = patience > 0 ? ` (not confirmed yet: so in every read for ${patience} s)` : '';
+    return done
+      .filter((c) => !hasLanded(c, fresh, this.kinds))
+      .map((c) => `${describeMismatch(this.kinds, c, fresh)}${after}`);
   }
 }
 

@@ -64,8 +64,10 @@ function dispatch(runtime: SimRuntime, request: ApiRequest): ApiReply {
   const microtenantId = request.query['microtenantId'] || DEFAULT_MICROTENANT_ID;
   if (!runtime.state.microtenants.has(microtenantId))
     throw new SimHttpError(400, 'resource.not.found', `Microtenant ${microtenantId} not found`, [microtenantId]);
-  return match.route.handler({
-    state: runtime.state,
+  const read = request.method === 'GET';
+  if (!read) runtime.readLag.beforeWrite(runtime.state);
+  const reply = match.route.handler({
+    state: read ? runtime.readLag.stateForRead(runtime.state) : runtime.state,
     params: match.params,
     query: request.query,
     body: parseJsonBody(request),
@@ -74,6 +76,8 @@ function dispatch(runtime: SimRuntime, request: ApiRequest): ApiReply {
     readings: runtime.readings.get(),
     fault: request.fault,
   });
+  if (!read) runtime.readLag.afterWrite(runtime.state);
+  return reply;
 }
 
 function parseJsonBody(request: ApiRequest): unknown {

@@ -159,6 +159,14 @@ export function parseFault(value: unknown): SimFault {
   return { ...fault, ...extra };
 }
 
+/** `{ ms }`: a read lag in milliseconds, a whole number from 0 (off) to an hour. */
+export function parseReadLag(value: unknown): number {
+  const { ms } = narrowRecord(value, { ms: 'number' }, 'readLag');
+  if (!Number.isInteger(ms) || ms < 0 || ms > 3_600_000)
+    throw new SimInputError('readLag.ms must be a whole number of milliseconds from 0 to 3600000');
+  return ms;
+}
+
 export function parseRateLimits(value: unknown): RateLimits | false {
   if (value === false) return false;
   const limits = narrowRecord(value, { get: 'number', write: 'number', windowMs: 'number' }, 'rateLimits');

@@ -10,9 +10,10 @@
  *   DELETE /__sim/faults          drop them        POST   /__sim/revoke-tokens
  *   GET  /__sim/env               {legacy, oneApi} PUT    /__sim/rate-limits  {get,write,windowMs} or false
  *   GET  /__sim/readings          how it answers   PUT    /__sim/readings  {bulkCreate?, clientSettings?}
+ *   GET  /__sim/read-lag          {ms}             PUT    /__sim/read-lag  {ms}: reads answer from `ms` ago
  */
 import { parseReadings } from './api-readings.js';
-import { parseFault, parseRateLimits, parseSeed } from './control-input.js';
+import { parseFault, parseRateLimits, parseReadLag, parseSeed } from './control-input.js';
 import { SimInputError } from './http-error.js';
 import type { Reply } from './http-io.js';
 import { isSnapshot, type SimRuntime } from './runtime.js';
@@ -51,6 +52,8 @@ const CONTROL_ROUTES: Record<string, ControlHandler> = {
   'GET env': (runtime) => ({ legacy: runtime.env(), oneApi: runtime.oneApiEnv() }),
   'PUT rate-limits': (runtime, body) => (runtime.limiter.configure(parseRateLimits(body)), OK),
   'GET readings': (runtime) => runtime.readings.get(),
+  'GET read-lag': (runtime) => ({ ms: runtime.readLag.ms }),
+  'PUT read-lag': (runtime, body) => (runtime.readLag.configure(parseReadLag(body)), { ms: runtime.readLag.ms }),
   'PUT readings': (runtime, body) => (runtime.readings.configure(parseReadings(body)), runtime.readings.get()),
 };
 

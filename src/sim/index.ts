@@ -8,7 +8,7 @@ import { systemClock } from '../core/clock.js';
 import { SimRuntime, type SimEnv, type SimOneApiEnv } from './runtime.js';
 import { createSimServer } from './server.js';
 import type { PendingFaultView } from './faults.js';
-import { parseRateLimits } from './control-input.js';
+import { parseRateLimits, parseReadLag } from './control-input.js';
 import { parseReadings, type ApiReadings } from './api-readings.js';
 import type {
   RateLimits,
@@ -61,6 +61,8 @@ export interface Simulator {
   readings(): ApiReadings;
   /** Change some readings; the others stay. Kept by `reset()`, like the rate limits. */
   setReadings(readings: Partial<ApiReadings>): void;
+  /** Reads answer from the tenant as it was `ms` ago on the simulator's clock; 0 turns it off. Kept by `reset()`. */
+  setReadLag(ms: number): void;
   injectFault(fault: SimFault): void;
   clearFaults(): void;
   pendingFaults(): PendingFaultView[];
@@ -83,6 +85,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
     clock: options.clock ?? systemClock,
   });
   if (options.readings) runtime.readings.configure(parseReadings(options.readings));
+  if (options.readLagMs !== undefined) runtime.readLag.configure(parseReadLag({ ms: options.readLagMs }));
   const server = createSimServer(runtime);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -114,6 +117,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
     setRateLimits: (limits) => runtime.limiter.configure(parseRateLimits(limits)),
     readings: () => runtime.readings.get(),
     setReadings: (readings) => runtime.readings.configure(parseReadings(readings)),
+    setReadLag: (ms) => runtime.readLag.configure(parseReadLag({ ms })),
     injectFault: (fault) => runtime.faults.add(fault),
     clearFaults: () => runtime.faults.clear(),
     pendingFaults: () => runtime.faults.list(),

@@ -7,6 +7,7 @@ import { SimReadings } from './api-readings.js';
 import { FaultQueue } from './faults.js';
 import { loadStateFile, saveStateFile } from './persist.js';
 import { FixedWindowLimiter } from './rate-limiter.js';
+import { ReadLag } from './read-lag.js';
 import { RequestLog } from './request-log.js';
 import { buildSeedSnapshot } from './seed.js';
 import { DEFAULT_MICROTENANT_ID, SimState } from './state.js';
@@ -68,12 +69,15 @@ export class SimRuntime {
   /** How the API answers where the vendor's sources disagree (api-readings.ts). */
   readonly readings = new SimReadings();
   readonly limiter: FixedWindowLimiter;
+  /** Reads that answer from the tenant of a moment ago (read-lag.ts); off unless set. */
+  readonly readLag: ReadLag;
   /** Set once the server listens. */
   baseUrl = '';
 
   constructor(readonly options: RuntimeOptions) {
     this.limiter = new FixedWindowLimiter(options.rateLimits);
     this.tokens = new TokenStore(options.clock);
+    this.readLag = new ReadLag(options.clock);
     const saved = options.stateFile === undefined ? undefined : loadStateFile(options.stateFile);
     if (saved) this.state.replace(saved.snapshot, saved.lastId);
     else this.seed(options.seed);
@@ -87,12 +91,14 @@ export class SimRuntime {
     }
     const built = buildSeedSnapshot(seed);
     this.state.replace(built.snapshot, built.lastId);
+    this.readLag.forget();
     this.persist();
   }
 
   loadSnapshot(snapshot: unknown): void {
     // Checked even in-process: a hand-edited snapshot is the likeliest to be malformed.
     this.state.replace(parseSnapshot(snapshot));
+    this.readLag.forget();
     this.persist();
   }
 

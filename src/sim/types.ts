@@ -246,4 +246,6 @@ export interface SimOptions {
   onRequest?: (entry: RequestLogEntry) => void;
   /** Rate windows, token expiry, log times and `delayMs` faults follow it; the system clock by default. */
   clock?: Clock;
+  /** Reads answer from the tenant as it was this many ms ago on `clock` (0, the default: at once). */
+  readLagMs?: number;
 }

@@ -188,7 +188,8 @@ describe('saved plans: the stale check and the verification read only what the p
     sim.clearRequests();
     // The PUT is answered 204 without being carried out: only the verifying read can tell.
     sim.injectFault({ method: 'PUT', path: /\/userPortalLink\/\d+$/, status: 204 });
-    const report = await applySavedPlan(plan, client);
+    // No patience: one verifying read, as the read count below says (patience is test/apply/read-lag.test.ts's).
+    const report = await applySavedPlan(plan, client, { readPatienceMs: 0 });
     expect(report.counts.done).toBe(1);
     expect(report.mismatches).toEqual([
       'link "link-00000" differs from the plan after apply: description is "App 0", planned "changed 0"',

@@ -93,12 +93,14 @@ describe('the last line of an apply that exits 1', () => {
 
   it('says the tenant does not match the plan when only the verifying read disagrees', async () => {
     const dir = tenant();
-    // Once the PUT is in, the verifying read shows a description other than the one planned.
+    // Once the PUT is in, every verifying read shows a description other than the one planned (one
+    // such read alone is not believed: the verification reads again with patience).
     onRequest = (entry) => {
       if (entry.method === 'PUT')
         sim.injectFault({
           method: 'GET',
           path: /\/userPortalLink$/,
+          times: 50,
           patchReply: [
             { op: 'test', path: '/list/0/name', value: 'old' },
             { op: 'replace', path: '/list/0/description', value: 'changed by someone else' },

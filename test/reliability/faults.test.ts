@@ -67,10 +67,17 @@ const rows: Row[] = [
   { fault: '5xx on a read', inject: [{ method: 'GET', path: /userPortal$/, status: 503, times: 2 }] },
   { fault: '5xx on a PUT', inject: [{ method: 'PUT', status: 500, times: 2 }] },
   { fault: '5xx on a DELETE', inject: [{ method: 'DELETE', status: 502, times: 2 }] },
-  { fault: '5xx on a bulk POST (not applied)', inject: [{ method: 'POST', path: /bulk$/, status: 500 }] },
+  // A lost reply whose write never shows is "not confirmed yet" once the reads' patience runs out,
+  // never sent again (a read that lags could be hiding it): the first run fails, the second converges.
+  {
+    fault: '5xx on a bulk POST (not applied)',
+    inject: [{ method: 'POST', path: /bulk$/, status: 500 }],
+    mayFail: true,
+  },
   {
     fault: 'connection reset before a POST is applied',
     inject: [{ method: 'POST', path: /userPortalLink$/, resetBeforeApply: true }],
+    mayFail: true,
   },
   {
     fault: 'connection reset after a bulk POST was applied',
