@@ -12,6 +12,7 @@
 import type { ReadCall } from '../core/kind.js';
 import type { ApiObject, Change, LiveState } from '../core/types.js';
 import type { KindSet } from '../core/kind-set.js';
+import { setAsideLive } from '../planner/set-aside.js';
 import { readLiveCollections } from '../live/read-live.js';
 import type { LiveSource } from '../live/source.js';
 
@@ -85,7 +86,9 @@ export async function rereadTouched(
   const [first, ...rest] = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const live: LiveState = { ...(first as LiveState) };
   for (const entry of rest as (readonly [string, ApiObject[]])[]) live[entry[0]] = entry[1];
-  return live;
+  // What the plan left out (another microtenant's objects, unmanaged ones) is left out here too, so
+  // settling and verifying never count an object the plan did not see.
+  return source.target ? setAsideLive(kinds.kinds, live, source.target).live : live;
 }
 
 async function readEach(source: LiveSource, call: ReadCall, ids: readonly string[]): Promise<ApiObject[]> {

@@ -20,6 +20,9 @@ import type {
 
 export type ApiVersion = 'v1' | 'v2';
 
+/** Whether a call carries `microtenantId`: always, never, or only outside the Default microtenant. */
+export type Scope = boolean | 'outside-default';
+
 /**
  * What one object of a reply must look like, checked before anything reads it: a
  * built-in shape by name (the schemas are in zpa/reply-schemas/), or a JSON Schema (draft 2020-12)
@@ -45,8 +48,16 @@ export interface ReadCall {
   version?: ApiVersion;
   /** A paged list (`totalPages`, `list`) rather than a bare array. */
   paged: boolean;
-  /** Sent with the client's `microtenantId` query parameter. */
-  scoped: boolean;
+  /**
+   * Sent with the client's `microtenantId` query parameter (`0` for Default); `outside-default` only
+   * when the client's microtenant is not Default (client settings: see kinds/client-setting.ts).
+   */
+  scoped: Scope;
+  /**
+   * The same collection is also served at these paths (same version and shape): each is read too,
+   * and the objects merged, one object per id (client settings: NOTES.md, "Client settings").
+   */
+  alsoAt?: readonly string[];
   /**
    * A bare-array read whose reply may also be one object or a `{list}` envelope: client settings,
    * where the vendor page and the Go SDK disagree (zpa/client-setting-replies.ts).
@@ -84,7 +95,7 @@ export interface WriteCall {
   version?: ApiVersion;
   query?: Record<string, string>;
   body?: unknown;
-  scoped: boolean;
+  scoped: Scope;
   reply: ReplyShape;
 }
 
@@ -212,6 +223,11 @@ export interface ResourceKind<C extends Canonical = Canonical> {
   keyOfLive(live: ApiObject): string;
   /** Managed fields only, normalised: two objects are equal exactly when their canonical JSON is. */
   canonicalLive(live: ApiObject): C;
+  /**
+   * Why a live object of its collection is left unmanaged (never matched, written or pruned; the
+   * plan warns), or undefined for one it manages: a client setting of a type the tool does not know.
+   */
+  unmanagedReason?(live: ApiObject): string | undefined;
   /** The fewest API calls that carry out these changes; `liveById` gives the objects to PUT over. */
   writes(changes: readonly KindChange<C>[], liveById: ReadonlyMap<string, ApiObject>): PlannedWrite[];
   /** The heading a change is rendered under (a link's portals, say). */

@@ -13,14 +13,27 @@ export type ClientSettingCanonical = {
   enrollmentCertName: string;
 };
 
-// NOTES.md lists "whether client settings are microtenant scoped" as unknown. Sending microtenantId
-// could scope (or be refused on) a tenant-wide setting, so these calls never carry it.
+/**
+ * NOTES.md, "User portal links" and "Still unknown": whether client settings are microtenant scoped is
+ * unknown, and both vendor SDKs add `ZPA_MICROTENANT_ID` to every call. In the Default microtenant
+ * these calls carry none (what has always worked); in another one they carry its id, as the SDKs do,
+ * and the plan's target line says so.
+ */
+const SCOPE = 'outside-default';
+
 const READS: Record<string, ReadCall> = {
-  /** `GET /clientSetting/all`. `GET /clientSetting` alone returns only the default one. */
+  /**
+   * NOTES.md, "Client settings": read both `GET /clientSetting` and `GET /clientSetting/all` and merge
+   * by type. The vendor page's examples show the default `ZAPP_CLIENT` setting only under the first
+   * and the other types only under `/all`; the Python SDK says the first returns every type. The same
+   * id seen twice is one setting (the client merges by id); two ids for one type are refused by the
+   * planner as live duplicates, naming both.
+   */
   clientSettings: {
-    path: '/clientSetting/all',
+    path: '/clientSetting',
+    alsoAt: ['/clientSetting/all'],
     paged: false,
-    scoped: false,
+    scoped: SCOPE,
     shape: 'client-settings',
     item: 'clientSetting',
   },
@@ -65,10 +78,13 @@ const desiredObjects: ResourceKind<ClientSettingCanonical>['desiredObjects'] = (
   return { objects, diagnostics };
 };
 
+function isKnownType(type: string): boolean {
+  return (CLIENT_CERTIFICATE_TYPES as readonly string[]).includes(type);
+}
+
 /** Always sends `type`: without it the server deletes the default setting (NOTES.md). */
 function typeQuery(key: string): Record<string, string> {
-  if (!(CLIENT_CERTIFICATE_TYPES as readonly string[]).includes(key))
-    throw new RangeError(`unknown client certificate type ${key}`);
+  if (!isKnownType(key)) throw new RangeError(`unknown client certificate type ${key}`);
   return { type: key };
 }
 
@@ -85,7 +101,7 @@ const writes: ResourceKind<ClientSettingCanonical>['writes'] = (changes) => {
             method: 'POST',
             path: '/clientSetting',
             body: { clientCertificateType: change.key, ...change.after },
-            scoped: false,
+            scoped: SCOPE,
             reply: { expect: 'client-setting' },
           },
           changes: [change],
@@ -98,7 +114,7 @@ const writes: ResourceKind<ClientSettingCanonical>['writes'] = (changes) => {
             method: 'DELETE',
             path: '/clientSetting',
             query: typeQuery(change.key),
-            scoped: false,
+            scoped: SCOPE,
             reply: { expect: 'nothing' },
           },
           changes: [change],
@@ -128,6 +144,14 @@ export const clientSettingKind: ResourceKind<ClientSettingCanonical> = {
   desiredObjects,
   keyOfLive: (live) => optionalString(live['clientCertificateType']),
   canonicalLive,
+  // NOTES.md, "Client settings": the set of types is not settled (four on the page, three in the Go
+  // SDK, "CLIENT_CONNECTOR" in Python docstrings). A type we do not know is left alone, with a warning.
+  unmanagedReason: (live) => {
+    const type = optionalString(live['clientCertificateType']);
+    return isKnownType(type)
+      ? undefined
+      : `its type "${type}" is not one zpa-gitops knows (${CLIENT_CERTIFICATE_TYPES.join(', ')})`;
+  },
   writes,
   groupOf: () => 'Client settings',
   references: { enrollmentCertId: 'enrollmentCerts' },
@@ -140,6 +164,9 @@ export const clientSettingKind: ResourceKind<ClientSettingCanonical> = {
   knownAddresses: (desired, live) => [
     'client-settings',
     ...desired.clientSettings.map((s) => `client-setting:${s.type}`),
-    ...(live['clientSettings'] ?? []).map((s) => `client-setting:${optionalString(s['clientCertificateType'])}`),
+    ...(live['clientSettings'] ?? [])
+      .map((s) => optionalString(s['clientCertificateType']))
+      .filter(isKnownType)
+      .map((type) => `client-setting:${type}`),
   ],
 };

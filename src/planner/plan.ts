@@ -22,6 +22,8 @@ import { compareIds, idOf, optionalString, unescapeHtml } from '../canonical/nor
 import { desiredOf, diffKind, type KindDesired, type KindDiff } from './diff.js';
 import { plannedRef } from '../canonical/planned-refs.js';
 import { nameLookup } from './look-up.js';
+import { scopeNotes } from './scope-notes.js';
+import { setAsideLive } from './set-aside.js';
 import { keepTargeted, parseTargets } from './targets.js';
 import { assessSafety, DEFAULT_SAFETY, type GuardInput, type SafetyOptions } from './update-guard.js';
 import { digestPlan } from '../digest/plan-digest.js';
@@ -44,8 +46,10 @@ const ACTION_ORDER: Record<Action, number> = { create: 0, update: 1, delete: 2, 
  * Plans changes with these kinds, in their order; throws ManifestError when a name does not resolve
  * or live state is ambiguous.
  */
-export function planKinds(set: KindSet, desired: DesiredState, live: LiveState, options: PlanOptions): Plan {
+export function planKinds(set: KindSet, desired: DesiredState, everything: LiveState, options: PlanOptions): Plan {
   const { kinds } = set;
+  const aside = setAsideLive(kinds, everything, options.target);
+  const live = aside.live;
   // Kinds in dependency order: each resolves its names against the live objects and what the kinds
   // before it plan to create, so a link may sit on a portal this plan creates.
   const planned = new Map<string, Named[]>();
@@ -63,7 +67,11 @@ export function planKinds(set: KindSet, desired: DesiredState, live: LiveState, 
   // In manifest order, whichever kind found them.
   const unresolved = resolved.flatMap((r) => r.wanted.diagnostics).sort(byLocation);
   if (unresolved.length > 0) throw new ManifestError(unresolved);
-  const problems = diffs.flatMap((d) => d.diagnostics);
+  const problems = [
+    ...scopeNotes(kinds, live, options.target),
+    ...aside.warnings,
+    ...diffs.flatMap((d) => d.diagnostics),
+  ];
   if (problems.some((d) => d.severity === 'error')) throw new ManifestError(problems);
   const order = new Map(kinds.map((kind, index) => [kind.name, index]));
   const names = nameTables(kinds, live);

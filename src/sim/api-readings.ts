@@ -17,6 +17,23 @@ export const BULK_CREATE_READINGS = ['v1', 'v2', 'both'] as const;
 export const CLIENT_SETTING_READINGS = ['array', 'object', 'list'] as const;
 
 /**
+ * What `GET /clientSetting/all` holds: every type, or (the vendor page's two examples for one
+ * customer) every type but the default `ZAPP_CLIENT` one, which only `GET /clientSetting` shows.
+ */
+export const CLIENT_SETTING_ALL_READINGS = ['every-type', 'without-default'] as const;
+/**
+ * What the list reads of portals and links hold: the request's microtenant only, or (a key that
+ * sees other microtenants) the objects of every microtenant, each naming its own.
+ */
+export const MICROTENANT_READINGS = ['scoped', 'every-microtenant'] as const;
+
+/**
+ * How a route that does not exist answers: 404/405 (the legacy API), or a 400 whose reason names the
+ * route, as a gateway in front may (NOTES.md: the OneAPI gateway's answer is not recorded).
+ */
+export const MISSING_ROUTE_READINGS = ['status', 'gateway-400'] as const;
+
+/**
  * Where Browser Access certificates are listed (NOTES.md, "Look-ups"): the SDKs'
  * `clientlessCertificate/issued`, or only the newer `certificate/issued` the vendor's collection
  * points to, where the old path answers 404.
@@ -26,6 +43,9 @@ export const BA_CERTIFICATE_READINGS = ['clientless', 'certificate'] as const;
 export interface ApiReadings {
   bulkCreate: (typeof BULK_CREATE_READINGS)[number];
   clientSettings: (typeof CLIENT_SETTING_READINGS)[number];
+  clientSettingsAll: (typeof CLIENT_SETTING_ALL_READINGS)[number];
+  microtenantReads: (typeof MICROTENANT_READINGS)[number];
+  missingRoute: (typeof MISSING_ROUTE_READINGS)[number];
   baCertificates: (typeof BA_CERTIFICATE_READINGS)[number];
 }
 
@@ -36,6 +56,9 @@ export interface ApiReadings {
 export const DEFAULT_READINGS: Readonly<ApiReadings> = Object.freeze({
   bulkCreate: 'both',
   clientSettings: 'array',
+  clientSettingsAll: 'every-type',
+  microtenantReads: 'scoped',
+  missingRoute: 'status',
   baCertificates: 'clientless',
 });
 
@@ -61,7 +84,14 @@ export class SimReadings {
 /** `PUT /__sim/readings` and `startSimulator({ readings })`: a partial object, each value checked. */
 export function parseReadings(value: unknown): Partial<ApiReadings> {
   if (!isRecord(value)) throw new SimInputError('readings must be an object');
-  const known = ['bulkCreate', 'clientSettings', 'baCertificates'];
+  const known = [
+    'bulkCreate',
+    'clientSettings',
+    'clientSettingsAll',
+    'microtenantReads',
+    'missingRoute',
+    'baCertificates',
+  ];
   const unknown = Object.keys(value).find((key) => !known.includes(key));
   if (unknown !== undefined) throw new SimInputError(`readings.${unknown} is not a reading (${known.join(', ')})`);
   const readings: Partial<ApiReadings> = {};
@@ -69,6 +99,12 @@ export function parseReadings(value: unknown): Partial<ApiReadings> {
     readings.bulkCreate = oneOf(value['bulkCreate'], BULK_CREATE_READINGS, 'bulkCreate');
   if (value['clientSettings'] !== undefined)
     readings.clientSettings = oneOf(value['clientSettings'], CLIENT_SETTING_READINGS, 'clientSettings');
+  if (value['clientSettingsAll'] !== undefined)
+    readings.clientSettingsAll = oneOf(value['clientSettingsAll'], CLIENT_SETTING_ALL_READINGS, 'clientSettingsAll');
+  if (value['microtenantReads'] !== undefined)
+    readings.microtenantReads = oneOf(value['microtenantReads'], MICROTENANT_READINGS, 'microtenantReads');
+  if (value['missingRoute'] !== undefined)
+    readings.missingRoute = oneOf(value['missingRoute'], MISSING_ROUTE_READINGS, 'missingRoute');
   if (value['baCertificates'] !== undefined)
     readings.baCertificates = oneOf(value['baCertificates'], BA_CERTIFICATE_READINGS, 'baCertificates');
   return readings;

@@ -57,6 +57,8 @@ function dispatch(runtime: SimRuntime, request: ApiRequest): ApiReply {
   }
   const { match } = request;
   if (!match.found) {
+    if (runtime.readings.get().missingRoute === 'gateway-400')
+      throw new SimHttpError(400, 'invalid.request', `Unknown route: ${request.method} ${request.path}`);
     if (match.methodNotAllowed)
       throw new SimHttpError(405, 'method.not.allowed', `${request.method} is not supported on ${request.path}`);
     throw new SimHttpError(404, 'route.not.found', `No API at ${request.method} ${request.path}`);

@@ -9,7 +9,7 @@
  *   GET  /__sim/faults            pending faults   POST   /__sim/faults    add one (or an array)
  *   DELETE /__sim/faults          drop them        POST   /__sim/revoke-tokens
  *   GET  /__sim/env               {legacy, oneApi} PUT    /__sim/rate-limits  {get,write,windowMs} or false
- *   GET  /__sim/readings          how it answers   PUT    /__sim/readings  {bulkCreate?, clientSettings?}
+ *   GET  /__sim/readings          how it answers   PUT    /__sim/readings  {bulkCreate?, clientSettings?, ...}
  *   GET  /__sim/read-lag          {ms}             PUT    /__sim/read-lag  {ms}: reads answer from `ms` ago
  */
 import { parseReadings } from './api-readings.js';

@@ -39,7 +39,11 @@ function checkPortals(ctx: ApiContext, portalIds: string[], adding: number, exis
 
 export function listLinks(ctx: ApiContext): ApiReply {
   const render = (link: SimUserPortalLink): unknown => renderLink(link, ctx.state, ctx.read);
-  return json(200, pageOf(ctx.state.linksIn(ctx.microtenantId), ctx.query, render, ctx.fault?.lieTotalPages === true));
+  const links =
+    ctx.readings.microtenantReads === 'every-microtenant'
+      ? [...ctx.state.links.values()]
+      : ctx.state.linksIn(ctx.microtenantId);
+  return json(200, pageOf(links, ctx.query, render, ctx.fault?.lieTotalPages === true));
 }
 
 export function listLinksOfPortal(ctx: ApiContext): ApiReply {

@@ -8,10 +8,11 @@ import type { SimEnrollmentCert, SimUserPortal } from './types.js';
 
 export function listPortals(ctx: ApiContext): ApiReply {
   const render = (portal: SimUserPortal): unknown => renderPortal(portal, ctx.state, ctx.read);
-  return json(
-    200,
-    pageOf(ctx.state.portalsIn(ctx.microtenantId), ctx.query, render, ctx.fault?.lieTotalPages === true),
-  );
+  const portals =
+    ctx.readings.microtenantReads === 'every-microtenant'
+      ? [...ctx.state.portals.values()]
+      : ctx.state.portalsIn(ctx.microtenantId);
+  return json(200, pageOf(portals, ctx.query, render, ctx.fault?.lieTotalPages === true));
 }
 
 export function getPortal(ctx: ApiContext): ApiReply {

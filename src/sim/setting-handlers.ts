@@ -49,12 +49,15 @@ export function getDefaultSetting(ctx: ApiContext): ApiReply {
   return settingsReply(ctx, setting ? [setting] : []);
 }
 
-/** Every setting, in the order of CLIENT_CERTIFICATE_TYPES (so `object` shows ZAPP_CLIENT first). */
+/** Every setting (unless the reading leaves the default out), in the order of CLIENT_CERTIFICATE_TYPES (so `object` shows ZAPP_CLIENT first). */
 export function getAllSettings(ctx: ApiContext): ApiReply {
   const byType = (s: SimClientSetting) => CLIENT_CERTIFICATE_TYPES.indexOf(s.clientCertificateType);
+  // The `without-default` reading: the vendor page's `/all` example holds every type but the default.
+  const shown = (s: SimClientSetting) =>
+    ctx.readings.clientSettingsAll === 'every-type' || s.clientCertificateType !== DEFAULT_TYPE;
   return settingsReply(
     ctx,
-    [...ctx.state.settings.values()].sort((a, b) => byType(a) - byType(b)),
+    [...ctx.state.settings.values()].filter(shown).sort((a, b) => byType(a) - byType(b)),
   );
 }
 

@@ -163,7 +163,14 @@ function readToken(text: string, endpoint: Endpoint): { accessToken: string; exp
   }
 }
 
-export function retryAfterOf(error: RequestError): { retryAfter?: string } {
-  const header = error.response?.headers['retry-after'];
-  return typeof header === 'string' ? { retryAfter: header } : {};
+export function retryAfterOf(error: RequestError): { retryAfter?: string; rateLimitReset?: string } {
+  const headers = error.response?.headers;
+  const header = headers?.['retry-after'];
+  // NOTES.md, "Rate limits and errors": the vendor SDKs fall back to `x-ratelimit-reset` (the OneAPI
+  // gateway's seconds until its window resets) when a 429 has no `retry-after`.
+  const reset = headers?.['x-ratelimit-reset'];
+  return {
+    ...(typeof header === 'string' ? { retryAfter: header } : {}),
+    ...(typeof reset === 'string' ? { rateLimitReset: reset } : {}),
+  };
 }

@@ -5,7 +5,7 @@
 import { assertNever } from '../core/assert-never.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { ApiError, ConfigError } from '../core/errors.js';
-import type { ReadCall, WriteCall } from '../core/kind.js';
+import type { ReadCall, Scope, WriteCall } from '../core/kind.js';
 import { idOf } from '../canonical/normalize.js';
 import type { ApiObject, PlanTarget } from '../core/types.js';
 import { readClientSettingList, readUpsertedClientSetting } from './client-setting-replies.js';
@@ -25,8 +25,10 @@ export interface ZpaClientOptions {
   settings: ZpaSettings;
   /** Defaults to the published 20 GET and 10 writes per 10 s. */
   rateLimits?: RateLimits;
-  /** Per attempt. */
+  /** Per attempt of a read (and of a sign-in). */
   timeoutMs?: number;
+  /** Per attempt of a write; DEFAULT_WRITE_TIMEOUT_MS unless given. */
+  writeTimeoutMs?: number;
   /** The retry policy, `DEFAULT_RETRY_POLICY` where not given. */
   retry?: Partial<RetryPolicy>;
   onWait?: (info: WaitInfo) => void;
@@ -41,6 +43,16 @@ export interface ZpaClientOptions {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/**
+ * NOTES.md, "Rate limits and errors": the vendor SDKs allow 60 to 240 s per request, and a large bulk
+ * body needs more than a short timeout. A write that times out is ambiguous (it may have landed), so
+ * cutting it short only adds a settling read.
+ */
+export const DEFAULT_WRITE_TIMEOUT_MS = 120_000;
+
+/** The Default microtenant's id, as the vendor's microtenant page says to send it (NOTES.md). */
+export const DEFAULT_MICROTENANT_ID = '0';
+
 /** What `withMicrotenant` clients share with the client they came from. */
 interface SharedConnection {
   transport: Transport;
@@ -54,8 +66,11 @@ export class ZpaClient {
   private readonly transport: Transport;
   /** Which version serves bulk create, once learnt: shared by `withMicrotenant` clients. */
   private readonly versions: RouteVersions;
-  /** Sent as `microtenantId` on user portal (link) calls; undefined sends none (Default). */
-  private readonly microtenantId: string | undefined;
+  /**
+   * Sent as `microtenantId` on user portal (link) calls. NOTES.md, "User portal links": the vendor's
+   * microtenant page says to pass `0` for the Default microtenant, so Default sends `0`, never nothing.
+   */
+  private readonly microtenantId: string;
   private readonly options: ZpaClientOptions;
 
   constructor(options: ZpaClientOptions);
@@ -68,6 +83,7 @@ export class ZpaClient {
         settings,
         limits: options.rateLimits ?? PUBLISHED_RATE_LIMITS,
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        writeTimeoutMs: options.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS,
         retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
         redactor: new Redactor(),
         clock: options.clock ?? systemClock,
@@ -77,9 +93,9 @@ export class ZpaClient {
         ...(options.stopWrites ? { stopWrites: options.stopWrites } : {}),
       });
     this.versions = shared?.versions ?? new RouteVersions();
-    this.microtenantId = shared ? shared.microtenantId : settings.microtenantId;
+    this.microtenantId = shared ? shared.microtenantId : (settings.microtenantId ?? DEFAULT_MICROTENANT_ID);
     this.api = new Endpoints(this.transport, settings.pathPrefix, settings.customerId, this.versions);
-    this.target = { host: settings.apiBase, customerId: settings.customerId, microtenantId: this.microtenantId ?? '0' };
+    this.target = { host: settings.apiBase, customerId: settings.customerId, microtenantId: this.microtenantId };
     this.options = options;
   }
 
@@ -121,28 +137,53 @@ export class ZpaClient {
    * checked against the schema of the call's `item` (and a paged list's counts against what it held).
    */
   async read(call: ReadCall): Promise<ApiObject[]> {
-    if (call.fallbackPath === undefined) return this.readAt(call);
+    if (call.fallbackPath === undefined) return this.readPaths(call);
     const { fallbackPath, ...first } = call;
     try {
-      return await this.readAt(first);
+      return await this.readPaths(first);
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 404) throw error;
-      return this.readAt({ ...first, path: fallbackPath });
+      return this.readPaths({ ...first, path: fallbackPath });
     }
   }
 
-  private async readAt(call: ReadCall): Promise<ApiObject[]> {
-    const query = call.scoped ? this.scope() : {};
-    const at = { path: call.path, ...(call.version ? { version: call.version } : {}), ...query };
+  /** `call.path` and every `alsoAt` path, merged by id. */
+  private async readPaths(call: ReadCall): Promise<ApiObject[]> {
+    if (call.alsoAt === undefined || call.alsoAt.length === 0) return this.readAt(call, call.path);
+    // Every path, one after another (the rate limiter counts them all); the same id seen twice is
+    // one object, kept as the first path gave it. Two ids for one key are left to the planner,
+    // which refuses live duplicates by name.
+    const merged = new Map<string, ApiObject>();
+    const withoutId: ApiObject[] = [];
+    for (const path of [call.path, ...call.alsoAt])
+      for (const object of await this.readAt(call, path)) {
+        const id = idOf(object['id']);
+        if (id === '') withoutId.push(object);
+        else if (!merged.has(id)) merged.set(id, object);
+      }
+    return [...merged.values(), ...withoutId];
+  }
+
+  private async readAt(call: ReadCall, path: string): Promise<ApiObject[]> {
+    const query = this.scope(call.scoped);
+    const at = { path, ...(call.version ? { version: call.version } : {}), ...query };
     const validators = itemValidators(call.item);
     if (call.paged) return this.api.listAll(at, validators.page, call.compact);
     const reply = await this.api.send({ method: 'GET', ...at });
-    const endpoint = { method: 'GET', path: call.path, status: reply.status };
+    const endpoint = { method: 'GET', path, status: reply.status };
     const objects =
       call.shape === 'client-settings'
         ? readClientSettingList(reply.body, endpoint, validators.one)
         : checked<ApiObject[]>(validators.array, reply.body, endpoint);
     return call.compact ? objects.map(call.compact) : objects;
+  }
+
+  /**
+   * Whether calls of this scope carry `microtenantId` here: `outside-default` ones only when this
+   * client's microtenant is not Default.
+   */
+  sendsMicrotenant(scope: Scope): boolean {
+    return scope === true || (scope === 'outside-default' && this.microtenantId !== DEFAULT_MICROTENANT_ID);
   }
 
   /**
@@ -153,7 +194,7 @@ export class ZpaClient {
   async readOne(call: ReadCall, id: string): Promise<ApiObject | undefined> {
     if (call.byId !== true) throw new Error(`the read of ${call.path} serves no single object`);
     const path = `${call.path}/${encodeURIComponent(id)}`;
-    const query = call.scoped ? this.scope() : {};
+    const query = this.scope(call.scoped);
     let reply;
     try {
       reply = await this.api.send({
@@ -177,7 +218,7 @@ export class ZpaClient {
    * have landed, so the applier reads before it retries.
    */
   async write(call: WriteCall): Promise<unknown> {
-    const query = { ...call.query, ...(call.scoped ? this.scope().query : {}) };
+    const query = { ...call.query, ...this.scope(call.scoped).query };
     const reply = await this.api.send({
       method: call.method,
       path: call.path,
@@ -208,10 +249,8 @@ export class ZpaClient {
     }
   }
 
-  // --- Client settings. NOTES.md lists "whether client settings are microtenant scoped" as unknown.
-  // Sending microtenantId could scope (or be refused on) a tenant-wide setting, so these calls (and
-  // the kind's writes: kinds/client-setting.ts) never carry it: they act on the tenant as the API key
-  // sees it.
+  // --- Client settings, read unscoped, for tests and doctor; plan reads them through the kind's
+  // calls (kinds/client-setting.ts says when those carry microtenantId).
 
   /**
    * `GET /clientSetting/all`. An array per the page, one object per the Go SDK, or a `{list}`
@@ -258,8 +297,8 @@ export class ZpaClient {
     return checked<ApiObject[]>(VALIDATE.microtenants, reply.body, at('GET', '/microtenants/summary', reply.status));
   }
 
-  private scope(): { query?: Record<string, string> } {
-    return this.microtenantId === undefined ? {} : { query: { microtenantId: this.microtenantId } };
+  private scope(scope: Scope = true): { query?: Record<string, string> } {
+    return this.sendsMicrotenant(scope) ? { query: { microtenantId: this.microtenantId } } : {};
   }
 }
 

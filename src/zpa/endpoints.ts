@@ -63,8 +63,12 @@ export class Endpoints {
   }
 }
 
-/** Path and meaningful query for messages: paging parameters are noise there. */
+/**
+ * Path and meaningful query for messages: paging parameters are noise there, and so is the Default
+ * microtenant's `microtenantId=0`, sent on every portal and link call (NOTES.md) but meaning "none".
+ */
 function displayPath(path: string, query: Record<string, string> | undefined): string {
-  if (query === undefined || Object.keys(query).length === 0) return path;
-  return `${path}?${new URLSearchParams(query).toString()}`;
+  const shown = Object.entries(query ?? {}).filter(([name, value]) => !(name === 'microtenantId' && value === '0'));
+  if (shown.length === 0) return path;
+  return `${path}?${new URLSearchParams(shown).toString()}`;
 }

@@ -1,5 +1,11 @@
 /** The ZPA API client: settings, sign-in, rate limits, retries, paging and typed errors. */
-export { ZpaClient, DEFAULT_TIMEOUT_MS, type ZpaClientOptions } from './client.js';
+export {
+  ZpaClient,
+  DEFAULT_MICROTENANT_ID,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_WRITE_TIMEOUT_MS,
+  type ZpaClientOptions,
+} from './client.js';
 export {
   settingsFromEnv,
   createZpaSettings,

@@ -50,6 +50,15 @@ export function expectObjectArray(value: unknown, endpoint: Endpoint, field?: st
 }
 
 /** ZPA error bodies are `{id, reason, params?}` (NOTES.md). Anything else yields nothing. */
+/**
+ * A 401 that says the resource access is blocked: NOTES.md, "Rate limits and errors": under load the
+ * API may answer 401 "Resource Access Blocked" for a valid token (zscaler-sdk-go's OneAPI client,
+ * `zscaler/errorx/errors.go`, retries it). Not a sign that the credentials are wrong.
+ */
+export function isAccessBlocked(status: number, text: string): boolean {
+  return status === 401 && /resource\s*access\s*blocked/i.test(text);
+}
+
 export function parseErrorBody(text: string): { zpaId?: string; reason?: string; params?: unknown[] } {
   let body: unknown;
   try {

@@ -4,7 +4,7 @@
  */
 import { ApiError, AuthError, ZpaGitopsError } from '../core/errors.js';
 import type { Redactor } from './redact.js';
-import { parseErrorBody, parseJsonReply } from './replies.js';
+import { isAccessBlocked, parseErrorBody, parseJsonReply } from './replies.js';
 
 export interface CallDescription {
   method: string;
@@ -40,6 +40,13 @@ export function readReply(
     // A write that met a server error may have been applied before the server failed.
     ...(method !== 'GET' && status >= 500 ? { ambiguous: true } : {}),
   };
+  if (isAccessBlocked(status, text)) {
+    // Retried with back-off already (transport.ts); the token is fine, the API is busy.
+    throw new ApiError(
+      details,
+      `${method} ${path}: the API blocked access under load (HTTP 401 Resource Access Blocked), also after retrying: run again later`,
+    );
+  }
   if (status === 401) {
     // Only reached after one fresh sign-in was also refused (NOTES.md: re-authenticate once).
     const [idVar, secretVar] = context.credentialVariables;

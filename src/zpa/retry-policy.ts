@@ -14,6 +14,10 @@ export interface FailedAttempt {
   /** Node's or got's error code when no response arrived, e.g. ECONNREFUSED, ETIMEDOUT. */
   errorCode?: string;
   retryAfter?: string;
+  /** `x-ratelimit-reset`: seconds until the OneAPI gateway's window resets; used when `retryAfter` is absent. */
+  rateLimitReset?: string;
+  /** A 401 whose body says the resource access is blocked (under load), not that the token is bad. */
+  accessBlocked?: boolean;
   /** Milliseconds this call has already spent waiting between attempts. */
   waitedMs: number;
   /** Overrides the method's own idempotency, e.g. for a sign-in POST, which is safe to repeat. */
@@ -97,7 +101,7 @@ function classify(failed: FailedAttempt, policy: RetryPolicy, random: () => numb
     reason: 'retry',
   });
   const afterHeader = (): RetryDecision | undefined => {
-    const ms = parseRetryAfter(failed.retryAfter);
+    const ms = parseRetryAfter(failed.retryAfter) ?? parseRateLimitReset(failed.rateLimitReset);
     if (ms === undefined) return backoff();
     return ms > policy.maxRetryAfterMs ? undefined : { delayMs: ms + jitter, reason: 'retry-after' };
   };
@@ -114,8 +118,26 @@ function classify(failed: FailedAttempt, policy: RetryPolicy, random: () => numb
   // names no ids, so a lasting conflict gets two more tries, not the whole budget.
   if (status === 409 || status === 412) return failed.attempt <= EDIT_LOCK_RETRIES ? backoff() : undefined;
   if (status === 400 && failed.zpaId !== undefined && RETRYABLE_400_IDS.has(failed.zpaId)) return backoff();
+  // NOTES.md, "Rate limits and errors": under load the API may answer 401 "Resource Access Blocked"
+  // for a valid token; zscaler-sdk-go's OneAPI client (`zscaler/errorx/errors.go`) retries it. It
+  // was refused, not applied, so every method may repeat it.
+  if (status === 401 && failed.accessBlocked === true) return backoff();
   if (status >= 500 && idempotent) return failed.retryAfter === undefined ? backoff() : afterHeader();
   return undefined;
+}
+
+/**
+ * `x-ratelimit-reset` as the OneAPI gateway sends it (recorded in NOTES.md beside
+ * `x-ratelimit-limit: 5000, 5000;w=60`): seconds until the window resets, a plain number.
+ */
+export function parseRateLimitReset(header: string | undefined, now = Date.now()): number | undefined {
+  if (header === undefined) return undefined;
+  const seconds = /^\s*(\d+(?:\.\d+)?)\s*s?\s*$/i.exec(header.split(',')[0] ?? '');
+  if (!seconds) return undefined;
+  const value = Number(seconds[1]);
+  // Not recorded as an epoch time, but a value that large can only be one: wait until it.
+  if (value > 1e9) return Math.max(0, Math.round(value * 1000 - now));
+  return Math.round(value * 1000);
 }
 
 /**

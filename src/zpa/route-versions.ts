@@ -30,11 +30,24 @@ export function negotiatedRoute(method: string, path: string): NegotiatedRoute |
 }
 
 /**
- * 404 or 405 with a reply: the route is not there, so nothing was created. Never an ambiguous error:
- * a write that may have landed is not repeated anywhere else either.
+ * 404 or 405 with a reply: the route is not there, so nothing was created. NOTES.md, "Still unknown":
+ * how a missing route answers through the OneAPI gateway is not recorded (404/405, or a 400 naming
+ * the path), so a 400 whose id or reason names an unknown route or method counts too; a 400 means
+ * nothing was written. Never an ambiguous error: a write that may have landed is not repeated
+ * anywhere else either.
  */
 function isMissingRoute(error: unknown): boolean {
-  return error instanceof ApiError && !error.ambiguous && (error.status === 404 || error.status === 405);
+  if (!(error instanceof ApiError) || error.ambiguous) return false;
+  if (error.status === 404 || error.status === 405) return true;
+  return error.status === 400 && namesMissingRoute(`${error.zpaId ?? ''} ${error.reason ?? ''}`);
+}
+
+const ROUTE_WORD = /(^|[^a-z])(route|method|path|endpoint|url|uri|api|resource path|handler)([^a-z]|$)/i;
+const MISSING_WORD =
+  /unknown|not[ ._-]?found|not[ ._-]?supported|not[ ._-]?allowed|no[ ._-]?such|does not exist|unsupported|no handler|invalid/i;
+
+function namesMissingRoute(text: string): boolean {
+  return ROUTE_WORD.test(text) && MISSING_WORD.test(text);
 }
 
 export class RouteVersions {

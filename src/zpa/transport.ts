@@ -11,7 +11,7 @@ import { ApiError, NOT_SENT_REASON, ZpaGitopsError } from '../core/errors.js';
 import { Authenticator, retryAfterOf, type SignInInfo } from './auth.js';
 import { SlidingLogLimiter, type RateLimits, type Slot } from './rate-limiter.js';
 import type { DebugSink, Redactor } from './redact.js';
-import { parseErrorBody } from './replies.js';
+import { isAccessBlocked, parseErrorBody } from './replies.js';
 import { noResponseError, readReply } from './reply-errors.js';
 import { decideRetry, type RetryPolicy, type WaitReason } from './retry-policy.js';
 import type { ZpaSettings } from './settings.js';
@@ -49,7 +49,10 @@ export interface ReplyInfo {
 export interface TransportOptions {
   settings: ZpaSettings;
   limits: RateLimits;
+  /** Per attempt of a GET. */
   timeoutMs: number;
+  /** Per attempt of a POST, PUT or DELETE (a bulk body takes longer to send and to apply). */
+  writeTimeoutMs: number;
   retry: RetryPolicy;
   redactor: Redactor;
   onWait?: (info: WaitInfo) => void;
@@ -147,11 +150,13 @@ export class Transport {
         method: request.method,
         ...(request.query ? { searchParams: request.query } : {}),
         ...(request.body === undefined ? {} : { json: request.body }),
+        ...(request.method === 'GET' ? {} : { timeout: { request: this.options.writeTimeoutMs } }),
         agent: request.method === 'POST' ? this.fresh : this.pooled,
         context: { call },
       });
     } catch (error) {
-      throw noResponseError(request, error, this.options.timeoutMs);
+      const { timeoutMs, writeTimeoutMs } = this.options;
+      throw noResponseError(request, error, request.method === 'GET' ? timeoutMs : writeTimeoutMs);
     } finally {
       call.releaseSlot();
     }
@@ -221,7 +226,9 @@ export class Transport {
       status: response.statusCode,
       headers: flatHeaders(response.headers),
     });
-    if (response.statusCode === 401 && !call.reauthenticated) {
+    // A blocked-under-load 401 is retried with back-off (retryDelay), without a new sign-in.
+    const blocked = isAccessBlocked(response.statusCode, typeof response.body === 'string' ? response.body : '');
+    if (response.statusCode === 401 && !blocked && !call.reauthenticated) {
       // NOTES.md: re-authenticate once on a 401, then repeat the call.
       call.reauthenticated = true;
       this.auth.invalidate(call.token);
@@ -273,13 +280,15 @@ export class Transport {
     const response = error.response;
     if (!response)
       this.debugLine(`zpa: ${call.request.method} ${call.request.displayPath} -> no response (${error.code})`);
-    const body = response && typeof response.body === 'string' ? parseErrorBody(response.body) : {};
+    const text = response && typeof response.body === 'string' ? response.body : '';
+    const body = parseErrorBody(text);
     const decision = decideRetry(
       {
         method: call.request.method,
         attempt: attemptCount,
         ...(response ? { status: response.statusCode } : { errorCode: error.code }),
         ...(body.zpaId ? { zpaId: body.zpaId } : {}),
+        ...(response && isAccessBlocked(response.statusCode, text) ? { accessBlocked: true } : {}),
         ...retryAfterOf(error),
         waitedMs: call.waitedMs,
       },

@@ -40,21 +40,22 @@ describe('doctor on a healthy tenant', () => {
       '✓ microtenants: 2 read in 1 page',
       '✓ user portals: 3 read in 1 page',
       '✓ user portal links: 1200 read in 3 pages',
-      '✓ client settings: 1 read in 1 page',
+      '✓ client settings: 1 read in 2 pages',
       '✓ enrollment certificates: 5 read in 1 page',
       '✓ Browser Access certificates: 0 read in 1 page',
       '✓ microtenant: Default (0), the default, ZPA_MICROTENANT_ID is unset',
-      '✓ rate-limit headers: none in 8 replies (the published limits apply: 20 GETs and 10 writes per 10 s)',
+      '✓ rate-limit headers: none in 9 replies (the published limits apply: 20 GETs and 10 writes per 10 s)',
       expect.stringMatching(/^✓ clock: within 1 s of the server's Date header$/),
     ]);
     expect(result.stdout).toMatch(/Everything plan needs works\.\n$/);
     // The calls plan makes for the same collections: page size 500, link pages 1 to 3, nothing else.
     expect(apiCalls(sim)).toEqual([
       'GET v1/microtenants/summary',
-      'GET v1/userPortal?page=1&pagesize=500',
-      'GET v1/userPortalLink?page=1&pagesize=500',
-      'GET v1/userPortalLink?page=2&pagesize=500',
-      'GET v1/userPortalLink?page=3&pagesize=500',
+      'GET v1/userPortal?microtenantId=0&page=1&pagesize=500',
+      'GET v1/userPortalLink?microtenantId=0&page=1&pagesize=500',
+      'GET v1/userPortalLink?microtenantId=0&page=2&pagesize=500',
+      'GET v1/userPortalLink?microtenantId=0&page=3&pagesize=500',
+      'GET v1/clientSetting',
       'GET v1/clientSetting/all',
       'GET v2/enrollmentCert?page=1&pagesize=500',
       'GET v2/clientlessCertificate/issued?page=1&pagesize=500',
@@ -82,7 +83,7 @@ describe('doctor on a healthy tenant', () => {
       try {
         const result = await cli(['doctor'], { env: sim.env() });
         expect(result.code).toBe(0);
-        expect(checkLines(result)).toContain('✓ client settings: 1 read in 1 page');
+        expect(checkLines(result)).toContain('✓ client settings: 1 read in 2 pages');
       } finally {
         sim.setReadings({ clientSettings: 'array' });
       }

@@ -41,10 +41,10 @@ describe('doctor --write-probe', () => {
     ]);
     const writes = writesSeen(sim);
     expect(writes).toEqual([
-      'POST v2/userPortalLink/bulk',
-      expect.stringMatching(/^PUT v1\/userPortalLink\/\d+$/),
-      expect.stringMatching(/^DELETE v1\/userPortalLink\/\d+$/),
-      expect.stringMatching(/^DELETE v1\/userPortalLink\/\d+$/),
+      'POST v2/userPortalLink/bulk?microtenantId=0',
+      expect.stringMatching(/^PUT v1\/userPortalLink\/\d+\?microtenantId=0$/),
+      expect.stringMatching(/^DELETE v1\/userPortalLink\/\d+\?microtenantId=0$/),
+      expect.stringMatching(/^DELETE v1\/userPortalLink\/\d+\?microtenantId=0$/),
     ]);
     const bulk = sim.requests.find((r) => r.method === 'POST' && r.path.endsWith('/bulk'));
     expect(bulk?.body).toMatchObject({

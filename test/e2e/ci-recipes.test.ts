@@ -85,4 +85,40 @@ describe('CI recipes', () => {
     expect(text).toContain('zpa-gitops reviewed-digest --name "$TARGET"');
     expect(multi.jobs['apply']!.concurrency?.group).toBe('zpa-gitops-apply-${{ matrix.target }}');
   });
+  it.each(['action.yml', '.github/workflows/release.yml'])(
+    '%s pins every action by commit SHA, its version in a comment',
+    (path) => {
+      const uses = [...readFileSync(path, 'utf8').matchAll(/^ *(?:- )?uses: (\S+)(.*)$/gm)];
+      expect(uses.length).toBeGreaterThan(0);
+      for (const [, action, comment] of uses) {
+        expect(action, path).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+        expect(comment, `${action} in ${path}`).toMatch(/^ # v\d+\.\d+\.\d+$/);
+      }
+    },
+  );
+
+  it('the release workflow runs on version tags, publishes only with the token, and says when it does not', () => {
+    const release = parse(readFileSync('.github/workflows/release.yml', 'utf8')) as {
+      on: { push: { tags: string[] } };
+      jobs: { release: { steps: { run?: string; env?: Record<string, string> }[] } };
+    };
+    expect(release.on.push.tags).toEqual(['v*']);
+    const steps = release.jobs.release.steps;
+    const publish = steps.find((s) => s.run?.includes('npm publish --provenance'));
+    expect(publish?.env?.['NODE_AUTH_TOKEN']).toBe('${{ secrets.NPM_TOKEN }}');
+    expect(publish?.run).toMatch(/if \[ -z "\$NODE_AUTH_TOKEN" \][\s\S]*::notice::No NPM_TOKEN secret/);
+    const all = steps.map((s) => s.run ?? '').join('\n');
+    expect(all).toContain('npm run release -- --out release');
+    expect(all).toContain('gh release create');
+    expect(all).toContain('SHA256SUMS');
+    expect(all).toContain('${GITHUB_REF_NAME%%.*}'); // the major tag
+  });
+
+  it('GitLab: the release bundle by URL, its checksum checked before it is installed', () => {
+    const ci = parse(readFileSync(recipes[2]!, 'utf8')) as { default: { before_script: string[] } };
+    const [download, verify, install] = ci.default.before_script;
+    expect(download).toContain('zpa-gitops-bundle-${ZPA_GITOPS_VERSION#v}.tgz');
+    expect(verify).toMatch(/\$\{ZPA_GITOPS_SHA256:\?.*\| sha256sum -c -$/);
+    expect(install).toBe('npm install -g --offline --no-audit --no-fund /tmp/zpa-gitops.tgz');
+  });
 });

@@ -136,10 +136,10 @@ const rows: Row[] = [
     error: /GET \/userPortal: page 1: .*`list\[0\]\.name` is a string; expected a string without control characters/,
   },
   {
-    reply: 'client setting of an unknown type',
-    fault: patch(/\/clientSetting\/all$/, { op: 'replace', path: '/0/clientCertificateType', value: 'ZAPP_CLIENT_V2' }),
-    error:
-      /GET \/clientSetting\/all: reply is not the expected shape: `\[0\]\.clientCertificateType` is a string; expected one of ZAPP_CLIENT, ISOLATION_CLIENT, APP_PROTECTION, NONE/,
+    // An unknown type is left unmanaged with a warning (test/e2e/fidelity-reads.test.ts); an empty one is malformed.
+    reply: 'client setting of an empty type',
+    fault: patch(/\/clientSetting\/all$/, { op: 'replace', path: '/0/clientCertificateType', value: '' }),
+    error: /GET \/clientSetting\/all: reply is not the expected shape: `\[0\]\.clientCertificateType`/,
   },
   {
     reply: 'client setting type not a string',

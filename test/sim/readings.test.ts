@@ -32,7 +32,14 @@ async function bulk(sim: Simulator, version: 'v1' | 'v2') {
 describe('readings', () => {
   it('default: bulk on v1 and v2, client settings as a bare array', async () => {
     const sim = await startSim({ seed });
-    expect(sim.readings()).toEqual({ bulkCreate: 'both', clientSettings: 'array', baCertificates: 'clientless' });
+    expect(sim.readings()).toEqual({
+      bulkCreate: 'both',
+      clientSettings: 'array',
+      clientSettingsAll: 'every-type',
+      microtenantReads: 'scoped',
+      missingRoute: 'status',
+      baCertificates: 'clientless',
+    });
     expect(DEFAULT_READINGS).toEqual(sim.readings());
     expect((await bulk(sim, 'v1')).status).toBe(201);
     expect((await bulk(sim, 'v2')).status).toBe(201);
@@ -78,6 +85,21 @@ describe('readings', () => {
     expect((await api.call('GET', '/clientSetting')).json).toEqual(wrap(arrayDefault));
   });
 
+  it('`/clientSetting/all` without the default: only `/clientSetting` shows ZAPP_CLIENT', async () => {
+    const settings = [
+      { clientCertificateType: 'ZAPP_CLIENT', enrollmentCert: 'Connector' },
+      { clientCertificateType: 'ISOLATION_CLIENT', enrollmentCert: 'Isolation Client' },
+    ] as const;
+    const sim = await startSim({
+      seed: { clientSettings: [...settings] },
+      readings: { clientSettingsAll: 'without-default' },
+    });
+    const api = await apiFor(sim);
+    const types = (json: unknown) => (json as { clientCertificateType: string }[]).map((s) => s.clientCertificateType);
+    expect(types((await api.call('GET', '/clientSetting/all')).json)).toEqual(['ISOLATION_CLIENT']);
+    expect(types((await api.call('GET', '/clientSetting')).json)).toEqual(['ZAPP_CLIENT']);
+  });
+
   it('the one-object reading of a tenant without settings is an empty object', async () => {
     const sim = await startSim({ readings: { clientSettings: 'object' } });
     const api = await apiFor(sim);
@@ -89,6 +111,9 @@ describe('readings', () => {
     expect((await request(`${sim.url}/__sim/readings`)).json).toEqual({
       bulkCreate: 'both',
       clientSettings: 'array',
+      clientSettingsAll: 'every-type',
+      microtenantReads: 'scoped',
+      missingRoute: 'status',
       baCertificates: 'clientless',
     });
     const put = await putReadings(sim, { bulkCreate: 'v1' });
@@ -97,9 +122,23 @@ describe('readings', () => {
       json: { bulkCreate: 'v1', clientSettings: 'array', baCertificates: 'clientless' },
     });
     await putReadings(sim, { clientSettings: 'object' });
-    expect(sim.readings()).toEqual({ bulkCreate: 'v1', clientSettings: 'object', baCertificates: 'clientless' });
+    expect(sim.readings()).toEqual({
+      bulkCreate: 'v1',
+      clientSettings: 'object',
+      clientSettingsAll: 'every-type',
+      microtenantReads: 'scoped',
+      missingRoute: 'status',
+      baCertificates: 'clientless',
+    });
     await request(`${sim.url}/__sim/reset`, { method: 'POST' });
-    expect(sim.readings()).toEqual({ bulkCreate: 'v1', clientSettings: 'object', baCertificates: 'clientless' });
+    expect(sim.readings()).toEqual({
+      bulkCreate: 'v1',
+      clientSettings: 'object',
+      clientSettingsAll: 'every-type',
+      microtenantReads: 'scoped',
+      missingRoute: 'status',
+      baCertificates: 'clientless',
+    });
     expect((await bulk(sim, 'v2')).status).toBe(404);
     // Control calls are never in the request log.
     expect(sim.requests.some((r) => r.path.startsWith('/__sim'))).toBe(false);
@@ -108,7 +147,10 @@ describe('readings', () => {
   it.each([
     [{ bulkCreate: 'v3' }, 'readings.bulkCreate must be one of v1, v2, both'],
     [{ clientSettings: 'map' }, 'readings.clientSettings must be one of array, object, list'],
-    [{ bulk: 'v1' }, 'readings.bulk is not a reading (bulkCreate, clientSettings, baCertificates)'],
+    [
+      { bulk: 'v1' },
+      'readings.bulk is not a reading (bulkCreate, clientSettings, clientSettingsAll, microtenantReads, missingRoute, baCertificates)',
+    ],
     ['v1', 'readings must be an object'],
   ])('refuses %j with a 400 naming the field, and changes nothing', async (body, reason) => {
     const sim = await startSim();

@@ -3,8 +3,9 @@
  * job's environment. What a runner provides and this harness does not:
  * - `uses: actions/checkout` and `actions/setup-node` are skipped (the workspace is the checkout;
  *   Node is the one running the tests); `actions/upload-artifact` only checks its file exists.
- * - The install step (the action's `id: install`, GitLab's clone and `npm install -g`) is replaced by
- *   the built local CLI on PATH: the one substitution. Every other step runs as written.
+ * - The install is the built local CLI on PATH (GitLab's download, checksum and `npm install -g` are
+ *   replaced by it: the one substitution). The action runs as written at this checkout, which holds
+ *   the built bundle (dist/cli/main.js), so it takes its bundle path; every other step runs as written.
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -66,6 +67,7 @@ export function runBash(script: string, env: Record<string, string>, cwd: string
 type Env = Record<string, string>;
 interface Step {
   id?: string;
+  if?: string;
   name?: string;
   uses?: string;
   run?: string;
@@ -118,7 +120,6 @@ async function runSteps(steps: Step[], env: Env, run: GithubRun, where: string):
       continue;
     }
     if (step.uses !== undefined) throw new Error(`${where}: the harness does not know ${step.uses}`);
-    if (step.id === 'install') continue; // replaced by the shim on PATH (see the file comment)
     if (step.run === undefined) throw new Error(`${where}: step ${index} has neither uses nor run`);
     const summary = join(scratch, `summary-${index}.md`);
     writeFileSync(summary, '');
@@ -137,23 +138,97 @@ async function runSteps(steps: Step[], env: Env, run: GithubRun, where: string):
   return result;
 }
 
-/** The composite action at the repository root, its inputs at their defaults. */
+/** The composite action at the repository root, its inputs at their defaults, run as a runner runs it. */
 async function runAction(env: Env, run: GithubRun): Promise<JobResult> {
-  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+  const result = await runCompositeAction({ actionPath: ROOT, env, cwd: run.cwd });
+  return { code: result.code, steps: result.steps, summary: '', output: result.output };
+}
+
+export interface CompositeRun {
+  /** GITHUB_ACTION_PATH: the action's checkout at the ref a workflow names. */
+  actionPath: string;
+  /** The runner's environment: PATH, HOME, RUNNER_TEMP, ... */
+  env: Env;
+  cwd: string;
+  /** Inputs given with `with:`; the others take their defaults. */
+  inputs?: Record<string, string>;
+}
+
+export interface CompositeResult {
+  code: number;
+  steps: StepResult[];
+  output: string;
+  /** Each step's GITHUB_OUTPUT values, by step id. */
+  outputs: Record<string, Record<string, string>>;
+  /** The `uses:` steps whose `if` held (the runner would have run them; this one cannot). */
+  used: string[];
+  /** Folders the steps added to PATH through GITHUB_PATH, first added first. */
+  path: string[];
+}
+
+/**
+ * Runs a composite action's steps as the runner does: `if:` conditions on earlier steps' outputs,
+ * each `run:` in bash with GITHUB_ACTION_PATH, GITHUB_OUTPUT and GITHUB_PATH set, and GITHUB_PATH's
+ * folders put on PATH for the steps after the one that wrote them. `uses:` steps are recorded, not run.
+ */
+export async function runCompositeAction(run: CompositeRun): Promise<CompositeResult> {
+  const action = parse(readFileSync(join(run.actionPath, 'action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: string }>;
     runs: { using: string; steps: Step[] };
   };
   if (action.runs.using !== 'composite') throw new Error('action.yml is not a composite action');
-  const inputs = Object.fromEntries(
-    Object.entries(action.inputs).map(([name, input]) => [`inputs.${name}`, input.default ?? '']),
+  const context: Record<string, string> = Object.fromEntries(
+    Object.entries(action.inputs).map(([name, input]) => [`inputs.${name}`, run.inputs?.[name] ?? input.default ?? '']),
   );
-  mkdirSync(env['RUNNER_TEMP'] ?? tmpdir(), { recursive: true });
-  return runSteps(
-    action.runs.steps,
-    { ...env, GITHUB_ACTION_PATH: ROOT },
-    { ...run, context: { ...run.context, ...inputs } },
-    'action.yml',
-  );
+  const temp = run.env['RUNNER_TEMP'] ?? mkdtempSync(join(tmpdir(), 'zpa-gitops-runner-temp-'));
+  mkdirSync(temp, { recursive: true });
+  const scratch = mkdtempSync(join(tmpdir(), 'zpa-gitops-action-'));
+  const githubPath = join(scratch, 'path');
+  writeFileSync(githubPath, '');
+  const result: CompositeResult = { code: 0, steps: [], output: '', outputs: {}, used: [], path: [] };
+  for (const [index, step] of action.runs.steps.entries()) {
+    if (step.if !== undefined && !holds(step.if, context)) continue;
+    if (step.uses !== undefined) {
+      result.used.push(step.uses);
+      continue;
+    }
+    if (step.run === undefined) throw new Error(`action.yml: step ${index} has neither uses nor run`);
+    const output = join(scratch, `output-${index}`);
+    writeFileSync(output, '');
+    const env = {
+      ...run.env,
+      ...expand(step.env, context),
+      PATH: [...[...result.path].reverse(), run.env['PATH'] ?? ''].join(':'),
+      RUNNER_TEMP: temp,
+      GITHUB_ACTION_PATH: run.actionPath,
+      GITHUB_OUTPUT: output,
+      GITHUB_PATH: githubPath,
+    };
+    const outcome = await runBash(substitute(step.run, context), env, run.cwd);
+    result.steps.push(outcome);
+    result.output += outcome.output;
+    result.path = readFileSync(githubPath, 'utf8').split('\n').filter(Boolean);
+    const values = Object.fromEntries(
+      readFileSync(output, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('='))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    if (step.id !== undefined) {
+      result.outputs[step.id] = values;
+      for (const [key, value] of Object.entries(values)) context[`steps.${step.id}.outputs.${key}`] = value;
+    }
+    if (outcome.code !== 0) return { ...result, code: outcome.code };
+  }
+  return result;
+}
+
+/** The one form of `if:` the action uses: `steps.ID.outputs.NAME == 'value'` (or `!=`). */
+function holds(condition: string, context: Record<string, string>): boolean {
+  const match = /^(steps\.[\w-]+\.outputs\.[\w-]+) (==|!=) '([^']*)'$/.exec(condition.trim());
+  if (!match) throw new Error(`the harness cannot evaluate if: ${condition}`);
+  const equal = (context[match[1]!] ?? '') === match[3];
+  return match[2] === '==' ? equal : !equal;
 }
 
 function expand(env: Env | undefined, context: Record<string, string>): Env {
@@ -185,14 +260,14 @@ export function readGitlab(): {
   };
 }
 
-/** Runs one GitLab job; the two install lines of before_script are the shim's (asserted to be them). */
+/** Runs one GitLab job; the three install lines of before_script are the shim's (asserted to be them). */
 export async function runGitlabJob(name: string, runner: Env, cwd: string): Promise<JobResult> {
   const ci = readGitlab();
   const job = ci.jobs[name];
   if (!job) throw new Error(`gitlab-ci.yml has no job ${name}`);
-  const [clone, install, ...before] = ci.default.before_script;
-  if (!clone?.startsWith('git clone') || !install?.includes('npm install -g'))
-    throw new Error('gitlab-ci.yml: the first two before_script lines are no longer the install');
+  const [download, verify, install, ...before] = ci.default.before_script;
+  if (!download?.startsWith('curl ') || !verify?.includes('sha256sum -c') || !install?.startsWith('npm install -g'))
+    throw new Error('gitlab-ci.yml: the first three before_script lines are no longer the install');
   const outcome = await runBash([...before, ...job.script].join('\n'), { ...ci.variables, ...runner }, cwd);
   return { code: outcome.code, steps: [outcome], summary: '', output: outcome.output };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/core/errors.js';
 import { startSimulator } from '../../src/sim/index.js';
-import { settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
+import { DEFAULT_WRITE_TIMEOUT_MS, settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
 import { holdPort } from '../support/held-port.js';
 import { ManualClock } from '../support/manual-clock.js';
 import { CUSTOMER_ID, SIM_SECRET, expectNoCredentials, harness, rejectionOf } from './sim-helpers.js';
@@ -111,7 +111,7 @@ describe('retries', () => {
     // The simulator holds the reply on a clock this test never moves, so the POST can only time out;
     // the earlier GET signs in first, with retries, so a slow sign-in cannot be mistaken for it.
     const clock = new ManualClock();
-    const { sim, client } = await harness({ seed, clock }, { ...fast, clock, timeoutMs: 1_000 });
+    const { sim, client } = await harness({ seed, clock }, { ...fast, clock, timeoutMs: 1_000, writeTimeoutMs: 1_000 });
     await client.listUserPortals();
     sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, delayMs: 60_000 });
     const error = await apiError(createLink(client, { name: 'Slow', link: 'slow.example.com' }, [PORTAL]));
@@ -119,6 +119,23 @@ describe('retries', () => {
     expect(error.status).toBeUndefined();
     expect(error.message).toContain('timed out');
     expect(sim.count({ method: 'POST', path: /\/userPortalLink$/ })).toBe(1);
+  });
+
+  it('a write waits longer than a read: its own timeout, of the order the SDKs use', async () => {
+    expect(DEFAULT_WRITE_TIMEOUT_MS).toBeGreaterThanOrEqual(60_000);
+    // Both replies are held on a clock only this test moves. The read times out after its 1 s; the
+    // write, sent first, is still waiting then, and lands once the clock lets its reply go.
+    const clock = new ManualClock();
+    const { sim, client } = await harness({ seed, clock }, { ...fast, clock, timeoutMs: 1_000 });
+    await client.listUserPortals();
+    sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, delayMs: 60_000 });
+    sim.injectFault({ method: 'GET', path: /\/userPortal$/, delayMs: 60_000, times: 10 });
+    const write = createLink(client, { name: 'Slow', link: 'slow.example.com' }, [PORTAL]);
+    write.catch(() => undefined); // awaited below; a rejection before then is not unhandled
+    const read = await apiError(client.listUserPortals());
+    expect(read.message).toContain('timed out after 1000 ms');
+    await clock.advance(60_000);
+    expect((await write)['name']).toBe('Slow');
   });
 
   it('a POST whose connection drops after sending is ambiguous', async () => {

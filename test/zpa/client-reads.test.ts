@@ -184,7 +184,7 @@ describe('endpoints', () => {
     expect(portals.map((p) => p.name)).toEqual(expect.arrayContaining(['Portal A', 'Portal B']));
   });
 
-  it('sends microtenantId on portal and link calls, never on client-setting calls', async () => {
+  it('sends microtenantId on portal and link calls, 0 for Default, never on client-setting calls', async () => {
     const { sim, client } = await harness({ seed });
     const branch = client.withMicrotenant('145283994705986001');
     expect(branch.target.microtenantId).toBe('145283994705986001');
@@ -199,7 +199,7 @@ describe('endpoints', () => {
       ['/userPortal', '145283994705986001'],
       ['/userPortalLink', '145283994705986001'],
       ['/clientSetting/all', undefined],
-      ['/userPortal', undefined],
+      ['/userPortal', '0'],
     ]);
     // Shared sign-in and stats.
     expect(client.stats.signIns).toBe(1);

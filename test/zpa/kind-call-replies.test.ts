@@ -66,15 +66,17 @@ describe("the kinds' reads and writes through ZpaClient", () => {
     expect(await h.client.readOne(call, id)).toEqual({ ...wire, userPortals: [{ id: PORTAL }] });
   });
 
-  it('refuses a client setting of a type it does not know, read through the kind', async () => {
+  it('reads a client setting of a type it does not know (the kind leaves it alone), not one without a type', async () => {
     const h = await harness({ seed: { clientSettings: [] } });
     const call = clientSettingKind.reads['clientSettings'];
     if (!call) throw new Error('the client-setting kind reads clientSettings');
     h.sim.injectFault({
       method: 'GET',
       path: /\/clientSetting\/all$/,
-      rawBody: '[{"clientCertificateType":"MYSTERY"}]',
+      rawBody: '[{"id":"7","clientCertificateType":"MYSTERY"}]',
     });
+    expect(await h.client.read(call)).toEqual([{ id: '7', clientCertificateType: 'MYSTERY' }]);
+    h.sim.injectFault({ method: 'GET', path: /\/clientSetting\/all$/, rawBody: '[{"clientCertificateType":""}]' });
     const error = await apiError(h.client.read(call));
     expect(error.message).toMatch(
       /^GET \/clientSetting\/all: reply is not the expected shape: `\[0\]\.clientCertificateType`/,
