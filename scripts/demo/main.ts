@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/run.js';
 import { COLOR, PLAIN, wantsColor } from '../../src/render/style.js';
 import { PUBLISHED_RATE_LIMITS, startSimulator } from '../../src/sim/index.js';
+import { simulatorOnlyEnv } from '../../src/sim/serve.js';
 import { demoTenant } from './seed.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -13,7 +14,8 @@ const manifests = 'examples/manifests';
 const style = wantsColor(process.env, process.stdout.isTTY === true) ? COLOR : PLAIN;
 
 const sim = await startSimulator({ seed: demoTenant(), rateLimits: PUBLISHED_RATE_LIMITS });
-const env = { ...process.env, ...sim.env() };
+// Only the simulator's ZPA_* and ZSCALER_* variables: real credentials in the shell stay unused.
+const env = simulatorOnlyEnv(process.env, sim.env());
 const io = {
   stdout: (text: string) => void process.stdout.write(text),
   stderr: (text: string) => void process.stderr.write(text),

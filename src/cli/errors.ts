@@ -1,6 +1,7 @@
 import { ApiError, AuthError, ManifestError, ZpaGitopsError } from '../core/errors.js';
 import { formatDiagnostics, githubAnnotations } from '../render/diagnostics.js';
 import { exitCodeForError } from './exit-codes.js';
+import { visible } from '../render/visible.js';
 import type { CliIo } from './io.js';
 
 /** Manifests that failed to load: no API call was made at all. */
@@ -13,19 +14,19 @@ export function reportError(error: unknown, io: CliIo): number {
     if (io.env['GITHUB_ACTIONS'] === 'true') io.stdout(githubAnnotations(error.diagnostics));
     // After the reads (a name that does not resolve) something was sent, but nothing was written.
     const outcome = error instanceof ManifestLoadError ? 'Nothing was sent to the API.' : 'Nothing was changed.';
-    io.stderr(`${error.message}. ${outcome}\n`);
+    io.stderr(`${visible(error.message)}. ${outcome}\n`);
     return exitCodeForError(error);
   }
   if (error instanceof ApiError) {
-    io.stderr(`error: ${error.message}\n${hintFor(error)}`);
+    io.stderr(`error: ${visible(error.message)}\n${hintFor(error)}`);
     return exitCodeForError(error);
   }
   if (error instanceof ZpaGitopsError) {
-    io.stderr(`error: ${error.message}\n`);
+    io.stderr(`error: ${visible(error.message, { keepNewlines: true })}\n`);
     return exitCodeForError(error);
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`internal error: ${message}\n`);
+  io.stderr(`internal error: ${visible(message, { keepNewlines: true })}\n`);
   if (io.env['ZPA_GITOPS_DEBUG'] && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   else io.stderr('This is a bug in zpa-gitops. Set ZPA_GITOPS_DEBUG=1 for details, and please report it.\n');
   return exitCodeForError(error);

@@ -1,6 +1,7 @@
 import { TOOL_VERSION } from '../version.js';
 import { UsageError } from '../core/errors.js';
 import { applyColorFlag, asksForHelp } from './args.js';
+import { closest } from '../core/closest.js';
 import { reportError } from './errors.js';
 import { exitCode } from './exit-codes.js';
 import { HELP } from './help.js';
@@ -27,7 +28,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 /** Runs one command line; returns the exit code. Never throws. */
 export async function runCli(argv: string[], processIo: CliIo): Promise<number> {
-  const [name, ...args] = argv;
+  const [name, ...args] = withGlobalFlagsAfterCommand(argv);
   const io = applyColorFlag(args, processIo);
   try {
     // `zpa-gitops help plan` is `zpa-gitops plan --help`, as in Terraform and git.
@@ -42,7 +43,8 @@ export async function runCli(argv: string[], processIo: CliIo): Promise<number> 
     }
     const load = COMMANDS[name];
     if (!load) {
-      const close = Object.keys(COMMANDS).find((c) => c.startsWith(name.slice(0, 2)));
+      const close =
+        closest(name, Object.keys(COMMANDS)) ?? Object.keys(COMMANDS).find((c) => c.startsWith(name.slice(0, 2)));
       throw new UsageError(
         `unknown command "${name}"${close ? ` (did you mean "${close}"?)` : ''}; see zpa-gitops --help`,
       );
@@ -56,4 +58,13 @@ export async function runCli(argv: string[], processIo: CliIo): Promise<number> 
   } catch (error) {
     return reportError(error, io);
   }
+}
+
+/** Flags every command takes, which habit also puts before the command: `zpa-gitops -no-color plan`. */
+const GLOBAL_FLAGS = new Set(['--no-color', '-no-color']);
+
+function withGlobalFlagsAfterCommand(argv: string[]): string[] {
+  const leading = argv.findIndex((arg) => !GLOBAL_FLAGS.has(arg));
+  if (leading <= 0) return argv;
+  return [...argv.slice(leading, leading + 1), ...argv.slice(0, leading), ...argv.slice(leading + 1)];
 }

@@ -7,7 +7,13 @@ import { DEFAULT_SAFETY, type SafetyOptions } from '../planner/plan.js';
 import { parseTargets } from '../planner/targets.js';
 import { formatDiagnostics } from '../render/diagnostics.js';
 import { COLOR, PLAIN, wantsColor, type Style } from '../render/style.js';
-import { rateLimitsFromEnv, settingsFromEnv, ZpaClient, type ZpaClientOptions } from '../zpa/index.js';
+import {
+  rateLimitsFromEnv,
+  settingsFromEnv,
+  ZpaClient,
+  type ZpaClientOptions,
+  type ZpaSettings,
+} from '../zpa/index.js';
 import { ManifestLoadError } from './errors.js';
 import type { CliIo } from './io.js';
 
@@ -29,6 +35,7 @@ export function connect(
   given: Partial<Pick<ZpaClientOptions, 'settings' | 'onReply' | 'stopWrites'>> = {},
 ): ZpaClient {
   const { settings = settingsFromEnv(io.env), onReply, stopWrites } = given;
+  warnOfBothCredentialSets(io, settings);
   return new ZpaClient({
     settings,
     ...(onReply ? { onReply } : {}),
@@ -40,6 +47,19 @@ export function connect(
     },
     ...(io.env['ZPA_GITOPS_DEBUG'] ? { debug: (line: string) => io.stderr(`debug: ${line}\n`) } : {}),
   });
+}
+
+/**
+ * With both credential sets in the environment (the simulator prints both) one wins without a
+ * word, and the other tenant's key is never used: say which sign-in and host this run uses.
+ */
+function warnOfBothCredentialSets(io: CliIo, settings: ZpaSettings): void {
+  const set = (name: string) => (io.env[name] ?? '').trim() !== '';
+  if (!set('ZPA_CLIENT_ID') || !set('ZSCALER_CLIENT_ID')) return;
+  const mode = settings.mode === 'oneapi' ? 'OneAPI (ZSCALER_CLIENT_ID)' : 'the legacy API key (ZPA_CLIENT_ID)';
+  io.stderr(
+    `warning: both ZPA_CLIENT_ID (legacy) and ZSCALER_CLIENT_ID (OneAPI) are set; signing in with ${mode} at ${new URL(settings.tokenUrl).host}, API ${new URL(settings.apiBase).host}, customer ${settings.customerId}. Unset the other set to silence this.\n`,
+  );
 }
 
 /** `--prune-threshold` and `--update-threshold`, in percent. */

@@ -1,5 +1,6 @@
 /** The doctor report as text (one line per check) or as JSON to attach to an issue. */
 import type { DoctorReport } from './types.js';
+import { visible } from '../render/visible.js';
 
 export const DOCTOR_FORMATS = ['text', 'json'] as const;
 export type DoctorFormat = (typeof DOCTOR_FORMATS)[number];
@@ -7,7 +8,7 @@ export type DoctorFormat = (typeof DOCTOR_FORMATS)[number];
 export function renderDoctor(report: DoctorReport, format: DoctorFormat): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
+      return `${visible(JSON.stringify(report, null, 2), { keepNewlines: true })}\n`;
     case 'text':
       return renderText(report);
   }
@@ -24,5 +25,5 @@ function renderText(report: DoctorReport): string {
       ? 'Everything plan needs works.'
       : `${failures} check${failures === 1 ? '' : 's'} failed. For a report to attach to an issue: zpa-gitops doctor --format json`,
   );
-  return `${lines.join('\n')}\n`;
+  return `${lines.map((line) => visible(line)).join('\n')}\n`;
 }

@@ -3,17 +3,18 @@ import { assertNever } from '../core/assert-never.js';
 import type { KindSet } from '../core/kind-set.js';
 import { BUILT_IN_KINDS } from '../kinds/built-in.js';
 import type { Style } from './style.js';
+import { quoted, visible } from './visible.js';
 
 const VERBS = { create: 'created', update: 'updated', delete: 'deleted', 'no-op': 'left' } as const;
 const SIGNS = { create: '+', update: '~', delete: '-', 'no-op': '=' } as const;
 
 function label(result: ChangeOutcome, kinds: KindSet): string {
   const { change } = result;
-  return `${kinds.kind(change.kind).noun} ${JSON.stringify(change.key)}`;
+  return `${kinds.kind(change.kind).noun} ${quoted(change.key)}`;
 }
 
 function why(result: ChangeOutcome): string {
-  return result.reason ? ` (${result.reason})` : '';
+  return result.reason ? ` (${visible(result.reason)})` : '';
 }
 
 /** One line per change as it completes: `[3/12] + created link "Grafana" (0.4 s)`. */
@@ -36,7 +37,7 @@ export function renderProgress(
       }
       case 'failed':
         write(
-          `${counter} ${style.red(`! failed to ${change.action} ${label(result, kinds)}: ${result.error?.message ?? 'unknown error'}`)}\n`,
+          `${counter} ${style.red(`! failed to ${change.action} ${label(result, kinds)}: ${visible(result.error?.message ?? 'unknown error')}`)}\n`,
         );
         return;
       case 'not-attempted':
@@ -76,7 +77,7 @@ export function renderApplyReport(report: ApplyReport, options: ApplyReportOptio
         ...(o.reason ? { reason: o.reason } : {}),
       })),
     };
-    return `${JSON.stringify(json, null, 2)}\n`;
+    return `${visible(JSON.stringify(json, null, 2), { keepNewlines: true })}\n`;
   }
   const { style } = options;
   const kinds = options.kinds ?? BUILT_IN_KINDS;
@@ -84,7 +85,7 @@ export function renderApplyReport(report: ApplyReport, options: ApplyReportOptio
   const done = report.outcomes.filter((o) => o.outcome === 'done');
   const tally = (action: string) => done.filter((o) => o.change.action === action).length;
   const lines: string[] = [];
-  for (const mismatch of report.mismatches) lines.push(style.yellow(`warning: ${mismatch}`));
+  for (const mismatch of report.mismatches) lines.push(style.yellow(`warning: ${visible(mismatch)}`));
   const summary = `${tally('create')} created, ${tally('update')} updated, ${tally('delete')} deleted in ${seconds} s (${options.apiCalls} API calls).`;
   const { failed, 'not-attempted': notAttempted } = report.counts;
   if (failed + notAttempted === 0 && !options.interrupted) {
@@ -107,8 +108,10 @@ export function renderApplyReport(report: ApplyReport, options: ApplyReportOptio
   const heading = options.interrupted ? `Apply interrupted by ${options.interrupted}` : 'Apply failed';
   lines.push(style.red(style.bold(`${heading}: ${summary} ${failed} failed, ${notAttempted} not attempted.`)));
   for (const o of report.outcomes.filter((x) => x.outcome === 'failed')) {
-    const zpa = o.error?.zpaId ? ` [${o.error.zpaId}]` : '';
-    lines.push(`  failed: ${o.change.action} ${label(o, kinds)}${zpa}: ${o.error?.reason ?? o.error?.message ?? ''}`);
+    const zpa = o.error?.zpaId ? ` [${visible(o.error.zpaId)}]` : '';
+    lines.push(
+      `  failed: ${o.change.action} ${label(o, kinds)}${zpa}: ${visible(o.error?.reason ?? o.error?.message ?? '')}`,
+    );
   }
   for (const o of report.outcomes.filter((x) => x.outcome === 'not-attempted'))
     lines.push(`  not attempted: ${o.change.action} ${label(o, kinds)}${why(o)}`);

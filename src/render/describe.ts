@@ -7,6 +7,7 @@ import { assertNever } from '../core/assert-never.js';
 import type { KindSet } from '../core/kind-set.js';
 import { addressesOutside, nameOf, typeOf } from '../planner/targets.js';
 import { formatValue, isMultiline, lineDiff, namesFor } from './values.js';
+import { quoted, visible } from './visible.js';
 
 export type Sign = '+' | '~' | '-' | '=';
 
@@ -33,12 +34,21 @@ export function describePlan(plan: Plan, kinds: KindSet, options: { showNoOps?: 
   for (const change of plan.changes) {
     if (change.action === 'no-op' && !options.showNoOps) continue;
     const kind = kinds.kind(change.kind);
-    const heading = kind.groupOf(change, plan.names);
+    const heading = visible(kind.groupOf(change, plan.names));
     let group = groups.get(heading);
     if (!group) groups.set(heading, (group = { heading, entries: [] }));
-    group.entries.push({ ...withReach(describeChange(change, plan, kinds), change, plan, kinds), change });
+    group.entries.push({ ...shown(withReach(describeChange(change, plan, kinds), change, plan, kinds)), change });
   }
   return [...groups.values()];
+}
+
+/** Names, keys and values come from the tenant: every entry is made visible before any renderer sees it. */
+function shown(entry: Omit<Entry, 'change'>): Omit<Entry, 'change'> {
+  return {
+    ...entry,
+    title: visible(entry.title),
+    details: entry.details.map((d) => ({ ...d, text: visible(d.text) })),
+  };
 }
 
 /** In a targeted plan, a change that also alters things outside the targets says so. */
@@ -58,7 +68,7 @@ function withReach(entry: Omit<Entry, 'change'>, change: Change, plan: Plan, kin
 /** One line saying the plan is partial, Terraform's targeting warning in short; undefined for a full plan. */
 export function partialNote(plan: Plan): string | undefined {
   if (!plan.targets) return undefined;
-  const flags = plan.targets.map((t) => `--target ${t}`).join(' ');
+  const flags = plan.targets.map((t) => `--target ${visible(t)}`).join(' ');
   return `Partial plan (${flags}): changes outside the targets are not planned, so the tenant may still differ from the manifests.`;
 }
 
@@ -66,7 +76,7 @@ export function partialNote(plan: Plan): string | undefined {
 export function ignoredLines(plan: Plan, kinds: KindSet): string[] {
   return (plan.ignored ?? []).map(({ kind, scope, count }) => {
     const known = nounFor(kinds, kind, count);
-    return `Ignored ${count} live ${known} on ${typeOf(scope)} ${JSON.stringify(nameOf(scope))} (ignore patterns).`;
+    return `Ignored ${count} live ${known} on ${typeOf(scope)} ${quoted(nameOf(scope))} (ignore patterns).`;
   });
 }
 

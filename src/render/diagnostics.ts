@@ -4,6 +4,7 @@
  */
 import { formatLocation, sortDiagnostics } from '../core/diagnostic-order.js';
 import type { Diagnostic } from '../core/types.js';
+import { visible } from './visible.js';
 
 export { compareDiagnostics, formatLocation, sortDiagnostics } from '../core/diagnostic-order.js';
 
@@ -46,5 +47,5 @@ function escapeProperty(text: string): string {
 
 /** A value quoted into a message may hold a line break; a diagnostic must stay on one line. */
 function oneLine(text: string): string {
-  return text.replace(/\r\n|\r|\n/g, '⏎');
+  return visible(text.replace(/\r\n|\r|\n/g, '⏎'));
 }

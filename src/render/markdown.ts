@@ -7,6 +7,7 @@ import type { KindSet } from '../core/kind-set.js';
 import type { Plan } from '../core/types.js';
 import { BUILT_IN_KINDS } from '../kinds/built-in.js';
 import { describePlan, ignoredLines, partialNote, summaryLine, type Entry, type Group } from './describe.js';
+import { visible } from './visible.js';
 import { destructiveChanges, isDestructive, where, type DestructiveChange } from './destructive.js';
 
 /** GitHub caps a comment at 65,536 characters; keep a margin for the sticky marker and notices. */
@@ -159,11 +160,11 @@ function renderGroup(group: Group, lines: string[], open: boolean): string {
 }
 
 function code(text: string): string {
-  return `\`${text.replace(/`/g, 'ˋ').replace(/\n/g, ' ')}\``;
+  return `\`${visible(text).replace(/`/g, 'ˋ')}\``;
 }
 
 function escapeMarkdown(text: string): string {
-  return escapeHtml(text).replace(/([\\`*_[\]|#])/g, '\\$1');
+  return escapeHtml(visible(text)).replace(/([\\`*_[\]|#])/g, '\\$1');
 }
 
 function escapeHtml(text: string): string {

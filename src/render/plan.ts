@@ -5,6 +5,7 @@ import { BUILT_IN_KINDS } from '../kinds/built-in.js';
 import { renderMarkdown } from './markdown.js';
 import { PLAIN, type Style } from './style.js';
 import { renderText } from './text.js';
+import { visible } from './visible.js';
 
 export type PlanFormat = 'text' | 'markdown' | 'json';
 export const PLAN_FORMATS: readonly PlanFormat[] = ['text', 'markdown', 'json'];
@@ -31,7 +32,8 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
     case 'markdown':
       return renderMarkdown(plan, undefined, kinds);
     case 'json':
-      return `${JSON.stringify(plan, null, 2)}\n`;
+      // Still valid JSON: each hidden character becomes its own `\u` escape.
+      return `${visible(JSON.stringify(plan, null, 2), { keepNewlines: true })}\n`;
     default:
       return assertNever(options.format, 'plan format');
   }

@@ -21,7 +21,10 @@ export const PLAIN: Style = { green: plain, yellow: plain, red: plain, bold: pla
 
 /** NO_COLOR and FORCE_COLOR (https://no-color.org, https://force-color.org) over the TTY test. */
 export function wantsColor(env: Record<string, string | undefined>, isTty: boolean): boolean {
-  if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0') return true;
+  // FORCE_COLOR=0 (and `false`) forces colour off, as chalk and Node read it.
+  const force = env['FORCE_COLOR'];
+  if (force === '0' || force === 'false') return false;
+  if (force !== undefined) return true;
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
   return isTty;
 }

@@ -2,6 +2,7 @@ import type { KindSet } from '../core/kind-set.js';
 import type { Plan } from '../core/types.js';
 import { describePlan, ignoredLines, partialNote, summaryLine, type Sign } from './describe.js';
 import type { Style } from './style.js';
+import { visible } from './visible.js';
 
 /** Terraform-like text: `+` create, `~` update with `field: old → new`, `-` delete. */
 export function renderText(plan: Plan, style: Style, kinds: KindSet, options: { showNoOps?: boolean } = {}): string {
@@ -26,9 +27,11 @@ export function renderText(plan: Plan, style: Style, kinds: KindSet, options: { 
     out.push('');
   }
   for (const line of ignoredLines(plan, kinds)) out.push(style.dim(line));
-  for (const warning of plan.warnings) out.push(style.yellow(`warning: ${warning.message}`));
+  for (const warning of plan.warnings) out.push(style.yellow(`warning: ${visible(warning.message)}`));
   if (!plan.safety.safe)
-    out.push(style.red(`Unsafe plan: ${plan.safety.reasons.join('; ')}. apply needs --allow-unsafe.`));
+    out.push(
+      style.red(`Unsafe plan: ${plan.safety.reasons.map((r) => visible(r)).join('; ')}. apply needs --allow-unsafe.`),
+    );
   out.push(style.bold(summaryLine(plan)));
   out.push(style.dim(`Plan digest: ${plan.digest}`));
   return `${out.join('\n')}\n`;

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { diffLines } from 'diff';
 import type { Json, Plan } from '../core/types.js';
+import { quoted, visible } from './visible.js';
 import { parsePlannedRef } from '../canonical/planned-refs.js';
 
 const LONG = 120;
@@ -9,22 +10,22 @@ const LONG = 120;
 export function formatValue(value: Json, names?: Record<string, string>): string {
   if (Array.isArray(value)) return `[${value.map((v) => formatValue(v, names)).join(', ')}]`;
   if (typeof value === 'string') {
-    if (names && value in names) return `${JSON.stringify(names[value])} (${value})`;
+    if (names && value in names) return `${quoted(names[value] ?? '')} (${visible(value)})`;
     // An object this plan creates: its id is known only once apply has created it.
     const planned = parsePlannedRef(value);
     if (planned) return `${JSON.stringify(planned.key)} (known after apply)`;
     if (value.startsWith('data:')) return describeDataUri(value);
     if (value.length > LONG)
-      return `${JSON.stringify(value.slice(0, LONG))}… (${value.length} characters, sha256 ${shortHash(value)})`;
+      return `${quoted(value.slice(0, LONG))}… (${value.length} characters, sha256 ${shortHash(value)})`;
   }
-  return JSON.stringify(value);
+  return visible(JSON.stringify(value));
 }
 
 function describeDataUri(uri: string): string {
   const comma = uri.indexOf(',');
   const mime = uri.slice(5, comma < 0 ? undefined : comma).split(';')[0] ?? '';
   const bytes = comma < 0 ? 0 : Buffer.from(uri.slice(comma + 1), 'base64').length;
-  return `<${mime || 'data'}, ${formatBytes(bytes)}, sha256 ${shortHash(uri)}>`;
+  return `<${visible(mime) || 'data'}, ${formatBytes(bytes)}, sha256 ${shortHash(uri)}>`;
 }
 
 function formatBytes(bytes: number): string {

@@ -2,7 +2,7 @@
  * The state file: the snapshot plus the last id handed out (so ids are never reused across
  * restarts). Written to a temporary file and renamed, so a crash never leaves half a file.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseSnapshot } from './control-input.js';
 import { SimInputError } from './http-error.js';
 import type { SimSnapshot } from './types.js';
@@ -32,6 +32,10 @@ export function loadStateFile(path: string): LoadedState | undefined {
 
 export function saveStateFile(path: string, snapshot: SimSnapshot, lastId: string): void {
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify({ formatVersion: STATE_FILE_FORMAT, lastId, ...snapshot }, null, 1)}\n`);
+  // Mode 600: the file holds the simulated tenant and, with --state, the client secret it keeps.
+  writeFileSync(temporary, `${JSON.stringify({ formatVersion: STATE_FILE_FORMAT, lastId, ...snapshot }, null, 1)}\n`, {
+    mode: 0o600,
+  });
+  chmodSync(temporary, 0o600);
   renameSync(temporary, path);
 }

@@ -35,6 +35,35 @@ function shellQuote(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
+/** The variables that choose a tenant and its credentials: the simulator's lines clear the ones they do not set. */
+const CONNECTION_VARIABLES = [
+  'ZPA_CLIENT_ID',
+  'ZPA_CLIENT_SECRET',
+  'ZPA_CUSTOMER_ID',
+  'ZPA_CLOUD',
+  'ZPA_MICROTENANT_ID',
+  'ZSCALER_CLIENT_ID',
+  'ZSCALER_CLIENT_SECRET',
+  'ZSCALER_VANITY_DOMAIN',
+  'ZSCALER_CLOUD',
+];
+
+/**
+ * `base` with every ZPA_* and ZSCALER_* variable replaced by the simulator's: a shell holding real
+ * credentials must never send them to a real identity provider from the demo.
+ */
+export function simulatorOnlyEnv(
+  base: Readonly<Record<string, string | undefined>>,
+  simulatorVariables: object,
+): Record<string, string | undefined> {
+  const kept = Object.entries(base).filter(([name]) => !/^(ZPA|ZSCALER)_/.test(name));
+  return { ...Object.fromEntries(kept), ...(simulatorVariables as Record<string, string>) };
+}
+
+function unsetLine(vars: object): string {
+  return `unset ${CONNECTION_VARIABLES.filter((name) => !(name in vars)).join(' ')}`;
+}
+
 export async function serveSimulator(options: ServeOptions = {}): Promise<ServedSimulator> {
   const simulator = await startSimulator({
     seed: demoSeed(),
@@ -62,9 +91,11 @@ export function instructionsFor(
     `ZPA simulator listening on ${simulator.url} (customer ${simulator.customerId}; rate limits ${limits}${options.stateFile ? `; state in ${options.stateFile}` : ''})`,
     '',
     '# Point zpa-gitops at it:',
+    unsetLine(env),
     ...exportLines(env),
     '',
-    '# Or through OneAPI (ZSCALER_CLIENT_ID wins when both are set); the simulator serves both on its one host:',
+    '# Or through OneAPI; the simulator serves both on its one host (each block clears the other):',
+    unsetLine(simulator.oneApiEnv()),
     ...exportLines(simulator.oneApiEnv()),
     '',
     '# On a real tenant the cloud name picks the hosts (ZPA_CLOUD legacy, ZSCALER_CLOUD OneAPI):',

@@ -18,6 +18,14 @@ export async function simCommand(args: string[], io: CliIo): Promise<number> {
     ...(port === undefined ? {} : { port }),
     ...(values.state === undefined ? {} : { stateFile: values.state }),
     ...(values['rate-limits'] ? { rateLimits: PUBLISHED_RATE_LIMITS } : {}),
+  }).catch((error: unknown) => {
+    // A port someone else holds is the user's choice to change, not a fault in the tool.
+    const code = error instanceof Error && 'code' in error ? error.code : undefined;
+    if (code === 'EADDRINUSE' || code === 'EACCES')
+      throw new UsageError(
+        `--port ${port ?? 0}: ${code === 'EADDRINUSE' ? 'the port is already in use' : 'not allowed to listen on it'} on 127.0.0.1; choose another, or --port 0 for any free one`,
+      );
+    throw error;
   });
   io.stdout(instructions.endsWith('\n') ? instructions : `${instructions}\n`);
   await new Promise<void>((resolve) => {
