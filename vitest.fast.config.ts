@@ -9,6 +9,7 @@ export const NEEDS_BUILD = [
   'test/e2e/interrupts.test.ts',
   'test/e2e/messages.test.ts',
   'test/e2e/package.test.ts',
+  'test/e2e/readme-library.test.ts',
   'test/e2e/rate-limits-setting.test.ts',
   'test/e2e/recipe-harness.test.ts',
   'test/e2e/terraform-habits.test.ts',

@@ -31,7 +31,7 @@ async function clientSettingsDesired(): Promise<DesiredState> {
       'apiVersion: zpa-gitops/v1\nclientSettings:\n  ZAPP_CLIENT:\n    enrollmentCert: Client\n',
     );
     const { desired, diagnostics } = await loadManifests([dir], { cwd: dir });
-    if (hasErrors(diagnostics)) throw new Error('client-settings manifest did not load');
+    if (!desired || hasErrors(diagnostics)) throw new Error('client-settings manifest did not load');
     return desired;
   } finally {
     await rm(dir, { recursive: true, force: true });

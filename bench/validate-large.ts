@@ -38,8 +38,8 @@ export async function benchValidate(files = 200, links = 10_000, runs = 5): Prom
       const started = performance.now();
       const { desired, diagnostics } = await loadManifests([dir], { cwd: dir });
       runsMs.push(performance.now() - started);
-      if (hasErrors(diagnostics) || desired.links.length !== links)
-        throw new Error(`benchmark manifests did not load cleanly (${desired.links.length} links)`);
+      if (!desired || hasErrors(diagnostics) || desired.links.length !== links)
+        throw new Error(`benchmark manifests did not load cleanly (${desired?.links.length ?? 0} links)`);
     }
     const sorted = [...runsMs].sort((a, b) => a - b);
     return { files, links, medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0, runsMs };

@@ -2,6 +2,7 @@
  * zpa-gitops as a library: the CLI is a thin layer over these.
  *
  *   const { desired, diagnostics } = await loadManifests(['manifests/']);
+ *   if (!desired) throw new Error(formatDiagnostics(diagnostics)); // manifests with errors: no desired state
  *   const client = new ZpaClient({ settings: settingsFromEnv() });
  *   const planned = await planTenant(desired, client);
  *   console.log(renderPlan(planned.plan, { format: 'text' }));

@@ -3,7 +3,7 @@
  * to an applied tenant. I/O happens here and at the edges it calls; planning stays pure.
  */
 import { systemClock, type Clock } from './core/clock.js';
-import { ManifestError } from './core/errors.js';
+import { ManifestError, UsageError } from './core/errors.js';
 import type { KindSet } from './core/kind-set.js';
 import type { ApiObject, DesiredState, LiveState, Plan, PlanTarget } from './core/types.js';
 import { BUILT_IN_KINDS } from './kinds/built-in.js';
@@ -54,6 +54,11 @@ export async function planTenant(
   clock: Clock = systemClock,
   kinds: KindSet = BUILT_IN_KINDS,
 ): Promise<PlannedTenant> {
+  // A JavaScript caller can pass what loadManifests gave for manifests with errors: no desired state.
+  if (typeof desired !== 'object' || desired === null)
+    throw new UsageError(
+      'planTenant needs a desired state: loadManifests gives none while its diagnostics hold an error (nothing was read or written)',
+    );
   const byName = desired.microtenant !== undefined && 'name' in desired.microtenant;
   const microtenants = byName ? await client.listMicrotenants() : undefined;
   const { id, diagnostics } = resolveMicrotenant(desired, microtenants, client.target.microtenantId);

@@ -24,7 +24,7 @@ export function styleFor(io: CliIo): Style {
 /** Loads manifests; warnings go to stderr, errors stop the command before any API call. */
 export async function loadDesired(paths: string[], io: CliIo, allowEmpty = false): Promise<DesiredState> {
   const { desired, diagnostics } = await loadManifests(paths.length > 0 ? paths : ['.'], { cwd: io.cwd, allowEmpty });
-  if (hasErrors(diagnostics)) throw new ManifestLoadError(diagnostics);
+  if (!desired || hasErrors(diagnostics)) throw new ManifestLoadError(diagnostics);
   if (diagnostics.length > 0) io.stderr(formatDiagnostics(diagnostics));
   return desired;
 }

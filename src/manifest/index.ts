@@ -14,6 +14,8 @@ import { IconReader } from './icons.js';
 import { loadFile, type FileResult } from './load-file.js';
 import { mergeDeclarations, type MergedLink } from './merge.js';
 
+import { hasErrors } from './diagnostic.js';
+
 export { hasErrors } from './diagnostic.js';
 export { API_VERSION } from './document.js';
 export type { ManifestClientSetting, ManifestDocument, ManifestLink, ManifestPortal } from './document.js';
@@ -28,12 +30,16 @@ export interface LoadOptions {
   allowEmpty?: boolean;
 }
 
-export interface LoadResult {
-  desired: DesiredState;
-  diagnostics: Diagnostic[];
+/**
+ * The desired state exists only when no diagnostic is an error: manifests with errors can never be
+ * planned from (a link dropped for a misspelt key would otherwise be pruned). Warnings come with it.
+ */
+export type LoadResult = (
+  { desired: DesiredState; diagnostics: Diagnostic[] } | { desired?: undefined; diagnostics: Diagnostic[] }
+) & {
   /** YAML files found in folders that are not manifests (no `apiVersion: zpa-gitops/...`), left unread. */
   skipped: string[];
-}
+};
 
 /** Icon files read at once: enough to overlap I/O, few enough to stay far from the open-file limit. */
 const CONCURRENCY = 16;
@@ -75,7 +81,8 @@ export async function loadManifests(paths: string[], options: LoadOptions = {}):
     links,
     files,
   };
-  return { desired, diagnostics: sortDiagnostics(diagnostics), skipped };
+  const sorted = sortDiagnostics(diagnostics);
+  return hasErrors(sorted) ? { diagnostics: sorted, skipped } : { desired, diagnostics: sorted, skipped };
 }
 
 /** Each link with its icon read; only links that name an icon wait for a file. */

@@ -32,13 +32,13 @@ describe('walking folders', () => {
     });
     const { desired, diagnostics } = await loadManifests(['.'], { cwd: dir });
     expect(diagnostics).toEqual([]);
-    expect(desired.files).toEqual(['A.YAML', 'a/z.yml', 'a.yaml', 'b.yaml']);
-    expect(desired.portals.map((p) => p.name)).toEqual(['Upper', 'AZ', 'A', 'B']);
+    expect(desired?.files).toEqual(['A.YAML', 'a/z.yml', 'a.yaml', 'b.yaml']);
+    expect(desired?.portals.map((p) => p.name)).toEqual(['Upper', 'AZ', 'A', 'B']);
   });
 
   it('defaults to the working directory', async () => {
     const dir = workspace({ 'm.yaml': manifest('M') });
-    expect((await loadManifests([], { cwd: dir })).desired.files).toEqual(['m.yaml']);
+    expect((await loadManifests([], { cwd: dir })).desired?.files).toEqual(['m.yaml']);
   });
 
   it('refuses a file named explicitly that is not a manifest', async () => {
@@ -54,7 +54,7 @@ describe('walking folders', () => {
     const dir = workspace({ 'node_modules/m.yaml': manifest('N'), 'm.yaml': manifest('M') });
     const { desired, diagnostics } = await loadManifests(['.', 'node_modules/m.yaml', 'm.yaml'], { cwd: dir });
     expect(diagnostics).toEqual([]);
-    expect(desired.files).toEqual(['m.yaml', 'node_modules/m.yaml']);
+    expect(desired?.files).toEqual(['m.yaml', 'node_modules/m.yaml']);
   });
 
   it('reports a missing path without a location, and a folder without manifests as an error', async () => {
@@ -87,7 +87,7 @@ describe('walking folders', () => {
     symlinkSync(join(dir, 'real'), join(dir, 'real', 'loop'));
     const { desired, diagnostics } = await loadManifests(['real'], { cwd: dir });
     expect(diagnostics).toEqual([]);
-    expect(desired.files).toEqual(['real/m.yaml']);
+    expect(desired?.files).toEqual(['real/m.yaml']);
   });
 });
 
@@ -163,8 +163,8 @@ describe('icons on disk', () => {
     writeFileSync(join(dir, 'abs.yaml'), `${manifest('A')}        icon: ${join(dir, 'assets', 'real.png')}\n`);
     const { desired, diagnostics } = await loadManifests(['.'], { cwd: dir });
     expect(diagnostics).toEqual([]);
-    expect(desired.links.map((l) => l.fields.icon?.fileName)).toEqual(['real.png', 'link.png']);
-    expect(desired.links[0]?.fields.icon?.dataUri).toBe(`data:image/png;base64,${PNG.toString('base64')}`);
+    expect(desired?.links.map((l) => l.fields.icon?.fileName)).toEqual(['real.png', 'link.png']);
+    expect(desired?.links[0]?.fields.icon?.dataUri).toBe(`data:image/png;base64,${PNG.toString('base64')}`);
   });
 
   it('takes the working directory as the repository root when no .git is above the manifest', async () => {
@@ -197,7 +197,7 @@ describe('icons on disk', () => {
     });
     const { desired, diagnostics } = await loadManifests(['m.yaml'], { cwd: dir });
     expect(diagnostics).toEqual([]);
-    expect(desired.links.map((l) => /^data:image\/([^;]+);/.exec(l.fields.icon?.dataUri ?? '')?.[1])).toEqual([
+    expect(desired?.links.map((l) => /^data:image\/([^;]+);/.exec(l.fields.icon?.dataUri ?? '')?.[1])).toEqual([
       'gif',
       'jpeg',
       'webp',

@@ -222,6 +222,7 @@ describe('mutated manifests', () => {
           ).toBe(true);
         } else {
           outcomes.clean++;
+          if (!desired) throw new Error(`no desired state without errors: ${context}`);
           const portals = new Set(desired.portals.map((p) => p.name));
           for (const link of desired.links) {
             expect(typeof link.fields.link, context).toBe('string');

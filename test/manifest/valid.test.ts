@@ -91,18 +91,18 @@ describe('valid manifests', () => {
   it('accepts empty sections and a portal with no links key (prune still on)', async () => {
     const { desired, diagnostics } = await loadManifests(['empty-sections.yaml'], { cwd: folder });
     expect(diagnostics).toEqual([]);
-    expect(desired.portals.map((p) => [p.name, p.prune])).toEqual([
+    expect(desired?.portals.map((p) => [p.name, p.prune])).toEqual([
       ['Engineering', true],
       ['Ops', true],
     ]);
-    expect(desired.links).toEqual([]);
-    expect(desired.clientSettings).toEqual([]);
+    expect(desired?.links).toEqual([]);
+    expect(desired?.clientSettings).toEqual([]);
   });
 
   it('loads the shipped examples without errors', async () => {
     const examples = fileURLToPath(new URL('../../examples/manifests/', import.meta.url));
     const { desired, diagnostics } = await loadManifests([examples], { cwd: examples });
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(desired.links.find((l) => l.name === 'Grafana')?.portals).toEqual(['Engineering', 'Ops']);
+    expect(desired?.links.find((l) => l.name === 'Grafana')?.portals).toEqual(['Engineering', 'Ops']);
   });
 });

@@ -12,7 +12,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   });
   if (diagnostics.length > 0) io.stderr(formatDiagnostics(diagnostics));
   if (io.env['GITHUB_ACTIONS'] === 'true' && diagnostics.length > 0) io.stdout(githubAnnotations(diagnostics));
-  if (hasErrors(diagnostics)) return exitCode('manifests-invalid');
+  if (!desired || hasErrors(diagnostics)) return exitCode('manifests-invalid');
   const links = desired.links.length;
   io.stdout(
     `Valid: ${desired.files.length} manifest file${desired.files.length === 1 ? '' : 's'}, ${desired.clientSettings.length} client settings, ${desired.portals.length} portals, ${links} links.\n`,
