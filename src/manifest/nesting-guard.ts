@@ -1,7 +1,7 @@
 /**
  * The depth check run on raw text before the yaml package parses it: deeply nested input can
- * exhaust the stack inside the parser and, measured on Node 20, abort the whole process (a fatal
- * V8 RegExp allocation failure at about 20,000 levels). It reads the text with the yaml package's
+ * exhaust the stack inside the parser and abort the whole process with a fatal allocation
+ * failure, which no try/catch can turn into a located error. It reads the text with the yaml package's
  * own lexer, which is iterative, so comments, quoted and block scalars are read exactly as the
  * parser will read them: a bracket in a comment or a string never counts, and one there never
  * hides an open bracket either.
