@@ -29,9 +29,24 @@ export class ConfigError extends ZpaGitopsError {
 /** The manifests are invalid, or a name in them does not resolve. All problems at once. */
 export class ManifestError extends ZpaGitopsError {
   constructor(readonly diagnostics: Diagnostic[]) {
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    super(`${errors} error${errors === 1 ? '' : 's'} in the manifests`);
+    super(countErrors(diagnostics));
   }
+}
+
+/** `2 errors in the manifests`, `1 problem in the tenant`, or both: where the fix is to be made. */
+function countErrors(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const tenant = errors.filter((d) => d.origin === 'tenant').length;
+  const manifests = errors.length - tenant;
+  const parts = [
+    ...(manifests > 0 || tenant === 0 ? [`${manifests} error${manifests === 1 ? '' : 's'} in the manifests`] : []),
+    ...(tenant > 0
+      ? [
+          `${tenant} ${tenant === 1 ? 'problem in the tenant (fix it in ZPA)' : 'problems in the tenant (fix them in ZPA)'}`,
+        ]
+      : []),
+  ];
+  return parts.join(' and ');
 }
 
 export interface ApiErrorDetails {

@@ -229,6 +229,8 @@ export interface ResourceKind<C extends Canonical = Canonical> {
    * plan warns), or undefined for one it manages: a client setting of a type the tool does not know.
    */
   unmanagedReason?(live: ApiObject): string | undefined;
+  /** Where a live object sits, to tell it from a live twin in a message (`on portal "Ops"`). */
+  whereLive?(live: C, state: LiveState): string;
   /** The fewest API calls that carry out these changes; `liveById` gives the objects to PUT over. */
   writes(changes: readonly KindChange<C>[], liveById: ReadonlyMap<string, ApiObject>): PlannedWrite[];
   /** The heading a change is rendered under (a link's portals, say). */

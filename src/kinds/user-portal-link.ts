@@ -5,7 +5,7 @@
  * are in user-portal-link-writes.ts.
  */
 import type { DesiredObject, ExtraChange, KindChange, LiveEntry, ResourceKind } from '../core/kind.js';
-import type { ApiObject, DesiredLink, DesiredPortal, Diagnostic, Plan } from '../core/types.js';
+import type { ApiObject, DesiredLink, DesiredPortal, Diagnostic, LiveState, Plan } from '../core/types.js';
 import {
   compareIds,
   enabledFlag,
@@ -228,6 +228,16 @@ function groupOf(change: LinkChange, names: Plan['names']): string {
   return labels.length ? `User portal ${labels.join(', ')}` : 'User portal links on no portal';
 }
 
+/** The portals a live link sits on, by name: what tells two live links of one name apart. */
+function whereLink(link: LinkCanonical, live: LiveState): string {
+  const names = new Map(
+    (live['userPortals'] ?? []).map((p) => [idOf(p['id']), unescapeHtml(optionalString(p['name']))]),
+  );
+  const portals = link.userPortals.map((id) => `"${names.get(id) ?? id}"`);
+  if (portals.length === 0) return 'on no portal';
+  return `on portal${portals.length === 1 ? '' : 's'} ${portals.join(', ')}`;
+}
+
 export const userPortalLinkKind: ResourceKind<LinkCanonical> = {
   name: 'userPortalLink',
   // Its portals: a link may sit on a portal the same plan creates, and comes off one it deletes.
@@ -258,6 +268,7 @@ export const userPortalLinkKind: ResourceKind<LinkCanonical> = {
   desiredObjects,
   keyOfLive: (live) => unescapeHtml(optionalString(live['name'])),
   canonicalLive: canonicalLink,
+  whereLive: whereLink,
   writes: writeLinks,
   groupOf,
   references: { userPortals: 'userPortals' },
