@@ -6,7 +6,7 @@
 import { ApiError } from '../core/errors.js';
 import { idOf, optionalString } from '../canonical/normalize.js';
 import { failed, passed, type DoctorCheck } from './types.js';
-import { deleteProbe } from './probe-calls.js';
+import { deleteProbe, listLinks } from './probe-calls.js';
 import type { ProbeClient } from './write-probe.js';
 
 export async function cleanUpProbes(
@@ -16,7 +16,7 @@ export async function cleanUpProbes(
 ): Promise<DoctorCheck> {
   const targets = new Map(created);
   try {
-    for (const link of await client.listUserPortalLinks())
+    for (const link of await listLinks(client))
       if (optionalString(link['name']).startsWith(tag)) targets.set(idOf(link['id']), optionalString(link['name']));
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
@@ -40,7 +40,7 @@ export async function cleanUpProbes(
     );
   let left: string[];
   try {
-    left = (await client.listUserPortalLinks()).map((l) => optionalString(l['name'])).filter((n) => n.startsWith(tag));
+    left = (await listLinks(client)).map((l) => optionalString(l['name'])).filter((n) => n.startsWith(tag));
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     return failed(

@@ -9,7 +9,7 @@ import { ApiError } from '../core/errors.js';
 import type { ApiObject } from '../core/types.js';
 import { idOf, optionalString } from '../canonical/normalize.js';
 import { NEGOTIATED_ROUTES, type ApiVersion, type ZpaClient } from '../zpa/index.js';
-import { bulkCreateProbes, updateProbe } from './probe-calls.js';
+import { bulkCreateProbes, readProbe, updateProbe } from './probe-calls.js';
 import { cleanUpProbes } from './probe-cleanup.js';
 import { failed, passed, type DoctorCheck } from './types.js';
 
@@ -22,7 +22,7 @@ const PROBE_HOST = 'probe.zpa-gitops.invalid';
  * What the probe uses of the client: its writes go through `write`, the one call the applier sends
  * every kind's writes through (probe-calls.ts), so the probe exercises what apply would send.
  */
-export type ProbeClient = Pick<ZpaClient, 'bulkApiVersion' | 'write' | 'getUserPortalLink' | 'listUserPortalLinks'>;
+export type ProbeClient = Pick<ZpaClient, 'bulkApiVersion' | 'write' | 'read' | 'readOne'>;
 
 export interface ProbePortal {
   id: string;
@@ -135,7 +135,7 @@ async function readBack(
   const differences: string[] = [];
   for (const [id, name] of created) {
     const live = await step(
-      () => client.getUserPortalLink(id),
+      () => readProbe(client, id),
       (error) =>
         failed(
           'write-probe:read-back',
@@ -191,7 +191,7 @@ async function update(client: ProbeClient, portal: ProbePortal, created: Map<str
       },
     );
   await step(() => updateProbe(client, id, body), failure);
-  const after = await step(() => client.getUserPortalLink(id), failure);
+  const after = await step(() => readProbe(client, id), failure);
   const applied = optionalString(after['linkPath']) === '/updated';
   const cleared = optionalString(after['description']) === '';
   const facts = { id, applied, putClearsOmittedFields: cleared };
