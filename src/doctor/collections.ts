@@ -6,6 +6,7 @@
 import { ApiError } from '../core/errors.js';
 import type { ApiObject, LiveState } from '../core/types.js';
 import type { KindSet } from '../core/kind-set.js';
+import { readMicrotenants } from '../live/microtenants.js';
 import { readLiveCollections } from '../live/read-live.js';
 import type { LiveSource } from '../live/source.js';
 import { diffKind } from '../planner/diff.js';
@@ -16,11 +17,6 @@ import { failed, notNeededCheck, notRunCheck, passed, warned, type CheckId, type
 /** The collections the tool reads: the kinds' own and look-ups, and the microtenant list. */
 export type LiveCollection =
   'microtenants' | 'userPortals' | 'userPortalLinks' | 'clientSettings' | 'enrollmentCerts' | 'baCertificates';
-
-/** What doctor reads through: plan's live source, and the microtenant list plan reads by name. */
-export interface DoctorSource extends LiveSource {
-  listMicrotenants(): Promise<ApiObject[]>;
-}
 
 interface CollectionInfo {
   label: string;
@@ -87,7 +83,7 @@ export type CollectionRead =
   | { collection: LiveCollection; error: ApiError; pages: number };
 
 export async function readCollection(
-  source: DoctorSource,
+  source: LiveSource,
   collection: LiveCollection,
   seen: RepliesSeen,
   kinds: KindSet,
@@ -98,7 +94,7 @@ export async function readCollection(
     // The same reads plan makes: the kinds' read calls, and the microtenant list as workflow.ts reads it.
     const objects =
       collection === 'microtenants'
-        ? await source.listMicrotenants()
+        ? await readMicrotenants(source)
         : ((await readLiveCollections(source, [collection], kinds))[collection] ?? []);
     return { collection, objects, pages: pages(), problems: planProblems(collection, objects, kinds) };
   } catch (error) {

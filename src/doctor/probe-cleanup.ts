@@ -11,7 +11,7 @@ import { ApiError } from '../core/errors.js';
 import type { ApiObject } from '../core/types.js';
 import { idOf, optionalString } from '../canonical/normalize.js';
 import { pollUntil, VISIBLE_WITHIN_MS } from './poll.js';
-import { deleteProbe } from './probe-calls.js';
+import { deleteProbe, listLinks, readProbe } from './probe-calls.js';
 import { failed, passed, type DoctorCheck } from './types.js';
 import type { ProbeClient } from './write-probe.js';
 
@@ -34,7 +34,7 @@ export async function cleanUpProbes(
   const targets = new Map(links.verified);
   const unverified: string[] = [];
   try {
-    for (const link of await client.listUserPortalLinks())
+    for (const link of await listLinks(client))
       if (optionalString(link['name']).startsWith(tag)) targets.set(idOf(link['id']), optionalString(link['name']));
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
@@ -81,7 +81,7 @@ export async function cleanUpProbes(
     const polled = await pollUntil(
       clock,
       async () =>
-        (await client.listUserPortalLinks())
+        (await listLinks(client))
           .filter((l) => optionalString(l['name']).startsWith(tag))
           .map((l) => `${idOf(l['id'])} (${optionalString(l['name'])})`),
       (listed) => listed.length === 0,
@@ -108,7 +108,7 @@ export async function cleanUpProbes(
 
 async function readOrUndefined(client: ProbeClient, id: string): Promise<ApiObject | undefined> {
   try {
-    return await client.getUserPortalLink(id);
+    return await readProbe(client, id);
   } catch (error) {
     if (error instanceof ApiError && error.notFound) return undefined;
     throw error;

@@ -14,7 +14,7 @@ import type { ApiObject } from '../core/types.js';
 import { idOf, optionalString } from '../canonical/normalize.js';
 import { NEGOTIATED_ROUTES, type ApiVersion, type ZpaClient } from '../zpa/index.js';
 import { pollUntil, POLL_EVERY_MS, VISIBLE_WITHIN_MS } from './poll.js';
-import { bulkCreateProbes, updateProbe } from './probe-calls.js';
+import { bulkCreateProbes, listLinks, readProbe, updateProbe } from './probe-calls.js';
 import { cleanUpProbes, type ProbeLinks } from './probe-cleanup.js';
 import { failed, notRunCheck, passed, warned, type CheckId, type DoctorCheck } from './types.js';
 
@@ -30,7 +30,7 @@ export const PROBE_HOST = 'zpa-gitops-probe.example.com';
  * What the probe uses of the client: its writes go through `write`, the one call the applier sends
  * every kind's writes through (probe-calls.ts), so the probe exercises what apply would send.
  */
-export type ProbeClient = Pick<ZpaClient, 'bulkApiVersion' | 'write' | 'getUserPortalLink' | 'listUserPortalLinks'>;
+export type ProbeClient = Pick<ZpaClient, 'bulkApiVersion' | 'write' | 'read' | 'readOne'>;
 
 export interface ProbePortal {
   id: string;
@@ -195,7 +195,7 @@ async function waitUntilListed(client: ProbeClient, probes: ApiObject[], options
     () =>
       pollUntil(
         options.clock,
-        () => client.listUserPortalLinks(),
+        () => listLinks(client),
         (listed) => names.every((name) => listed.some((l) => optionalString(l['name']) === name)),
         options.signal,
       ),
@@ -239,7 +239,7 @@ async function readBack(
   const names = probes.map((p) => optionalString(p['name']));
   for (const [id, name] of links.claimed) {
     const live = await step(
-      () => client.getUserPortalLink(id),
+      () => readProbe(client, id),
       (error) =>
         failed(
           'write-probe:read-back',
@@ -313,7 +313,7 @@ async function update(
     () =>
       pollUntil(
         options.clock,
-        () => client.getUserPortalLink(id),
+        () => readProbe(client, id),
         (after) => optionalString(after['linkPath']) === '/updated',
         options.signal,
       ),

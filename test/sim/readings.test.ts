@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_READINGS, type Simulator } from '../../src/sim/index.js';
+import { BUILT_IN_KINDS } from '../../src/kinds/built-in.js';
 import { settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
 import { apiFor, request, startSim } from './helpers.js';
 
@@ -123,8 +124,8 @@ describe('readings', () => {
     const headersSeen = async (env: Record<string, string | undefined>) => {
       const seen: Record<string, string>[] = [];
       const client = new ZpaClient({ settings: settingsFromEnv(env), onReply: (reply) => seen.push(reply.headers) });
-      await client.listUserPortals();
-      await client.listUserPortals();
+      await client.read(BUILT_IN_KINDS.readCall('userPortals'));
+      await client.read(BUILT_IN_KINDS.readCall('userPortals'));
       client.close();
       return seen;
     };
