@@ -4,7 +4,7 @@
  */
 import type { ApiObject, DesiredState } from '../core/types.js';
 import { idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
-import { resolveMicrotenant } from '../planner/look-up.js';
+import { resolveMicrotenant } from '../planner/plan.js';
 import type { AuthMode, ZpaSettings } from '../zpa/index.js';
 import type { CollectionRead } from './collections.js';
 import type { RepliesSeen } from './replies-seen.js';

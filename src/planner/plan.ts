@@ -32,6 +32,7 @@ export const PLAN_FORMAT_VERSION = 1;
 
 export { DEFAULT_SAFETY, type SafetyOptions } from './update-guard.js';
 export { parseTargets } from './targets.js';
+export { resolveMicrotenant } from './look-up.js';
 
 export interface PlanOptions {
   target: PlanTarget;
