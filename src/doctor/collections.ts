@@ -9,7 +9,7 @@ import type { KindSet } from '../core/kind-set.js';
 import { readMicrotenants } from '../live/microtenants.js';
 import { readLiveCollections } from '../live/read-live.js';
 import type { LiveSource } from '../live/source.js';
-import { diffKind } from '../planner/diff.js';
+import { refusedLive } from '../planner/plan.js';
 import type { AuthMode } from '../zpa/index.js';
 import type { RepliesSeen } from './replies-seen.js';
 import { failed, passed, type CheckId, type DoctorCheck } from './types.js';
@@ -71,16 +71,12 @@ export async function readCollection(
   }
 }
 
-/** What the planner would refuse in these live objects: the diff loop's diagnostics with nothing desired. */
+/** What the planner would refuse in these live objects. */
 function planProblems(collection: LiveCollection, objects: ApiObject[], kinds: KindSet): string[] {
   const live: LiveState = { [collection]: objects };
   return kinds.kinds
     .filter((kind) => kind.collection === collection)
-    .flatMap((kind) =>
-      diffKind({ kind, wanted: { objects: [], diagnostics: [] } }, live)
-        .diagnostics.filter((d) => d.severity === 'error')
-        .map((d) => d.message),
-    );
+    .flatMap((kind) => refusedLive(kind, live).map((d) => d.message));
 }
 
 export function collectionCheck(read: CollectionRead, mode: AuthMode): DoctorCheck {
