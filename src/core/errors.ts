@@ -16,6 +16,48 @@ export class ZpaGitopsError extends Error {
 /** Bad command line: unknown flag, missing argument. */
 export class UsageError extends ZpaGitopsError {}
 
+/** What is wrong with one target address. */
+export type TargetProblem =
+  | { problem: 'not-an-address'; suggestion?: string; usage: string }
+  | { problem: 'takes-no-name' | 'needs-a-name'; type: string }
+  | { problem: 'matches-nothing'; suggestion?: string };
+
+/**
+ * A target the planner cannot use. Its message says "target"; `worded(flag)` says it as a command
+ * line spells targets (the CLI's `--target`), so the planner names no flag.
+ */
+export class TargetError extends UsageError {
+  constructor(
+    readonly address: string,
+    readonly detail: TargetProblem,
+  ) {
+    super(describeTarget(address, detail, undefined));
+  }
+
+  worded(flag: string): string {
+    return describeTarget(this.address, this.detail, flag);
+  }
+}
+
+function describeTarget(address: string, detail: TargetProblem, flag: string | undefined): string {
+  const noun = flag ?? 'target';
+  const given = (text: string): string => (flag === undefined ? text : `${flag} ${text}`);
+  switch (detail.problem) {
+    case 'not-an-address': {
+      const hint = detail.suggestion === undefined ? '' : `did you mean ${detail.suggestion}? `;
+      return `${noun} ${JSON.stringify(address)} is not an address: ${hint}use ${detail.usage}`;
+    }
+    case 'takes-no-name':
+      return `${noun} ${detail.type} takes no name, got ${JSON.stringify(address)}`;
+    case 'needs-a-name':
+      return `${noun} ${detail.type} needs a name: ${given(`${detail.type}:NAME`)}`;
+    case 'matches-nothing': {
+      const hint = detail.suggestion === undefined ? '' : `; did you mean ${detail.suggestion}?`;
+      return `${noun} ${address} matches nothing in the manifests or the tenant${hint}`;
+    }
+  }
+}
+
 /** A setting from the environment is missing or malformed. `variable` names it. */
 export class ConfigError extends ZpaGitopsError {
   constructor(

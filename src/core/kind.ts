@@ -37,6 +37,7 @@ export type ReplyItem =
   | 'enrollmentCert'
   | 'baCertificate'
   | 'clientSetting'
+  | 'microtenant'
   | { schema: Readonly<Record<string, unknown>> };
 
 /** A read of one collection, as data; `TenantClient.read` sends it. */

@@ -32,6 +32,8 @@ import { digestPlan } from '../digest/plan-digest.js';
 export const PLAN_FORMAT_VERSION = 1;
 
 export { DEFAULT_SAFETY, type SafetyOptions } from './update-guard.js';
+export { parseTargets } from './targets.js';
+export { resolveMicrotenant } from './look-up.js';
 
 export interface PlanOptions {
   target: PlanTarget;
@@ -136,6 +138,16 @@ function byLocation(a: Diagnostic, b: Diagnostic): number {
   const [x, y] = [a.location, b.location];
   if (!x || !y) return (x ? 1 : 0) - (y ? 1 : 0);
   return x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line || x.col - y.col;
+}
+
+/**
+ * What the planner would refuse in a kind's live objects with nothing desired (an object without a
+ * usable id, two with one key): `doctor` checks a tenant by it before the first plan.
+ */
+export function refusedLive(kind: ResourceKind, live: LiveState): Diagnostic[] {
+  return diffKind({ kind, wanted: { objects: [], diagnostics: [] } }, live).diagnostics.filter(
+    (d) => d.severity === 'error',
+  );
 }
 
 /**
