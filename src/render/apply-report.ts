@@ -41,7 +41,7 @@ export function renderProgress(
         );
         return;
       case 'not-attempted':
-        write(`${counter} ${style.dim(`  not attempted: ${change.action} ${label(result, kinds)}${why(result)}`)}\n`);
+        // Not progress: the report that follows lists each one, once, with the account.
         return;
       default:
         assertNever(result.outcome, 'outcome');
@@ -105,8 +105,9 @@ export function renderApplyReport(report: ApplyReport, options: ApplyReportOptio
     }
     return `${lines.join('\n')}\n`;
   }
+  // The account (done, failed, not attempted) is the last line, once; this one says what was written.
   const heading = options.interrupted ? `Apply interrupted by ${options.interrupted}` : 'Apply failed';
-  lines.push(style.red(style.bold(`${heading}: ${summary} ${failed} failed, ${notAttempted} not attempted.`)));
+  lines.push(`Applied: ${summary}`);
   for (const o of report.outcomes.filter((x) => x.outcome === 'failed')) {
     const zpa = o.error?.zpaId ? ` [${visible(o.error.zpaId)}]` : '';
     lines.push(
@@ -116,8 +117,10 @@ export function renderApplyReport(report: ApplyReport, options: ApplyReportOptio
   for (const o of report.outcomes.filter((x) => x.outcome === 'not-attempted'))
     lines.push(`  not attempted: ${o.change.action} ${label(o, kinds)}${why(o)}`);
   lines.push(
-    style.bold(
-      `${heading}: ${done.length} done, ${failed} failed, ${notAttempted} not attempted. Run plan to see what is left; apply again to finish.`,
+    style.red(
+      style.bold(
+        `${heading}: ${done.length} done, ${failed} failed, ${notAttempted} not attempted. Run plan to see what is left; apply again to finish.`,
+      ),
     ),
   );
   return `${lines.join('\n')}\n`;

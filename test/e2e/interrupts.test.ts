@@ -120,6 +120,17 @@ function account(stdout: string, signal: string): { done: number; notAttempted: 
   return { done: Number(match?.[1]), notAttempted: Number(match?.[2]) };
 }
 
+/**
+ * The account is printed once: one line of counts, and each change not attempted on one line (not
+ * also as a progress line in other words).
+ */
+function accountedOnce(stdout: string, notAttempted: number): void {
+  expect(stdout.match(/\bnot attempted\./g), 'one line of counts').toHaveLength(1);
+  const lines = stdout.split('\n').filter((line) => line.includes('not attempted: '));
+  expect(lines).toHaveLength(notAttempted);
+  expect(new Set(lines).size).toBe(notAttempted);
+}
+
 describe('interrupting apply', () => {
   it('first SIGINT: no new write, the account, exit 130; a second run converges', async () => {
     const dir = driftedTenant();
@@ -134,6 +145,7 @@ describe('interrupting apply', () => {
     expect(notAttempted).toBeGreaterThan(0);
     expect(done + notAttempted).toBe(LINKS);
     expect(run.stdout()).toMatch(/^ {2}not attempted: update link "link-\d\d"$/m);
+    accountedOnce(run.stdout(), notAttempted);
     // Exactly the changes reported done were written: nothing started after the signal.
     expect(writes().length).toBe(done);
     await convergesWithoutDuplicates(dir);
@@ -148,6 +160,7 @@ describe('interrupting apply', () => {
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(143);
     const { done, notAttempted } = account(run.stdout(), 'SIGTERM');
+    accountedOnce(run.stdout(), notAttempted);
     expect(done).toBeGreaterThanOrEqual(10);
     expect(done + notAttempted).toBe(LINKS);
     expect(writes().length).toBe(done);
