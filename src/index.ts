@@ -40,6 +40,7 @@ export { applyChanges, DEFAULT_PARALLELISM, type ApplyOptions } from './apply/ap
 export type { ApplyReport, ChangeOutcome, Outcome, ProgressEvent } from './apply/report.js';
 export { planTenant, applyPlanned, applySavedPlan, type PlannedTenant, type TenantClient } from './workflow.js';
 export { readLiveState } from './live/read-live.js';
+export { MICROTENANTS_READ, readMicrotenants } from './live/microtenants.js';
 export { ZpaClient, settingsFromEnv, type ZpaClientOptions, type ZpaSettings } from './zpa/index.js';
 export { BUILT_IN_KINDS, withKinds } from './kinds/built-in.js';
 export { buildKindSet, type KindSet } from './core/kind-set.js';

@@ -5,8 +5,9 @@
 import { systemClock, type Clock } from './core/clock.js';
 import { ManifestError, UsageError } from './core/errors.js';
 import type { KindSet } from './core/kind-set.js';
-import type { ApiObject, DesiredState, LiveState, Plan, PlanTarget } from './core/types.js';
+import type { DesiredState, LiveState, Plan, PlanTarget } from './core/types.js';
 import { BUILT_IN_KINDS } from './kinds/built-in.js';
+import { readMicrotenants } from './live/microtenants.js';
 import { readLiveState } from './live/read-live.js';
 import type { LiveSource } from './live/source.js';
 import { planChanges } from './plan-changes.js';
@@ -26,7 +27,6 @@ import { TOOL_VERSION } from './version.js';
 /** What the workflow needs of a ZPA client. */
 export interface TenantClient extends LiveSource, ApiWriter {
   readonly target: PlanTarget;
-  listMicrotenants(): Promise<ApiObject[]>;
   withMicrotenant(id: string): TenantClient;
 }
 
@@ -60,7 +60,7 @@ export async function planTenant(
       'planTenant needs a desired state: loadManifests gives none while its diagnostics hold an error (nothing was read or written)',
     );
   const byName = desired.microtenant !== undefined && 'name' in desired.microtenant;
-  const microtenants = byName ? await client.listMicrotenants() : undefined;
+  const microtenants = byName ? await readMicrotenants(client) : undefined;
   const { id, diagnostics } = resolveMicrotenant(desired, microtenants, client.target.microtenantId);
   if (diagnostics.length > 0) throw new ManifestError(diagnostics);
   const scoped = id === client.target.microtenantId ? client : client.withMicrotenant(id);

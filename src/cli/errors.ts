@@ -1,4 +1,4 @@
-import { ApiError, AuthError, ManifestError, ZpaGitopsError } from '../core/errors.js';
+import { ApiError, AuthError, ManifestError, TargetError, ZpaGitopsError } from '../core/errors.js';
 import { formatDiagnostics, githubAnnotations } from '../render/diagnostics.js';
 import { exitCodeForError } from './exit-codes.js';
 import { visible } from '../render/visible.js';
@@ -19,6 +19,10 @@ export function reportError(error: unknown, io: CliIo): number {
   }
   if (error instanceof ApiError) {
     io.stderr(`error: ${visible(error.message)}\n${hintFor(error)}`);
+    return exitCodeForError(error);
+  }
+  if (error instanceof TargetError) {
+    io.stderr(`error: ${visible(error.worded('--target'))}\n`);
     return exitCodeForError(error);
   }
   if (error instanceof ZpaGitopsError) {

@@ -3,8 +3,7 @@ import { UsageError } from '../core/errors.js';
 import type { DesiredState } from '../core/types.js';
 import { hasErrors, loadManifests } from '../manifest/index.js';
 import { BUILT_IN_KINDS } from '../kinds/built-in.js';
-import { DEFAULT_SAFETY, type SafetyOptions } from '../planner/plan.js';
-import { parseTargets } from '../planner/targets.js';
+import { DEFAULT_SAFETY, parseTargets, type SafetyOptions } from '../planner/plan.js';
 import { formatDiagnostics } from '../render/diagnostics.js';
 import { COLOR, PLAIN, wantsColor, type Style } from '../render/style.js';
 import {

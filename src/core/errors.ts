@@ -16,6 +16,48 @@ export class ZpaGitopsError extends Error {
 /** Bad command line: unknown flag, missing argument. */
 export class UsageError extends ZpaGitopsError {}
 
+/** What is wrong with one target address. */
+export type TargetProblem =
+  | { problem: 'not-an-address'; suggestion?: string; usage: string }
+  | { problem: 'takes-no-name' | 'needs-a-name'; type: string }
+  | { problem: 'matches-nothing'; suggestion?: string };
+
+/**
+ * A target the planner cannot use. Its message says "target"; `worded(flag)` says it as a command
+ * line spells targets (the CLI's `--target`), so the planner names no flag.
+ */
+export class TargetError extends UsageError {
+  constructor(
+    readonly address: string,
+    readonly detail: TargetProblem,
+  ) {
+    super(describeTarget(address, detail, undefined));
+  }
+
+  worded(flag: string): string {
+    return describeTarget(this.address, this.detail, flag);
+  }
+}
+
+function describeTarget(address: string, detail: TargetProblem, flag: string | undefined): string {
+  const noun = flag ?? 'target';
+  const given = (text: string): string => (flag === undefined ? text : `${flag} ${text}`);
+  switch (detail.problem) {
+    case 'not-an-address': {
+      const hint = detail.suggestion === undefined ? '' : `did you mean ${detail.suggestion}? `;
+      return `${noun} ${JSON.stringify(address)} is not an address: ${hint}use ${detail.usage}`;
+    }
+    case 'takes-no-name':
+      return `${noun} ${detail.type} takes no name, got ${JSON.stringify(address)}`;
+    case 'needs-a-name':
+      return `${noun} ${detail.type} needs a name: ${given(`${detail.type}:NAME`)}`;
+    case 'matches-nothing': {
+      const hint = detail.suggestion === undefined ? '' : `; did you mean ${detail.suggestion}?`;
+      return `${noun} ${address} matches nothing in the manifests or the tenant${hint}`;
+    }
+  }
+}
+
 /** A setting from the environment is missing or malformed. `variable` names it. */
 export class ConfigError extends ZpaGitopsError {
   constructor(
@@ -29,9 +71,24 @@ export class ConfigError extends ZpaGitopsError {
 /** The manifests are invalid, or a name in them does not resolve. All problems at once. */
 export class ManifestError extends ZpaGitopsError {
   constructor(readonly diagnostics: Diagnostic[]) {
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    super(`${errors} error${errors === 1 ? '' : 's'} in the manifests`);
+    super(countErrors(diagnostics));
   }
+}
+
+/** `2 errors in the manifests`, `1 problem in the tenant`, or both: where the fix is to be made. */
+function countErrors(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const tenant = errors.filter((d) => d.origin === 'tenant').length;
+  const manifests = errors.length - tenant;
+  const parts = [
+    ...(manifests > 0 || tenant === 0 ? [`${manifests} error${manifests === 1 ? '' : 's'} in the manifests`] : []),
+    ...(tenant > 0
+      ? [
+          `${tenant} ${tenant === 1 ? 'problem in the tenant (fix it in ZPA)' : 'problems in the tenant (fix them in ZPA)'}`,
+        ]
+      : []),
+  ];
+  return parts.join(' and ');
 }
 
 export interface ApiErrorDetails {
@@ -80,6 +137,12 @@ export class ApiError extends ZpaGitopsError {
     return this.status === 404 || this.zpaId === 'resource.not.found';
   }
 }
+
+/**
+ * Two reads of the tenant that cannot both be true (a link on a portal the portal list does not
+ * hold): nothing is planned from them, so the run stops before its first write. Exit 1.
+ */
+export class LiveReadsDisagreeError extends ZpaGitopsError {}
 
 /** Sign-in failed or was refused. */
 export class AuthError extends ApiError {}

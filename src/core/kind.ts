@@ -29,11 +29,15 @@ export type Scope = boolean | 'outside-default';
  * that a library kind brings as data.
  */
 export type ReplyItem =
+  /** A link in a create's reply, which may leave out its portals. */
   | 'userPortalLink'
+  /** A link as reads show it: on at least one portal. */
+  | 'userPortalLinkRead'
   | 'userPortal'
   | 'enrollmentCert'
   | 'baCertificate'
   | 'clientSetting'
+  | 'microtenant'
   | { schema: Readonly<Record<string, unknown>> };
 
 /** A read of one collection, as data; `TenantClient.read` sends it. */
@@ -228,6 +232,8 @@ export interface ResourceKind<C extends Canonical = Canonical> {
    * plan warns), or undefined for one it manages: a client setting of a type the tool does not know.
    */
   unmanagedReason?(live: ApiObject): string | undefined;
+  /** Where a live object sits, to tell it from a live twin in a message (`on portal "Ops"`). */
+  whereLive?(live: C, state: LiveState): string;
   /** The fewest API calls that carry out these changes; `liveById` gives the objects to PUT over. */
   writes(changes: readonly KindChange<C>[], liveById: ReadonlyMap<string, ApiObject>): PlannedWrite[];
   /** The heading a change is rendered under (a link's portals, say). */
@@ -236,6 +242,13 @@ export interface ResourceKind<C extends Canonical = Canonical> {
   readonly references: Readonly<Record<string, string>>;
   /** The name tables its plans show, and the collection each is built from. */
   readonly nameTables: Readonly<Record<string, string>>;
+  /**
+   * The ids of a live object that its writes send back as read (a link's PUT keeps the portals it
+   * sits on), by the collection they are in: each must be an object of that collection's read, or
+   * the two reads disagree and the run stops before its first write (a PUT would carry an id the
+   * tenant refuses).
+   */
+  readonly keptReferences?: Readonly<Record<string, (live: ApiObject) => readonly string[]>>;
   /**
    * The address types `--target` takes for this kind, each with its plural for messages. An
    * address is `TYPE:NAME`, or `TYPE` alone for a `bare` type that names a whole kind

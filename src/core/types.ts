@@ -28,6 +28,11 @@ export interface Diagnostic {
   /** One line: how to fix it. */
   hint?: string;
   location?: SourceLocation;
+  /**
+   * `tenant` for a problem in the live tenant, not in the manifests (two live links of one name):
+   * it is fixed in ZPA, and the location is only where the manifests refer to it.
+   */
+  origin?: 'tenant';
 }
 
 /** A reference by name (resolved when planning) or by id. */

@@ -5,7 +5,7 @@
  * are in user-portal-link-writes.ts.
  */
 import type { DesiredObject, ExtraChange, KindChange, LiveEntry, ResourceKind } from '../core/kind.js';
-import type { ApiObject, DesiredLink, DesiredPortal, Diagnostic, Plan } from '../core/types.js';
+import type { ApiObject, DesiredLink, DesiredPortal, Diagnostic, LiveState, Plan } from '../core/types.js';
 import {
   compareIds,
   enabledFlag,
@@ -152,6 +152,7 @@ function wantedLink(
   pruned: ReadonlySet<string>,
 ): LinkCanonical {
   const { fields } = link;
+  const iconText = fields.icon ? normalizeDataUri(fields.icon.dataUri) : '';
   return {
     name: link.name,
     link: fields.link,
@@ -159,10 +160,19 @@ function wantedLink(
     linkPath: fields.linkPath ?? '',
     description: fields.description ?? '',
     enabled: fields.enabled ?? true,
-    iconText: fields.icon ? normalizeDataUri(fields.icon.dataUri) : '',
-    logoFileName: fields.icon?.fileName ?? '',
+    iconText,
+    logoFileName: iconFileName(fields.icon?.fileName, iconText, live),
     userPortals: portalSet(portalIds, live, pruned),
   };
+}
+
+/**
+ * Icons compare by content: the file name goes with the image, so an image the link already shows
+ * keeps the name ZPA holds for it (none, say, or one an export had to change to write it).
+ */
+function iconFileName(fileName: string | undefined, iconText: string, live: LinkCanonical | undefined): string {
+  if (fileName === undefined) return '';
+  return live !== undefined && live.iconText === iconText ? live.logoFileName : fileName;
 }
 
 function portalSet(portalIds: readonly string[], live: LinkCanonical | undefined, pruned: ReadonlySet<string>) {
@@ -228,6 +238,16 @@ function groupOf(change: LinkChange, names: Plan['names']): string {
   return labels.length ? `User portal ${labels.join(', ')}` : 'User portal links on no portal';
 }
 
+/** The portals a live link sits on, by name: what tells two live links of one name apart. */
+function whereLink(link: LinkCanonical, live: LiveState): string {
+  const names = new Map(
+    (live['userPortals'] ?? []).map((p) => [idOf(p['id']), unescapeHtml(optionalString(p['name']))]),
+  );
+  const portals = link.userPortals.map((id) => `"${names.get(id) ?? id}"`);
+  if (portals.length === 0) return 'on no portal';
+  return `on portal${portals.length === 1 ? '' : 's'} ${portals.join(', ')}`;
+}
+
 export const userPortalLinkKind: ResourceKind<LinkCanonical> = {
   name: 'userPortalLink',
   // Its portals: a link may sit on a portal the same plan creates, and comes off one it deletes.
@@ -248,7 +268,7 @@ export const userPortalLinkKind: ResourceKind<LinkCanonical> = {
       path: '/userPortalLink',
       paged: true,
       scoped: true,
-      item: 'userPortalLink',
+      item: 'userPortalLinkRead',
       byId: true,
       compact: keepPortalIds,
     },
@@ -258,10 +278,12 @@ export const userPortalLinkKind: ResourceKind<LinkCanonical> = {
   desiredObjects,
   keyOfLive: (live) => unescapeHtml(optionalString(live['name'])),
   canonicalLive: canonicalLink,
+  whereLive: whereLink,
   writes: writeLinks,
   groupOf,
   references: { userPortals: 'userPortals' },
   nameTables: { userPortals: 'userPortals' },
+  keptReferences: { userPortals: livePortalIds },
   addressTypes: LINK_ADDRESS_TYPES,
   addressesOf: linkAddressesOf,
   knownAddresses: knownLinkAddresses,

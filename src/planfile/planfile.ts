@@ -6,6 +6,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { StalePlanError, UsageError } from '../core/errors.js';
+import { describeFsError } from '../core/fs-reason.js';
 import type { KindSet } from '../core/kind-set.js';
 import type { Plan } from '../core/types.js';
 import { PLAN_FORMAT_VERSION } from '../planner/plan.js';
@@ -35,8 +36,8 @@ export async function readPlanFile(path: string, kinds: KindSet = BUILT_IN_KINDS
   let text: string;
   try {
     text = await readFile(path, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read plan file ${path}`);
+  } catch (error) {
+    throw new UsageError(`cannot read plan file ${path}: ${describeFsError(error)}`);
   }
   let data: unknown;
   try {
@@ -44,7 +45,10 @@ export async function readPlanFile(path: string, kinds: KindSet = BUILT_IN_KINDS
   } catch {
     throw new UsageError(`${path} is not a zpa-gitops plan file (not JSON)`);
   }
-  const version = (data as { formatVersion?: unknown } | null)?.formatVersion;
+  // JSON of another kind (a manifest converted to JSON, a package.json) is not an old plan to redo.
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || !('formatVersion' in data))
+    throw new UsageError(`${path} is not a zpa-gitops plan file (it has no formatVersion)`);
+  const version = data.formatVersion;
   if (version !== PLAN_FORMAT_VERSION) {
     throw new StalePlanError(
       `${path} has plan format version ${String(version)}; this zpa-gitops reads version ${PLAN_FORMAT_VERSION}. Run plan again.`,

@@ -59,7 +59,7 @@ export function desiredOf<C extends Canonical>(
 export function diffKind<C extends Canonical>({ kind, wanted }: KindDesired<C>, live: LiveState): KindDiff {
   const diagnostics: Diagnostic[] = [];
   const entries = liveEntries(kind, live[kind.collection] ?? [], diagnostics);
-  const changes = matchDesired(kind, wanted.objects, entries, diagnostics);
+  const changes = matchDesired(kind, wanted.objects, entries, diagnostics, live);
   const extra = wanted.extraChanges?.(entries);
   for (const change of extra?.changes ?? []) changes.push(extraChange(kind.name, change));
   // The changes made here are all this kind's, built from its canonical shape C.
@@ -101,6 +101,7 @@ function matchDesired<C extends Canonical>(
   objects: readonly DesiredObject<C>[],
   entries: LiveEntry<C>[],
   diagnostics: Diagnostic[],
+  live: LiveState,
 ): Change[] {
   const byKey = groupByKey(entries);
   const changes: Change[] = [];
@@ -109,7 +110,7 @@ function matchDesired<C extends Canonical>(
     // Marked here rather than through a set of desired keys: one look-up per desired object.
     if (Array.isArray(current)) {
       for (const match of current) match.listed = true;
-      diagnostics.push(duplicateLive(kind, object.key, current, object.location));
+      diagnostics.push(duplicateLive(kind, object.key, current, object.location, live));
       continue;
     }
     if (current) current.listed = true;
@@ -225,14 +226,18 @@ function duplicateLive<C extends Canonical>(
   key: string,
   matches: LiveEntry<C>[],
   location: SourceLocation,
+  live: LiveState,
 ): Diagnostic {
-  const ids = matches.map((m) => m.id).join(', ');
+  const which = matches
+    .map((m) => `id ${m.id}${kind.whereLive ? ` ${kind.whereLive(m.canonical, live)}` : ''}`)
+    .join(', ');
   return {
     severity: 'error',
     code: `live-duplicate-${codeWord(kind.noun)}`,
-    message: `${matches.length} live ${kind.wording.plural} are ${kind.wording.key(key)} (ids ${ids}); zpa-gitops will not guess which one is meant`,
-    hint: `rename or delete the extra ${kind.wording.plural} in ZPA, then plan again`,
+    message: `${matches.length} live ${kind.wording.plural} are ${kind.wording.key(key)} (${which}); zpa-gitops will not guess which one is meant`,
+    hint: `the tenant holds both, not the manifests: rename or delete the extra ${kind.wording.plural} in ZPA, then plan again`,
     location,
+    origin: 'tenant',
   };
 }
 
@@ -243,5 +248,6 @@ function unusableId<C extends Canonical>(kind: ResourceKind<C>, key: string): Di
     code: 'live-object-without-id',
     message: `the API returned ${kind.noun} "${key}" without a valid id; nothing is planned for it`,
     hint: 'read it in the ZPA console or API; this may be a transient API fault, so try again',
+    origin: 'tenant',
   };
 }

@@ -4,8 +4,8 @@
  * changes are cut afterwards, so a target never changes what a change is, only which ones are kept.
  * A kind says which addresses a change is inside; the planner never parses a kind's address.
  */
-import { UsageError } from '../core/errors.js';
-import type { AddressType, ResourceKind } from '../core/kind.js';
+import { TargetError } from '../core/errors.js';
+import type { AddressType } from '../core/kind.js';
 import type { KindSet } from '../core/kind-set.js';
 import type { Change, DesiredState, LiveState, Plan } from '../core/types.js';
 import { closest } from '../core/closest.js';
@@ -20,14 +20,15 @@ export function parseTargets(raw: readonly string[], kinds: KindSet): string[] {
     const known = types.get(type);
     if (!known) {
       const suggestion = closest(type, [...types.keys()]);
-      throw new UsageError(
-        `--target ${JSON.stringify(address)} is not an address: ${suggestion ? `did you mean ${suggestion}${types.get(suggestion)?.bare ? '' : ':NAME'}? ` : ''}use ${usage(types)}`,
-      );
+      throw new TargetError(address, {
+        problem: 'not-an-address',
+        ...(suggestion ? { suggestion: `${suggestion}${types.get(suggestion)?.bare ? '' : ':NAME'}` } : {}),
+        usage: usage(types),
+      });
     }
-    if (known.bare && name !== undefined)
-      throw new UsageError(`--target ${type} takes no name, got ${JSON.stringify(address)}`);
+    if (known.bare && name !== undefined) throw new TargetError(address, { problem: 'takes-no-name', type });
     if (!known.bare && (name === undefined || name.trim() === ''))
-      throw new UsageError(`--target ${type} needs a name: --target ${type}:NAME`);
+      throw new TargetError(address, { problem: 'needs-a-name', type });
   }
   return [...new Set(raw)].sort();
 }
@@ -50,37 +51,10 @@ export function keepTargeted(
   for (const target of targets) {
     if (known.has(target)) continue;
     const suggestion = closest(target, [...known]);
-    throw new UsageError(
-      `--target ${target} matches nothing in the manifests or the tenant${suggestion ? `; did you mean ${suggestion}?` : ''}`,
-    );
+    throw new TargetError(target, { problem: 'matches-nothing', ...(suggestion ? { suggestion } : {}) });
   }
   const wanted = new Set(targets);
   return changes.filter((change) =>
     (set.kind(change.kind).addressesOf?.(change, names) ?? []).some((a) => wanted.has(a)),
   );
-}
-
-/**
- * The addresses a kept change alters outside the targets, of the types the targets name: a
- * shared link changed for `portal:Ops` that also shows on Eng gives `portal:Eng`.
- */
-export function addressesOutside(
-  kind: ResourceKind,
-  change: Change,
-  names: Plan['names'],
-  targets: readonly string[],
-): string[] {
-  const targetTypes = new Set(targets.map(typeOf));
-  const wanted = new Set(targets);
-  return (kind.addressesOf?.(change, names) ?? []).filter((a) => targetTypes.has(typeOf(a)) && !wanted.has(a));
-}
-
-export function typeOf(address: string): string {
-  const colon = address.indexOf(':');
-  return colon < 0 ? address : address.slice(0, colon);
-}
-
-export function nameOf(address: string): string {
-  const colon = address.indexOf(':');
-  return colon < 0 ? '' : address.slice(colon + 1);
 }

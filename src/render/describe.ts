@@ -5,7 +5,7 @@
 import type { Canonical, Change, Json, Plan } from '../core/types.js';
 import { assertNever } from '../core/assert-never.js';
 import type { KindSet } from '../core/kind-set.js';
-import { addressesOutside, nameOf, typeOf } from '../planner/targets.js';
+import { addressesOutside, nameOf, typeOf } from '../core/addresses.js';
 import { formatValue, isMultiline, lineDiff, namesFor } from './values.js';
 import { quoted, visible } from './visible.js';
 

@@ -1,6 +1,7 @@
 /**
  * The control surface under `/__sim/`: the same operations as the in-process handle, for tests
- * and demos in another process. No auth, not rate limited, never in the request log.
+ * and demos in another process. No auth (but only for the printed address, from no other origin:
+ * request-guard.ts), not rate limited, never in the request log.
  *
  *   GET  /__sim/state             snapshot         PUT    /__sim/state     replace with a snapshot
  *   POST /__sim/seed              replace by seed  POST   /__sim/reset     back to the start seed

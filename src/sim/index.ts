@@ -33,7 +33,6 @@ export type * from './types.js';
 
 export const DEFAULT_CUSTOMER_ID = '216196257331281920';
 export const DEFAULT_CLIENT_ID = 'sim-client-id';
-export const DEFAULT_CLIENT_SECRET = 'sim-client-secret';
 
 export interface Simulator {
   /** `http://127.0.0.1:PORT`, no trailing slash. */
@@ -75,7 +74,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
   const runtime = new SimRuntime({
     customerId: options.customerId ?? DEFAULT_CUSTOMER_ID,
     clientId: options.clientId ?? DEFAULT_CLIENT_ID,
-    clientSecret: options.clientSecret ?? DEFAULT_CLIENT_SECRET,
+    clientSecret: options.clientSecret,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
     rateLimits: parseRateLimits(options.rateLimits ?? false),
     htmlEscape: options.htmlEscape ?? false,

@@ -2,8 +2,10 @@
  * Everything one simulator instance holds: state, tokens, limiter, faults, request log, and the
  * operations the in-process handle and the `/__sim` control surface share.
  */
+import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { SimReadings } from './api-readings.js';
+import { GatewayCounters } from './gateway-headers.js';
 import { FaultQueue } from './faults.js';
 import { loadStateFile, saveStateFile } from './persist.js';
 import { FixedWindowLimiter } from './rate-limiter.js';
@@ -18,7 +20,8 @@ import type { RateLimits, RequestLogEntry, SimCounters, SimSeed, SimSnapshot } f
 export interface RuntimeOptions {
   customerId: string;
   clientId: string;
-  clientSecret: string;
+  /** Undefined: the state file's, else a new random one. */
+  clientSecret: string | undefined;
   tokenLifetimeSeconds: number;
   rateLimits: RateLimits | false;
   htmlEscape: boolean;
@@ -71,16 +74,29 @@ export class SimRuntime {
   readonly limiter: FixedWindowLimiter;
   /** Reads that answer from the tenant of a moment ago (read-lag.ts); off unless set. */
   readonly readLag: ReadLag;
+  /** The OneAPI gateway's counters, sent when the `oneApiGateway` reading asks (gateway-headers.ts). */
+  readonly gateway: GatewayCounters;
   /** Set once the server listens. */
   baseUrl = '';
+  /**
+   * The one secret sign-in accepts: given, kept in the state file, or random per run, so a secret
+   * printed once is no key to another run (and no constant a page could know).
+   */
+  readonly clientSecret: string;
 
   constructor(readonly options: RuntimeOptions) {
     this.limiter = new FixedWindowLimiter(options.rateLimits);
     this.tokens = new TokenStore(options.clock);
     this.readLag = new ReadLag(options.clock);
+    this.gateway = new GatewayCounters(options.clock);
     const saved = options.stateFile === undefined ? undefined : loadStateFile(options.stateFile);
-    if (saved) this.state.replace(saved.snapshot, saved.lastId);
-    else this.seed(options.seed);
+    this.clientSecret = options.clientSecret ?? saved?.clientSecret ?? randomSecret();
+    if (saved) {
+      this.state.replace(saved.snapshot, saved.lastId);
+      // A file without this secret (new, or written before it kept one) is saved with it now.
+      if (saved.clientSecret !== this.clientSecret) this.state.dirty = true;
+      this.persist();
+    } else this.seed(options.seed);
   }
 
   /** Replace the tenant with a seed (or a snapshot, as `snapshot()` returns it). */
@@ -116,7 +132,7 @@ export class SimRuntime {
     if (!this.state.dirty) return;
     this.state.dirty = false;
     if (this.options.stateFile !== undefined)
-      saveStateFile(this.options.stateFile, this.state.snapshot(), this.state.lastId);
+      saveStateFile(this.options.stateFile, this.state.snapshot(), this.state.lastId, this.clientSecret);
   }
 
   record(entry: RequestLogEntry, rateLimited: boolean): void {
@@ -142,7 +158,7 @@ export class SimRuntime {
     const o = this.options;
     return {
       ZPA_CLIENT_ID: o.clientId,
-      ZPA_CLIENT_SECRET: o.clientSecret,
+      ZPA_CLIENT_SECRET: this.clientSecret,
       ZPA_CUSTOMER_ID: o.customerId,
       ZPA_CLOUD: this.baseUrl,
     };
@@ -152,10 +168,15 @@ export class SimRuntime {
     const o = this.options;
     return {
       ZSCALER_CLIENT_ID: o.clientId,
-      ZSCALER_CLIENT_SECRET: o.clientSecret,
+      ZSCALER_CLIENT_SECRET: this.clientSecret,
       ZSCALER_VANITY_DOMAIN: 'sim',
       ZSCALER_CLOUD: this.baseUrl,
       ZPA_CUSTOMER_ID: o.customerId,
     };
   }
+}
+
+/** 144 random bits, in characters a shell needs no quotes for. */
+function randomSecret(): string {
+  return `sim-${randomBytes(18).toString('base64url')}`;
 }

@@ -1,7 +1,8 @@
 /**
- * The HTTP front: every request other than `/__sim` goes through the same gateway as the real API
- * would put it through (rate limit, then an injected fault if one matches), is processed, logged,
- * persisted, and answered.
+ * The HTTP front: a request for another host or from another site is refused (request-guard.ts);
+ * every other request but `/__sim` goes through the same gateway as the real API would put it
+ * through (rate limit, then an injected fault if one matches), is processed, logged, persisted, and
+ * answered.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { handleApi } from './api.js';
@@ -10,6 +11,7 @@ import { describeFault, rewriteReply } from './faults.js';
 import { BodyTooLargeError, readBody, send, type Reply } from './http-io.js';
 import { SimHttpError } from './http-error.js';
 import { tooManyRequests } from './rate-limiter.js';
+import { refuseForeignRequest } from './request-guard.js';
 import { matchRoute, parseApiPath, type ApiPath, type RouteMatch } from './routes.js';
 import type { SimRuntime } from './runtime.js';
 import { LEGACY_SIGN_IN_PATH, ONEAPI_TOKEN_PATH, legacySignIn, loggedForm, oneApiToken } from './sign-in.js';
@@ -85,7 +87,7 @@ function processRequest(
       const o = runtime.options;
       const credentials = {
         clientId: o.clientId,
-        clientSecret: o.clientSecret,
+        clientSecret: runtime.clientSecret,
         customerId: o.customerId,
         tokenLifetimeSeconds: o.tokenLifetimeSeconds,
       };
@@ -115,6 +117,13 @@ function processRequest(
 }
 
 async function handleRequest(runtime: SimRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const refused = refuseForeignRequest(req, runtime.baseUrl);
+  if (refused) {
+    // Not read, not logged, not counted: the request is not for this simulator.
+    req.resume();
+    send(res, refused);
+    return;
+  }
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const method = (req.method ?? 'GET').toUpperCase();
   if (isControlPath(url.pathname)) {
@@ -168,6 +177,9 @@ async function handleRequest(runtime: SimRuntime, req: IncomingMessage, res: Ser
     // `Date` on the simulator's clock (Node would stamp the machine's), so a test that moves the
     // clock sees the server's time move with it (doctor's skew check reads this header).
     res.setHeader('date', new Date(runtime.options.clock.now()).toUTCString());
+    const behindGateway = target.kind === 'api' && target.api.mode === 'oneapi';
+    if (behindGateway && runtime.readings.get().oneApiGateway === 'rate-limit-headers')
+      reply = { ...reply, headers: { ...runtime.gateway.next(), ...reply.headers } };
     send(res, reply);
   }
 }

@@ -9,12 +9,12 @@ import type { ReadCall, Scope, WriteCall } from '../core/kind.js';
 import { idOf } from '../canonical/normalize.js';
 import type { ApiObject, PlanTarget } from '../core/types.js';
 import { readClientSettingList, readUpsertedClientSetting } from './client-setting-replies.js';
-import { ENROLLMENT_CERT_API_VERSION, Endpoints } from './endpoints.js';
+import { Endpoints } from './endpoints.js';
 import { PUBLISHED_RATE_LIMITS, type RateLimits } from './rate-limiter.js';
 import { Redactor, type DebugSink } from './redact.js';
 import { replyError, type Endpoint } from './replies.js';
 import { itemValidators } from './item-validators.js';
-import { VALIDATE, checked } from './reply-validators.js';
+import { checked } from './reply-validators.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import { negotiatedRoute, RouteVersions, type ApiVersion } from './route-versions.js';
 import type { ZpaSettings } from './settings.js';
@@ -247,54 +247,6 @@ export class ZpaClient {
       default:
         return assertNever(shape, 'reply shape');
     }
-  }
-
-  // --- Client settings, read unscoped, for tests and doctor; plan reads them through the kind's
-  // calls (kinds/client-setting.ts says when those carry microtenantId).
-
-  /**
-   * `GET /clientSetting/all`. An array per the page, one object per the Go SDK, or a `{list}`
-   * envelope: all accepted (client-setting-replies.ts says why).
-   */
-  async listClientSettings(): Promise<ApiObject[]> {
-    const reply = await this.api.send({ method: 'GET', path: '/clientSetting/all' });
-    return readClientSettingList(reply.body, at('GET', '/clientSetting/all', reply.status));
-  }
-
-  // --- User portal links and portals: `microtenantId` is a query parameter on every call (NOTES.md).
-  // Their writes are the kind's, as data through `write` (kinds/user-portal-link-writes.ts).
-
-  listUserPortalLinks(): Promise<ApiObject[]> {
-    return this.api.listAll({ path: '/userPortalLink', ...this.scope() }, VALIDATE.linkPage);
-  }
-
-  listUserPortalLinksByPortal(portalId: string): Promise<ApiObject[]> {
-    return this.api.listAll(
-      { path: `/userPortalLink/userPortal/${encodeURIComponent(portalId)}`, ...this.scope() },
-      VALIDATE.linkPage,
-    );
-  }
-
-  async getUserPortalLink(id: string): Promise<ApiObject> {
-    const path = `/userPortalLink/${encodeURIComponent(id)}`;
-    const reply = await this.api.send({ method: 'GET', path, ...this.scope() });
-    return checked<ApiObject>(VALIDATE.link, reply.body, at('GET', path, reply.status));
-  }
-
-  listUserPortals(): Promise<ApiObject[]> {
-    return this.api.listAll({ path: '/userPortal', ...this.scope() }, VALIDATE.portalPage);
-  }
-
-  // --- Look-ups.
-
-  listEnrollmentCerts(): Promise<ApiObject[]> {
-    return this.api.listAll({ version: ENROLLMENT_CERT_API_VERSION, path: '/enrollmentCert' }, VALIDATE.certPage);
-  }
-
-  /** Bare array `[{id, name, enabled}]`, the Default microtenant `"0"` included. */
-  async listMicrotenants(): Promise<ApiObject[]> {
-    const reply = await this.api.send({ method: 'GET', path: '/microtenants/summary' });
-    return checked<ApiObject[]>(VALIDATE.microtenants, reply.body, at('GET', '/microtenants/summary', reply.status));
   }
 
   private scope(scope: Scope = true): { query?: Record<string, string> } {

@@ -9,8 +9,6 @@ import { negotiatedRoute, type ApiVersion, type RouteVersions } from './route-ve
 import type { ApiReply, HttpMethod, Transport } from './transport.js';
 
 export type { ApiVersion } from './route-versions.js';
-/** NOTES.md, "Look-ups": enrollment certificates are listed under v2. */
-export const ENROLLMENT_CERT_API_VERSION: ApiVersion = 'v2';
 /** NOTES.md, "Paging": the maximum page size. */
 export const PAGE_SIZE = 500;
 export { MAX_PAGES } from './read-pages.js';

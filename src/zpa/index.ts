@@ -32,7 +32,7 @@ export {
   type WaitReason,
 } from './retry-policy.js';
 export { jwtExpiry, tokenLifetime } from './token-expiry.js';
-export { ENROLLMENT_CERT_API_VERSION, PAGE_SIZE, MAX_PAGES } from './endpoints.js';
+export { PAGE_SIZE, MAX_PAGES } from './endpoints.js';
 export { Transport, type ZpaStats, type WaitInfo, type HttpMethod, type ReplyInfo } from './transport.js';
 export type { SignInInfo } from './auth.js';
 export { isApiObject } from './replies.js';

@@ -5,20 +5,14 @@
 import { builtInItemSchemas, itemValidators } from './item-validators.js';
 import { checkReply, compileReplySchema, type ReplyValidator } from './reply-check.js';
 import type { Endpoint } from './replies.js';
-import { MICROTENANT_SUMMARY_SCHEMA } from './reply-schemas/microtenant.js';
 import { SIGN_IN_SCHEMA } from './reply-schemas/sign-in.js';
 
 /** Every schema the client checks replies with: the build compiles them to standalone code. */
 export function builtInReplySchemas(): object[] {
-  return [...builtInItemSchemas({ userPortalLink: ['userPortalLinks'] }), MICROTENANT_SUMMARY_SCHEMA, SIGN_IN_SCHEMA];
+  return [...builtInItemSchemas({ userPortalLink: ['userPortalLinks'] }), SIGN_IN_SCHEMA];
 }
 
 export const VALIDATE = {
-  linkPage: itemValidators('userPortalLink').page,
-  link: itemValidators('userPortalLink').one,
-  portalPage: itemValidators('userPortal').page,
-  certPage: itemValidators('enrollmentCert').page,
-  microtenants: compileReplySchema(MICROTENANT_SUMMARY_SCHEMA),
   clientSetting: itemValidators('clientSetting').one,
   signIn: compileReplySchema(SIGN_IN_SCHEMA),
 };

@@ -41,9 +41,31 @@ describe('layers', () => {
     ).toHaveLength(1);
   });
 
+  it("refuses doctor and the CLI reaching into the planner's internals, and the renderers into the planner", async () => {
+    expect(await importErrors('src/doctor/collections.ts', "import { diffKind } from '../planner/diff.js';")).toEqual([
+      expect.stringContaining('src/doctor/ may import only'),
+    ]);
+    expect(
+      await importErrors('src/cli/commands/export.ts', "import { nameOf } from '../../planner/targets.js';"),
+    ).toHaveLength(1);
+    expect(
+      await importErrors('src/render/describe.ts', "import { parseTargets } from '../planner/plan.js';"),
+    ).toHaveLength(1);
+    expect(
+      await importErrors('src/export/build-export.ts', "import { LINK_KIND } from '../kinds/user-portal-link.js';"),
+    ).toHaveLength(1);
+    expect(await importErrors('src/doctor/collections.ts', "import { PLAIN } from '../render/style.js';")).toEqual([]);
+  });
+
   it('lets a folder import what the direction allows', async () => {
     expect(
       await importErrors('src/planner/plan.ts', "import { fingerprint as _f } from '../canonical/equality.js';"),
+    ).toEqual([]);
+    expect(
+      await importErrors('src/doctor/collections.ts', "import { planKinds as _p } from '../planner/plan.js';"),
+    ).toEqual([]);
+    expect(
+      await importErrors('src/cli/shared.ts', "import { runDoctor as _r } from '../doctor/run-doctor.js';"),
     ).toEqual([]);
   });
 });

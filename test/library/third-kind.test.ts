@@ -9,6 +9,7 @@ import { applyPlanned, planTenant, renderApplyReport, renderPlan, withKinds, PLA
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
 import { at, desired } from '../support/builders.js';
+import { PORTALS_READ } from '../support/read-calls.js';
 import { NoteStore, toyNoteKind, withNotes, type WantedNote } from './toy-note-kind.js';
 
 let sim: Simulator;
@@ -25,7 +26,7 @@ afterAll(async () => {
 describe('a third kind, registered from outside src/', () => {
   it('plans, renders, applies and verifies it; a second plan is empty', async () => {
     const store = new NoteStore();
-    const portals = await client.listUserPortals();
+    const portals = await client.read(PORTALS_READ);
     const idOf = (name: string) => String(portals.find((p) => p['name'] === name)?.['id']);
     store.add({ name: 'kept', text: 'same', portalId: idOf('Engineering') });
     store.add({ name: 'changed', text: 'old', portalId: idOf('Engineering') });

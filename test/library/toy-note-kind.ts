@@ -120,7 +120,6 @@ export function withNotes(client: ZpaClient, store: NoteStore): TenantClient {
   const isNote = (path: string) => path.startsWith('/toyNote');
   return {
     target: client.target,
-    listMicrotenants: () => client.listMicrotenants(),
     withMicrotenant: (id) => withNotes(client.withMicrotenant(id), store),
     read: async (call) => (isNote(call.path) ? store.read() : client.read(call)),
     write: async (call) => (isNote(call.path) ? store.write(call) : client.write(call)),

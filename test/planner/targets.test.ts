@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TargetError } from '../../src/core/errors.js';
 import { BUILT_IN_KINDS as KINDS } from '../../src/kinds/built-in.js';
 import { parseTargets } from '../../src/planner/targets.js';
 import { planChanges } from '../../src/plan-changes.js';
@@ -13,17 +14,47 @@ describe('parseTargets', () => {
     ]);
   });
 
-  const bad: [address: string, message: string][] = [
-    ['portals:Ops', '--target "portals:Ops" is not an address: did you mean portal:NAME?'],
-    ['client-setting', '--target client-setting needs a name: --target client-setting:NAME'],
-    ['portal:', '--target portal needs a name: --target portal:NAME'],
-    ['client-settings:ZAPP_CLIENT', '--target client-settings takes no name, got "client-settings:ZAPP_CLIENT"'],
-    ['Ops', '--target "Ops" is not an address: use client-setting:NAME, client-settings, portal:NAME, link:NAME'],
+  // How the CLI words each refusal, and the library's own words (it names no flag).
+  const bad: [address: string, cli: string, library: string][] = [
+    [
+      'portals:Ops',
+      '--target "portals:Ops" is not an address: did you mean portal:NAME?',
+      'target "portals:Ops" is not an address: did you mean portal:NAME?',
+    ],
+    [
+      'client-setting',
+      '--target client-setting needs a name: --target client-setting:NAME',
+      'target client-setting needs a name: client-setting:NAME',
+    ],
+    ['portal:', '--target portal needs a name: --target portal:NAME', 'target portal needs a name: portal:NAME'],
+    [
+      'client-settings:ZAPP_CLIENT',
+      '--target client-settings takes no name, got "client-settings:ZAPP_CLIENT"',
+      'target client-settings takes no name, got "client-settings:ZAPP_CLIENT"',
+    ],
+    [
+      'Ops',
+      '--target "Ops" is not an address: use client-setting:NAME, client-settings, portal:NAME, link:NAME',
+      'target "Ops" is not an address: use client-setting:NAME, client-settings, portal:NAME, link:NAME',
+    ],
   ];
-  it.each(bad)('refuses %j', (address, message) => {
-    expect(() => parseTargets([address], KINDS)).toThrow(message);
+  it.each(bad)('refuses %j', (address, cli, library) => {
+    const error = refusal(() => parseTargets([address], KINDS));
+    expect(error.worded('--target')).toContain(cli);
+    expect(error.message).toContain(library);
+    expect(error.message).not.toContain('--');
   });
 });
+
+function refusal(run: () => unknown): TargetError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof TargetError) return error;
+    throw error;
+  }
+  throw new Error('expected a TargetError');
+}
 
 describe('targeted planning', () => {
   const d = desired({

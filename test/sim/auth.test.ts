@@ -13,7 +13,7 @@ describe('sign-in', () => {
     const sim = await startSim({ clock: new ManualClock() });
     const reply = await request(
       `${sim.url}/signin`,
-      form({ client_id: 'sim-client-id', client_secret: 'sim-client-secret' }),
+      form({ client_id: sim.env().ZPA_CLIENT_ID, client_secret: sim.env().ZPA_CLIENT_SECRET }),
     );
     expect(reply.status).toBe(200);
     expect(reply.json).toMatchObject({ token_type: 'Bearer', expires_in: '3600' });
@@ -58,7 +58,7 @@ describe('sign-in', () => {
     const fields = {
       grant_type: 'client_credentials',
       client_id: 'nobody',
-      client_secret: 'sim-client-secret',
+      client_secret: sim.env().ZPA_CLIENT_SECRET,
       audience: 'https://api.zscaler.com',
     };
     const oneApi = await request(`${sim.url}/oauth2/v1/token`, form(fields));
@@ -69,7 +69,7 @@ describe('sign-in', () => {
 
   it('refuses a OneAPI request without the audience or grant type, and a JSON sign-in', async () => {
     const sim = await startSim();
-    const creds = { client_id: 'sim-client-id', client_secret: 'sim-client-secret' };
+    const creds = { client_id: sim.env().ZPA_CLIENT_ID, client_secret: sim.env().ZPA_CLIENT_SECRET };
     expect(
       (await request(`${sim.url}/oauth2/v1/token`, form({ ...creds, grant_type: 'client_credentials' }))).status,
     ).toBe(400);
@@ -93,7 +93,7 @@ describe('sign-in', () => {
       status: 200,
       body: { client_id: 'sim-client-id' },
     });
-    expect(JSON.stringify(sim.requests)).not.toContain('sim-client-secret');
+    expect(JSON.stringify(sim.requests)).not.toContain(sim.env().ZPA_CLIENT_SECRET);
   });
 });
 

@@ -5,12 +5,13 @@ import { ApiError, AuthError } from '../../src/core/errors.js';
 import { settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
 import { ManualClock } from '../support/manual-clock.js';
 import { CUSTOMER_ID, SIM_SECRET, expectNoCredentials, harness, rejectionOf, startSim } from './sim-helpers.js';
+import { CLIENT_SETTINGS_READ, LINKS_READ, MICROTENANTS_READ, PORTALS_READ } from '../support/read-calls.js';
 
 describe('sign-in', () => {
   it('legacy: signs in once at {base}/signin, form-encoded, then calls the API', async () => {
     const { sim, client, debugLines } = await harness();
-    await client.listClientSettings();
-    await client.listUserPortals();
+    await client.read(CLIENT_SETTINGS_READ);
+    await client.read(PORTALS_READ);
     const signIns = sim.requests.filter((r) => r.path === '/signin');
     expect(signIns).toHaveLength(1);
     expect(sim.requests.map((r) => r.path)).toContain(
@@ -23,7 +24,7 @@ describe('sign-in', () => {
 
   it('OneAPI: client-credentials token at /oauth2/v1/token, every path under /zpa', async () => {
     const { sim, client, debugLines } = await harness({}, { oneApi: true });
-    await client.listUserPortalLinks();
+    await client.read(LINKS_READ);
     const token = sim.requests.find((r) => r.path === '/oauth2/v1/token');
     expect(token?.status).toBe(200);
     expect(token?.body).toMatchObject({ grant_type: 'client_credentials', audience: 'https://api.zscaler.com' });
@@ -37,10 +38,10 @@ describe('sign-in', () => {
   it('shares one sign-in between concurrent callers', async () => {
     const { sim, client } = await harness();
     await Promise.all([
-      client.listUserPortals(),
-      client.listUserPortalLinks(),
-      client.listClientSettings(),
-      client.listMicrotenants(),
+      client.read(PORTALS_READ),
+      client.read(LINKS_READ),
+      client.read(CLIENT_SETTINGS_READ),
+      client.read(MICROTENANTS_READ),
     ]);
     expect(sim.requests.filter((r) => r.path === '/signin')).toHaveLength(1);
     expect(client.stats.signIns).toBe(1);
@@ -50,23 +51,23 @@ describe('sign-in', () => {
     // One clock for both ends, as a real client and server share (roughly) one time.
     const clock = new ManualClock();
     const { sim, client } = await harness({ tokenLifetimeSeconds: 3600, clock }, { clock });
-    await client.listUserPortals();
+    await client.read(PORTALS_READ);
     // The token is renewed a minute before its `exp`.
     await clock.advance(3_539_999);
-    await client.listUserPortals();
+    await client.read(PORTALS_READ);
     expect(client.stats.signIns).toBe(1);
     await clock.advance(1);
-    await client.listUserPortals();
+    await client.read(PORTALS_READ);
     expect(client.stats.signIns).toBe(2);
     expect(sim.requests.filter((r) => r.status === 401)).toHaveLength(0);
   });
 
   it('re-authenticates once on a 401 and repeats the call', async () => {
     const { sim, client } = await harness();
-    await client.listUserPortals();
+    await client.read(PORTALS_READ);
     sim.revokeTokens();
     sim.clearRequests();
-    const portals = await client.listUserPortals();
+    const portals = await client.read(PORTALS_READ);
     expect(Array.isArray(portals)).toBe(true);
     expect(sim.requests.map((r) => `${r.method} ${r.path.replace(/.*\/customers\/\d+/, '')} ${r.status}`)).toEqual([
       'GET /userPortal 401',
@@ -78,7 +79,7 @@ describe('sign-in', () => {
 
   it('gives up with an AuthError when a fresh token is refused too', async () => {
     const { sim, client } = await harness();
-    await client.listUserPortals();
+    await client.read(PORTALS_READ);
     sim.injectFault({
       method: 'GET',
       path: /userPortal$/,
@@ -86,7 +87,7 @@ describe('sign-in', () => {
       times: 5,
       body: { id: 'authn.failed', reason: 'no' },
     });
-    const error = await rejectionOf(client.listUserPortals());
+    const error = await rejectionOf(client.read(PORTALS_READ));
     expect(error).toBeInstanceOf(AuthError);
     expect(client.stats.signIns).toBe(2);
     expect(sim.count({ method: 'GET', path: /userPortal$/ })).toBe(3);
@@ -97,7 +98,7 @@ describe('sign-in', () => {
     const env = { ...sim.env(), ZPA_CLIENT_SECRET: `${SIM_SECRET}-wrong` };
     const debugLines: string[] = [];
     const client = new ZpaClient({ settings: settingsFromEnv(env), debug: (line) => debugLines.push(line) });
-    const error = await rejectionOf(client.listUserPortals());
+    const error = await rejectionOf(client.read(PORTALS_READ));
     expect(error).toBeInstanceOf(AuthError);
     expect(error.message).toContain('ZPA_CLIENT_SECRET');
     expect(error.message).not.toContain(SIM_SECRET);
@@ -132,7 +133,7 @@ describe('sign-in', () => {
       }),
     });
     try {
-      const error = await rejectionOf(client.listClientSettings());
+      const error = await rejectionOf(client.read(CLIENT_SETTINGS_READ));
       expect(error).toBeInstanceOf(ApiError);
       expect((error as ApiError).status).toBe(302);
       expect(error.message).not.toContain('opaque-token-123456');

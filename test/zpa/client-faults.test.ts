@@ -6,6 +6,7 @@ import { holdPort } from '../support/held-port.js';
 import { ManualClock } from '../support/manual-clock.js';
 import { CUSTOMER_ID, SIM_SECRET, expectNoCredentials, harness, rejectionOf } from './sim-helpers.js';
 import { createLink, deleteClientSetting, deleteLink, updateLink } from '../support/write-calls.js';
+import { CLIENT_SETTINGS_READ, LINKS_READ, PORTALS_READ } from '../support/read-calls.js';
 
 const PORTAL = '145283994705985838';
 const LINK = '145283994705985846';
@@ -27,7 +28,7 @@ describe('retries', () => {
   it('repeats a GET, a PUT and a DELETE after a 5xx', async () => {
     const { sim, client } = await harness({ seed }, fast);
     sim.injectFault({ method: 'GET', path: /\/userPortal$/, ...serverError });
-    await client.listUserPortals();
+    await client.read(PORTALS_READ);
     sim.injectFault({ method: 'PUT', ...serverError, times: 2 });
     await updateLink(client, LINK, { name: 'Wiki', link: 'wiki2.example.com', userPortals: [{ id: PORTAL }] });
     sim.injectFault({ method: 'DELETE', ...serverError });
@@ -76,7 +77,7 @@ describe('retries', () => {
     sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, ...race });
     // Concurrently: each fault matches its own method, and the four backoffs overlap.
     await Promise.all([
-      client.listUserPortals(),
+      client.read(PORTALS_READ),
       updateLink(client, LINK, { name: 'Wiki', link: 'w.example.com', userPortals: [{ id: PORTAL }] }),
       deleteClientSetting(client, 'ZAPP_CLIENT'),
       createLink(client, { name: 'Raced', link: 'r.example.com' }, [PORTAL]),
@@ -112,7 +113,7 @@ describe('retries', () => {
     // the earlier GET signs in first, with retries, so a slow sign-in cannot be mistaken for it.
     const clock = new ManualClock();
     const { sim, client } = await harness({ seed, clock }, { ...fast, clock, timeoutMs: 1_000, writeTimeoutMs: 1_000 });
-    await client.listUserPortals();
+    await client.read(PORTALS_READ);
     sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, delayMs: 60_000 });
     const error = await apiError(createLink(client, { name: 'Slow', link: 'slow.example.com' }, [PORTAL]));
     expect(error.ambiguous).toBe(true);
@@ -127,12 +128,12 @@ describe('retries', () => {
     // write, sent first, is still waiting then, and lands once the clock lets its reply go.
     const clock = new ManualClock();
     const { sim, client } = await harness({ seed, clock }, { ...fast, clock, timeoutMs: 1_000 });
-    await client.listUserPortals();
+    await client.read(PORTALS_READ);
     sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, delayMs: 60_000 });
     sim.injectFault({ method: 'GET', path: /\/userPortal$/, delayMs: 60_000, times: 10 });
     const write = createLink(client, { name: 'Slow', link: 'slow.example.com' }, [PORTAL]);
     write.catch(() => undefined); // awaited below; a rejection before then is not unhandled
-    const read = await apiError(client.listUserPortals());
+    const read = await apiError(client.read(PORTALS_READ));
     expect(read.message).toContain('timed out after 1000 ms');
     await clock.advance(60_000);
     expect((await write)['name']).toBe('Slow');
@@ -149,7 +150,7 @@ describe('retries', () => {
   it('a GET whose connection drops is repeated', async () => {
     const { sim, client } = await harness({ seed }, fast);
     sim.injectFault({ method: 'GET', path: /\/userPortal$/, resetBeforeApply: true });
-    expect(await client.listUserPortals()).toHaveLength(1);
+    expect(await client.read(PORTALS_READ)).toHaveLength(1);
   });
 
   it('repeats a POST whose connection was refused (nothing was sent)', async () => {
@@ -166,7 +167,7 @@ describe('retries', () => {
       },
     });
     try {
-      await client.listUserPortals(); // signed in
+      await client.read(PORTALS_READ); // signed in
       await first.close();
       const created = await createLink(client, { name: 'Back', link: 'back.example.com' }, [PORTAL]);
       expect(restarted).toBeDefined();
@@ -189,7 +190,7 @@ describe('retries', () => {
     const sim = await startSimulator(simOptions(held.port));
     const client = new ZpaClient({ settings: settingsFromEnv({ ...sim.env() }), retry: { limit: 1 } });
     try {
-      await client.listUserPortals();
+      await client.read(PORTALS_READ);
       await sim.close();
       const error = await apiError(createLink(client, { name: 'X', link: 'x.example.com' }, [PORTAL]));
       expect(error).toMatchObject({ status: undefined, reason: 'ECONNREFUSED', ambiguous: false });
@@ -205,58 +206,69 @@ describe('error mapping', () => {
   it('404 and 400 resource.not.found are both notFound', async () => {
     const { sim, client } = await harness({ seed });
     sim.injectFault({
-      method: 'GET',
+      method: 'DELETE',
       path: /\/userPortalLink\/1$/,
       status: 404,
       body: { id: 'resource.not.found', reason: 'gone' },
     });
-    const a = await apiError(client.getUserPortalLink('1'));
+    const a = await apiError(deleteLink(client, '1'));
     sim.injectFault({
-      method: 'GET',
+      method: 'DELETE',
       path: /\/userPortalLink\/2$/,
       status: 400,
       body: { id: 'resource.not.found', reason: 'gone', params: ['2'] },
     });
-    const b = await apiError(client.getUserPortalLink('2'));
+    const b = await apiError(deleteLink(client, '2'));
     expect([a.notFound, b.notFound]).toEqual([true, true]);
     expect(b).toMatchObject({
-      method: 'GET',
+      method: 'DELETE',
       path: '/userPortalLink/2',
       status: 400,
       zpaId: 'resource.not.found',
       reason: 'gone',
       params: ['2'],
     });
-    const real = await apiError(client.getUserPortalLink('999999999999999999'));
+    const real = await apiError(deleteLink(client, '999999999999999999'));
     expect(real.notFound).toBe(true);
     expect(a.message).not.toContain('127.0.0.1');
+    // A read of one object takes both as "gone".
+    sim.injectFault({ method: 'GET', path: /\/userPortalLink\/3$/, status: 404, body: { id: 'resource.not.found' } });
+    expect(await client.readOne(LINKS_READ, '3')).toBeUndefined();
+    sim.injectFault({
+      method: 'GET',
+      path: /\/userPortalLink\/4$/,
+      status: 400,
+      body: { id: 'resource.not.found', reason: 'gone', params: ['4'] },
+    });
+    expect(await client.readOne(LINKS_READ, '4')).toBeUndefined();
+    expect(await client.readOne(LINKS_READ, '999999999999999999')).toBeUndefined();
   });
 
   it('a reply that is not JSON names the endpoint', async () => {
     const { sim, client } = await harness({ seed });
     sim.injectFault({ method: 'GET', path: /\/userPortalLink$/, malformedJson: true });
-    const error = await apiError(client.listUserPortalLinks());
+    const error = await apiError(client.read(LINKS_READ));
     expect(error.message).toBe('GET /userPortalLink: reply is not valid JSON');
   });
 
   it('a reply of the wrong shape names the endpoint', async () => {
     const { sim, client } = await harness({ seed });
     sim.injectFault({ method: 'GET', path: /\/userPortalLink$/, status: 200, body: { totalPages: '1', list: 'nope' } });
-    expect((await apiError(client.listUserPortalLinks())).message).toMatch(
+    expect((await apiError(client.read(LINKS_READ))).message).toMatch(
       /^GET \/userPortalLink: page 1: reply is not the expected shape: `list` is a string/,
     );
     sim.injectFault({ method: 'GET', path: /\/userPortalLink$/, status: 200, body: { totalPages: 'many', list: [] } });
-    expect((await apiError(client.listUserPortalLinks())).message).toContain('totalPages');
+    expect((await apiError(client.read(LINKS_READ))).message).toContain('totalPages');
     sim.injectFault({
       method: 'GET',
       path: /\/userPortalLink$/,
       status: 200,
-      body: { totalPages: '99999', list: [{ id: '1', name: 'x' }] },
+      body: { totalPages: '99999', list: [{ id: '1', name: 'x', userPortals: [{ id: '2' }] }] },
     });
-    expect((await apiError(client.listUserPortalLinks())).message).toContain('99999 pages');
+    expect((await apiError(client.read(LINKS_READ))).message).toContain('99999 pages');
     // `{list: []}` is one of the accepted client-setting shapes (NOTES.md); an unknown object is not.
     sim.injectFault({ method: 'GET', path: /\/clientSetting\/all$/, status: 200, body: { settings: [] } });
-    expect((await apiError(client.listClientSettings())).message).toMatch(
+    expect((await apiError(client.read(CLIENT_SETTINGS_READ))).message).toMatch(
       /^GET \/clientSetting\/all: reply is not the expected shape \(expected an array of client settings, one client setting object, or \{list: \[\.\.\.\]\}, got an object with `settings`\)$/,
     );
   });
@@ -268,7 +280,7 @@ describe('error mapping', () => {
       const error = await rejectionOf(promise);
       messages.push(error.message, String(error.stack), JSON.stringify(error));
     };
-    await client.listUserPortals();
+    await client.read(PORTALS_READ);
     sim.injectFault({ method: 'POST', ...serverError });
     await collect(createLink(client, { name: 'A', link: 'a.example.com' }, [PORTAL]));
     sim.injectFault({
@@ -277,10 +289,10 @@ describe('error mapping', () => {
       status: 400,
       body: { id: 'bad', reason: `echo ${SIM_SECRET}` },
     });
-    await collect(client.listUserPortals());
+    await collect(client.read(PORTALS_READ));
     sim.revokeTokens();
     sim.injectFault({ method: 'GET', malformedJson: true });
-    await collect(client.listUserPortalLinks());
+    await collect(client.read(LINKS_READ));
     expect(debugLines.length).toBeGreaterThan(4);
     expect(debugLines.some((line) => /GET \S*\/userPortal\b.* -> 200 in \d+ ms/.test(line))).toBe(true);
     expectNoCredentials([...messages, ...debugLines]);

@@ -3,6 +3,7 @@ import { windowMarginMs } from '../../src/zpa/index.js';
 import { ManualClock, waitUntil } from '../support/manual-clock.js';
 import { createLink } from '../support/write-calls.js';
 import { harness } from './sim-helpers.js';
+import { PORTALS_READ } from '../support/read-calls.js';
 
 /**
  * Run `work` to the end, moving the clock to the next sleeper's deadline each time the work is
@@ -30,7 +31,7 @@ describe('rate limits', () => {
     // counts is then exactly what the client's limiter allowed, however slow the machine is.
     const clock = new ManualClock();
     const { sim, client } = await harness({ rateLimits: limits, seed, clock }, { rateLimits: limits, clock });
-    const reads = Array.from({ length: 12 }, () => client.listUserPortals());
+    const reads = Array.from({ length: 12 }, () => client.read(PORTALS_READ));
     const writes = Array.from({ length: 8 }, (_, i) =>
       createLink(client, { name: `Link ${i}`, link: `l${i}.example.com` }, ['145283994705985838']),
     );
@@ -53,7 +54,7 @@ describe('rate limits', () => {
 
   it('honours an injected 429 with retry-after: 1s, for a GET and for a POST', async () => {
     const { sim, client, waits } = await harness({ seed });
-    await client.listUserPortals();
+    await client.read(PORTALS_READ);
     const tooMany = { id: 'invalid.toomanyrequests', reason: 'Exceeded the number of requests allowed.' };
     sim.injectFault({
       method: 'GET',
@@ -62,7 +63,7 @@ describe('rate limits', () => {
       headers: { 'retry-after': '1s' },
       body: tooMany,
     });
-    await client.listUserPortals();
+    await client.read(PORTALS_READ);
     expect(waits).toEqual([{ ms: expect.any(Number), reason: 'retry-after' }]);
     sim.injectFault({
       method: 'POST',
@@ -87,7 +88,7 @@ describe('rate limits', () => {
     const arrived = (): number => sim.requests.filter((r) => r.path !== '/signin').length;
     await driveClock(
       clock,
-      Promise.all([client.listUserPortals(), client.listUserPortals()]),
+      Promise.all([client.read(PORTALS_READ), client.read(PORTALS_READ)]),
       () => arrived() === client.stats.gets,
     );
     // The window, counted from the first reply (the manual clock stood still), plus the small margin.

@@ -10,6 +10,13 @@ import {
   updateLink,
   upsertClientSetting,
 } from '../support/write-calls.js';
+import {
+  CLIENT_SETTINGS_READ,
+  ENROLLMENT_CERTS_READ,
+  LINKS_READ,
+  MICROTENANTS_READ,
+  PORTALS_READ,
+} from '../support/read-calls.js';
 
 const BIG_PORTAL_ID = '145283994705985838'; // above 2^53: a JavaScript number would round it
 const BIG_LINK_ID = '145283994705985846';
@@ -28,7 +35,7 @@ const seed = {
 describe('paging', () => {
   it('reads 1,234 links in 3 GETs of 500, looping on totalPages', async () => {
     const { sim, client } = await harness({ seed: generatedSeed({ links: 1234, portals: 3 }) });
-    const links = await client.listUserPortalLinks();
+    const links = await client.read(LINKS_READ);
     expect(links).toHaveLength(1234);
     expect(new Set(links.map((l) => l.id)).size).toBe(1234);
     const gets = sim.requests.filter((r) => r.method === 'GET' && r.path === `${base}/userPortalLink`);
@@ -63,7 +70,7 @@ describe('paging', () => {
         onArrival();
       });
     sim.injectFault({ method: 'GET', path: /\/userPortalLink$/, delayMs: 1_000, times: 3 });
-    const read = client.listUserPortalLinks();
+    const read = client.read(LINKS_READ);
     await until(1);
     expect(arrived).toEqual(['1']);
     await clock.advance(1_000); // page 1's reply goes out
@@ -76,14 +83,14 @@ describe('paging', () => {
   it('ends safely when the server claims a page more than there is', async () => {
     const { sim, client } = await harness({ seed: generatedSeed({ links: 600, portals: 2 }) });
     sim.injectFault({ method: 'GET', path: /\/userPortalLink$/, lieTotalPages: true, times: 5 });
-    const links = await client.listUserPortalLinks();
+    const links = await client.read(LINKS_READ);
     expect(links).toHaveLength(600);
     expect(sim.count({ method: 'GET', path: /\/userPortalLink$/ })).toBeLessThanOrEqual(3);
   });
 
   it('reads an empty collection in one GET', async () => {
     const { sim, client } = await harness();
-    expect(await client.listUserPortalLinks()).toEqual([]);
+    expect(await client.read(LINKS_READ)).toEqual([]);
     expect(sim.count({ method: 'GET', path: /\/userPortalLink$/ })).toBe(1);
   });
 });
@@ -98,11 +105,11 @@ describe('endpoints', () => {
     expect(createLog?.body).toMatchObject({ name: 'Docs', enabled: false, userPortals: [{ id: BIG_PORTAL_ID }] });
     expect(typeof created.id).toBe('string');
     const id = String(created.id);
-    const read = await client.getUserPortalLink(id);
-    expect(read.id).toBe(id);
-    expect(read.userPortals).toEqual([expect.objectContaining({ id: BIG_PORTAL_ID })]);
-    const existing = await client.getUserPortalLink(BIG_LINK_ID);
-    expect(existing.id).toBe(BIG_LINK_ID);
+    const read = await client.readOne(LINKS_READ, id);
+    expect(read?.id).toBe(id);
+    expect(read?.userPortals).toEqual([expect.objectContaining({ id: BIG_PORTAL_ID })]);
+    const existing = await client.readOne(LINKS_READ, BIG_LINK_ID);
+    expect(existing?.id).toBe(BIG_LINK_ID);
     await updateLink(client, BIG_LINK_ID, {
       name: 'Wiki',
       link: 'wiki2.example.com',
@@ -131,12 +138,15 @@ describe('endpoints', () => {
     const post = sim.requests.find((r) => r.path === `${base.replace('/v1/', '/v2/')}/userPortalLink/bulk`);
     expect(sim.count({ path: /\/v1\/.*\/bulk$/ })).toBe(0);
     expect(post?.body).toMatchObject({ userPortals: [{ id: BIG_PORTAL_ID }, { id: '145283994705985839' }] });
-    expect(await client.listUserPortalLinksByPortal('145283994705985839')).toHaveLength(2);
+    const onPortalB = (await client.read(LINKS_READ)).filter((l) =>
+      (l.userPortals as { id: string }[]).some((p) => p.id === '145283994705985839'),
+    );
+    expect(onPortalB.map((l) => l.name).sort()).toEqual(['One', 'Two']);
   });
 
   it('upserts, lists and deletes client settings; always sends the type', async () => {
     const { sim, client } = await harness({ seed });
-    const certs = await client.listEnrollmentCerts();
+    const certs = await client.read(ENROLLMENT_CERTS_READ);
     expect(sim.requests.some((r) => r.path === `/mgmtconfig/v2/admin/customers/${CUSTOMER_ID}/enrollmentCert`)).toBe(
       true,
     );
@@ -148,12 +158,12 @@ describe('endpoints', () => {
       enrollmentCertName: 'Client',
       name: 'Client',
     });
-    const settings = await client.listClientSettings();
+    const settings = await client.read(CLIENT_SETTINGS_READ);
     expect(settings.map((s) => s.clientCertificateType)).toContain('ZAPP_CLIENT');
     await deleteClientSetting(client, 'ZAPP_CLIENT');
     const del = sim.requests.find((r) => r.method === 'DELETE');
     expect(del?.query).toEqual({ type: 'ZAPP_CLIENT' });
-    expect(await client.listClientSettings()).not.toContainEqual(
+    expect(await client.read(CLIENT_SETTINGS_READ)).not.toContainEqual(
       expect.objectContaining({ clientCertificateType: 'ZAPP_CLIENT' }),
     );
   });
@@ -177,33 +187,37 @@ describe('endpoints', () => {
 
   it('lists microtenants and portals', async () => {
     const { client } = await harness({ seed });
-    const microtenants = await client.listMicrotenants();
+    const microtenants = await client.read(MICROTENANTS_READ);
     expect(microtenants).toContainEqual(expect.objectContaining({ id: '0' }));
     expect(microtenants).toContainEqual(expect.objectContaining({ id: '145283994705986001', name: 'Branch' }));
-    const portals = await client.listUserPortals();
+    const portals = await client.read(PORTALS_READ);
     expect(portals.map((p) => p.name)).toEqual(expect.arrayContaining(['Portal A', 'Portal B']));
   });
 
-  it('sends microtenantId on portal and link calls, 0 for Default, never on client-setting calls', async () => {
+  it('sends microtenantId on portal and link calls, 0 for Default; on client-setting calls only outside Default', async () => {
     const { sim, client } = await harness({ seed });
     const branch = client.withMicrotenant('145283994705986001');
     expect(branch.target.microtenantId).toBe('145283994705986001');
-    await branch.listUserPortals();
-    await branch.listUserPortalLinks();
-    await branch.listClientSettings();
-    await client.listUserPortals();
+    await branch.read(PORTALS_READ);
+    await branch.read(LINKS_READ);
+    await branch.read(CLIENT_SETTINGS_READ);
+    await client.read(CLIENT_SETTINGS_READ);
+    await client.read(PORTALS_READ);
     const byPath = sim.requests
       .filter((r) => r.path !== '/signin')
       .map((r) => [r.path.replace(base, ''), r.query.microtenantId]);
     expect(byPath).toEqual([
       ['/userPortal', '145283994705986001'],
       ['/userPortalLink', '145283994705986001'],
+      ['/clientSetting', '145283994705986001'],
+      ['/clientSetting/all', '145283994705986001'],
+      ['/clientSetting', undefined],
       ['/clientSetting/all', undefined],
       ['/userPortal', '0'],
     ]);
     // Shared sign-in and stats.
     expect(client.stats.signIns).toBe(1);
-    expect(client.stats.gets).toBe(4);
+    expect(client.stats.gets).toBe(7);
     expect(() => client.withMicrotenant('Branch')).toThrow(/digits/);
   });
 });

@@ -13,6 +13,7 @@ import type { LinkCanonical } from '../../src/kinds/user-portal-link.js';
 import { decideRetry, DEFAULT_RETRY_POLICY } from '../../src/zpa/retry-policy.js';
 import { bulkCreateLinks } from '../support/write-calls.js';
 import { harness, rejectionOf } from './sim-helpers.js';
+import { PORTALS_READ } from '../support/read-calls.js';
 
 const PORTAL = '145283994705985838';
 const seed = { userPortals: [{ id: PORTAL, name: 'Portal A' }] };
@@ -103,18 +104,18 @@ const blocked = { status: 401, body: { id: 'resource.access.blocked', reason: 'R
 describe('401 "Resource Access Blocked" under load', () => {
   it('is retried after a back-off without a new sign-in, and the call succeeds', async () => {
     const { sim, client } = await harness({ seed }, fast);
-    await client.listUserPortals();
+    await client.read(PORTALS_READ);
     sim.injectFault({ method: 'GET', path: /\/userPortal$/, times: 2, ...blocked });
-    expect(await client.listUserPortals()).toHaveLength(1);
+    expect(await client.read(PORTALS_READ)).toHaveLength(1);
     expect(client.stats.signIns).toBe(1);
     expect(sim.count({ method: 'GET', path: /\/userPortal$/ })).toBe(4);
   });
 
   it('still blocked after every retry: says so, and not "check your credentials"', async () => {
     const { sim, client } = await harness({ seed }, fast);
-    await client.listUserPortals();
+    await client.read(PORTALS_READ);
     sim.injectFault({ method: 'GET', path: /\/userPortal$/, times: 10, ...blocked });
-    const error = await rejectionOf(client.listUserPortals());
+    const error = await rejectionOf(client.read(PORTALS_READ));
     expect(error).not.toBeInstanceOf(AuthError);
     expect(error.message).toContain('blocked access under load');
     expect(error.message).not.toMatch(/check ZPA_CLIENT_ID/);
@@ -122,9 +123,9 @@ describe('401 "Resource Access Blocked" under load', () => {
 
   it('a plain 401 after a fresh sign-in is still "check your credentials"', async () => {
     const { sim, client } = await harness({ seed }, fast);
-    await client.listUserPortals();
+    await client.read(PORTALS_READ);
     sim.injectFault({ method: 'GET', path: /\/userPortal$/, times: 2, status: 401, body: { id: 'authn.failed' } });
-    const error = await rejectionOf(client.listUserPortals());
+    const error = await rejectionOf(client.read(PORTALS_READ));
     expect(error).toBeInstanceOf(AuthError);
     expect(error.message).toMatch(/check ZPA_CLIENT_ID/);
     expect(client.stats.signIns).toBe(2);
@@ -134,7 +135,7 @@ describe('401 "Resource Access Blocked" under load', () => {
 describe('a 429 without retry-after', () => {
   it('waits until x-ratelimit-reset: a reset past the longest wait fails at once, not after a short back-off', async () => {
     const { sim, client } = await harness({ seed }, fast);
-    await client.listUserPortals();
+    await client.read(PORTALS_READ);
     sim.injectFault({
       method: 'GET',
       path: /\/userPortal$/,
@@ -142,7 +143,7 @@ describe('a 429 without retry-after', () => {
       headers: { 'x-ratelimit-reset': '600' },
       body: { id: 'invalid.toomanyrequests', reason: 'Exceeded the number of requests allowed.' },
     });
-    const error = await rejectionOf(client.listUserPortals());
+    const error = await rejectionOf(client.read(PORTALS_READ));
     expect(error).toMatchObject({ status: 429 });
     expect(sim.count({ method: 'GET', path: /\/userPortal$/ })).toBe(2); // no retry: 600 s is past the limit
   });

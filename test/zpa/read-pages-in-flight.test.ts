@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PAGES_IN_FLIGHT, readAllPages } from '../../src/zpa/read-pages.js';
-import { VALIDATE } from '../../src/zpa/reply-validators.js';
+import { itemValidators } from '../../src/zpa/item-validators.js';
 import type { ApiReply } from '../../src/zpa/transport.js';
 
 const PAGES = 25;
@@ -22,7 +22,11 @@ describe('readAllPages in flight', () => {
         waiting.push({ page, answer: () => resolve({ status: 200, body }) });
         most = Math.max(most, waiting.length);
       });
-    const reading = readAllPages(fetchPage, { method: 'GET', path: '/userPortalLink' }, VALIDATE.linkPage);
+    const reading = readAllPages(
+      fetchPage,
+      { method: 'GET', path: '/userPortalLink' },
+      itemValidators('userPortalLink').page,
+    );
     let settled = false;
     void reading.finally(() => (settled = true));
     // Answer the oldest waiting call until the read is done; each answer lets the next call start.
@@ -55,7 +59,12 @@ describe('readAllPages in flight', () => {
       compacted.push(String(object['name']));
       return { ...object, userPortals: [{ id: '7' }] };
     };
-    const reading = readAllPages(fetchPage, { method: 'GET', path: '/userPortalLink' }, VALIDATE.linkPage, compact);
+    const reading = readAllPages(
+      fetchPage,
+      { method: 'GET', path: '/userPortalLink' },
+      itemValidators('userPortalLink').page,
+      compact,
+    );
     let settled = false;
     void reading.finally(() => (settled = true));
     while (!settled) {
@@ -76,10 +85,15 @@ describe('readAllPages in flight', () => {
   it('compacts nothing of a page whose shape is refused, and the refusal stops the read', async () => {
     let calls = 0;
     const fetchPage = async (): Promise<ApiReply> => ({ status: 200, body: { totalPages: '1', list: [{ id: 5 }] } });
-    const reading = readAllPages(fetchPage, { method: 'GET', path: '/userPortalLink' }, VALIDATE.linkPage, (o) => {
-      calls++;
-      return o;
-    });
+    const reading = readAllPages(
+      fetchPage,
+      { method: 'GET', path: '/userPortalLink' },
+      itemValidators('userPortalLink').page,
+      (o) => {
+        calls++;
+        return o;
+      },
+    );
     await expect(reading).rejects.toThrow(/userPortalLink/);
     expect(calls).toBe(0);
   });

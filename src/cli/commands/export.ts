@@ -8,7 +8,7 @@ import { formatDiagnostics } from '../../render/diagnostics.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { connect, targetsFrom } from '../shared.js';
-import { nameOf, typeOf } from '../../planner/targets.js';
+import { nameOf, typeOf } from '../../core/addresses.js';
 import { resolve } from 'node:path';
 import { exitCode } from '../exit-codes.js';
 

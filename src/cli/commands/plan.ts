@@ -8,6 +8,7 @@ import { oneOf, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { appendStepSummary, connect, loadDesired, safetyFrom, styleFor, targetsFrom } from '../shared.js';
 import { exitCode } from '../exit-codes.js';
+import { UNSAFE_LABEL } from '../../ci/unsafe-approval.js';
 
 export async function planCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('plan', args, {
@@ -32,10 +33,18 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
   io.stdout(renderPlan(plan, { format, style: styleFor(io), showNoOps: values['show-unchanged'] ?? false }));
   if (values.out) {
     await writePlanFile(resolve(io.cwd, values.out), plan);
-    if (format === 'text')
-      io.stdout(`Saved the plan to ${values.out}. Apply it with: zpa-gitops apply --plan ${values.out}\n`);
+    if (format === 'text') io.stdout(savedNote(values.out, plan.safety.safe));
   }
   await appendStepSummary(io, () => renderMarkdown(plan, SUMMARY_BUDGET));
   const changes = plan.counts.create + plan.counts.update + plan.counts.delete;
   return exitCode(values['detailed-exitcode'] && changes > 0 ? 'changes-present' : 'ok');
+}
+
+/** How to apply the saved file: an unsafe plan is refused without an approval, so say which. */
+function savedNote(file: string, safe: boolean): string {
+  if (safe) return `Saved the plan to ${file}. Apply it with: zpa-gitops apply --plan ${file}\n`;
+  return (
+    `Saved the plan to ${file}. It is unsafe: apply it with: zpa-gitops apply --plan ${file} --allow-unsafe ` +
+    `(in CI, a person approves it with the ${UNSAFE_LABEL} label on the pull or merge request instead)\n`
+  );
 }
