@@ -13,7 +13,7 @@ import { bulkCreateProbes, readProbe, updateProbe } from './probe-calls.js';
 import { cleanUpProbes } from './probe-cleanup.js';
 import { failed, passed, type DoctorCheck } from './types.js';
 
-export const PROBE_PREFIX = 'zpa-gitops-probe-';
+const PROBE_PREFIX = 'zpa-gitops-probe-';
 const PROBE_DESCRIPTION = 'zpa-gitops doctor write probe: safe to delete';
 /** `.invalid` is reserved (RFC 2606): the probe can never point anywhere. */
 const PROBE_HOST = 'probe.zpa-gitops.invalid';
