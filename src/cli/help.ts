@@ -145,20 +145,25 @@ Options:
 
 Exit codes: 0 formatted (with --check: nothing to change), 1 a file differs or cannot be read.
 `,
-  doctor: `Usage: zpa-gitops doctor [--format text|json] [--write-probe PORTAL]
+  doctor: `Usage: zpa-gitops doctor [PATH...] [--format text|json] [--write-probe PORTAL]
 
-Checks what plan needs, one line each (✓ or ✗, and for a ✗ what to do): the variables set and what
-they select, sign-in, the customer id, every collection plan reads (with counts), the microtenant,
-rate-limit headers and clock skew. Read-only. The JSON report holds no secret or token: attach it to
-an issue.
+Checks what plan needs, one line each (✓, ! a warning, ✗, or - not run), and for a ! or ✗ what to
+do: the variables set and what they select, sign-in, the customer id, every collection plan reads
+(with counts), the microtenant, whether client settings answer differently with the microtenant,
+rate-limit headers and clock skew. With PATH, exactly the reads plan makes for those manifests;
+without, a refused read plan needs only for some manifests is a warning. Read-only. The JSON report
+holds no secret or token: attach it to an issue.
 
 Options:
   --format text|json     Output format (default: text)
   --write-probe PORTAL   Also create two disabled links named zpa-gitops-probe-* on PORTAL (name or
-                         id) in one bulk call, read them back, update one and delete both; reports
-                         the bulk API version and whether a PUT clears an omitted field
+                         id) in one bulk call, wait for them in the list read, read them back, update
+                         one and delete both; reports the bulk API version, the read-after-write lag
+                         and whether a PUT clears an omitted field. On SIGINT or SIGTERM it deletes
+                         its probes and says which are left
 
-Exit codes: 0 everything plan needs works, 1 a check failed.
+Exit codes: 0 everything plan needs works, 1 a check failed or the manifests have errors, 130/143
+interrupted.
 `,
   export: `Usage: zpa-gitops export [--out DIR] [--target ADDRESS...] [--client-settings] [--force]
 

@@ -7,11 +7,18 @@
 import { exitCode, interruptedOutcome, type Outcome } from './exit-codes.js';
 import type { CliIo, InterruptSignal } from './io.js';
 
+/** What apply says on the first signal. */
+const APPLY_NOTICE = 'no new write will start; waiting for the ones in flight.';
+
 export class ApplyInterrupts {
   private readonly controller = new AbortController();
   received: InterruptSignal | undefined;
 
-  constructor(private readonly io: CliIo) {}
+  /** `notice`: what stopping means for this command (doctor's write probe still deletes its probes). */
+  constructor(
+    private readonly io: CliIo,
+    private readonly notice: string = APPLY_NOTICE,
+  ) {}
 
   /** Aborted by the first signal: given to the client (no new write attempt) and the applier. */
   get signal(): AbortSignal {
@@ -28,9 +35,7 @@ export class ApplyInterrupts {
     const release = this.io.trapInterrupts?.((signal) => {
       this.received = signal;
       this.controller.abort();
-      this.io.stderr(
-        `\n${signal} received: no new write will start; waiting for the ones in flight. Send it again to exit at once.\n`,
-      );
+      this.io.stderr(`\n${signal} received: ${this.notice} Send it again to exit at once.\n`);
     });
     try {
       return await work();

@@ -6,8 +6,10 @@ import type { ResourceKind } from './kind.js';
 import type { Change, Plan } from './types.js';
 
 /**
- * The addresses a kept change alters outside the targets, of the types the targets name: a
- * shared link changed for `portal:Ops` that also shows on Eng gives `portal:Eng`.
+ * The addresses a kept change alters outside the targets, of the types of the targets that kept
+ * it: a shared link changed for `portal:Ops` that also shows on Eng gives `portal:Eng`. A link kept
+ * for `link:CRM` alone gives nothing, whatever portals it is on: the whole link was asked for, and
+ * a change is never "also on" its own address.
  */
 export function addressesOutside(
   kind: ResourceKind,
@@ -15,9 +17,10 @@ export function addressesOutside(
   names: Plan['names'],
   targets: readonly string[],
 ): string[] {
-  const targetTypes = new Set(targets.map(typeOf));
   const wanted = new Set(targets);
-  return (kind.addressesOf?.(change, names) ?? []).filter((a) => targetTypes.has(typeOf(a)) && !wanted.has(a));
+  const addresses = kind.addressesOf?.(change, names) ?? [];
+  const keptBy = new Set(addresses.filter((a) => wanted.has(a)).map(typeOf));
+  return addresses.filter((a) => keptBy.has(typeOf(a)) && !wanted.has(a));
 }
 
 export function typeOf(address: string): string {

@@ -138,6 +138,12 @@ export class ApiError extends ZpaGitopsError {
   }
 }
 
+/**
+ * Two reads of the tenant that cannot both be true (a link on a portal the portal list does not
+ * hold): nothing is planned from them, so the run stops before its first write. Exit 1.
+ */
+export class LiveReadsDisagreeError extends ZpaGitopsError {}
+
 /** Sign-in failed or was refused. */
 export class AuthError extends ApiError {}
 

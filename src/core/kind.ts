@@ -29,7 +29,10 @@ export type Scope = boolean | 'outside-default';
  * that a library kind brings as data.
  */
 export type ReplyItem =
+  /** A link in a create's reply, which may leave out its portals. */
   | 'userPortalLink'
+  /** A link as reads show it: on at least one portal. */
+  | 'userPortalLinkRead'
   | 'userPortal'
   | 'enrollmentCert'
   | 'baCertificate'
@@ -237,6 +240,13 @@ export interface ResourceKind<C extends Canonical = Canonical> {
   readonly references: Readonly<Record<string, string>>;
   /** The name tables its plans show, and the collection each is built from. */
   readonly nameTables: Readonly<Record<string, string>>;
+  /**
+   * The ids of a live object that its writes send back as read (a link's PUT keeps the portals it
+   * sits on), by the collection they are in: each must be an object of that collection's read, or
+   * the two reads disagree and the run stops before its first write (a PUT would carry an id the
+   * tenant refuses).
+   */
+  readonly keptReferences?: Readonly<Record<string, (live: ApiObject) => readonly string[]>>;
   /**
    * The address types `--target` takes for this kind, each with its plural for messages. An
    * address is `TYPE:NAME`, or `TYPE` alone for a `bare` type that names a whole kind

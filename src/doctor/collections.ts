@@ -12,7 +12,7 @@ import type { LiveSource } from '../live/source.js';
 import { refusedLive } from '../planner/plan.js';
 import type { AuthMode } from '../zpa/index.js';
 import type { RepliesSeen } from './replies-seen.js';
-import { failed, passed, type CheckId, type DoctorCheck } from './types.js';
+import { failed, notNeededCheck, notRunCheck, passed, warned, type CheckId, type DoctorCheck } from './types.js';
 
 /** The collections the tool reads: the kinds' own and look-ups, and the microtenant list. */
 export type LiveCollection =
@@ -24,17 +24,49 @@ interface CollectionInfo {
   permission: string;
   /** Read with the selected microtenant's `microtenantId` (NOTES.md); the others are tenant-wide. */
   scoped: boolean;
+  /**
+   * For a read plan makes only for some manifests: when it needs it ("once your manifests ..."). A
+   * refusal of such a read is a warning until manifests that need it are given.
+   */
+  neededOnce?: string;
 }
 
 export const COLLECTIONS: Readonly<Record<LiveCollection, CollectionInfo>> = {
-  microtenants: { label: 'microtenants', permission: 'Microtenants', scoped: false },
+  // workflow.ts reads the list only to resolve a microtenant the manifests name.
+  microtenants: {
+    label: 'microtenants',
+    permission: 'Microtenants',
+    scoped: false,
+    neededOnce: 'once your manifests name a microtenant',
+  },
   userPortals: { label: 'user portals', permission: 'User Portals', scoped: true },
   userPortalLinks: { label: 'user portal links', permission: 'User Portals (links)', scoped: true },
-  clientSettings: { label: 'client settings', permission: 'Client Connector (client settings)', scoped: false },
-  enrollmentCerts: { label: 'enrollment certificates', permission: 'Enrollment Certificates', scoped: false },
+  clientSettings: {
+    label: 'client settings',
+    permission: 'Client Connector (client settings)',
+    scoped: false,
+    neededOnce: 'once your manifests declare client settings',
+  },
+  enrollmentCerts: {
+    label: 'enrollment certificates',
+    permission: 'Enrollment Certificates',
+    scoped: false,
+    neededOnce: 'once your manifests declare client settings',
+  },
   // Read when a portal on a customer domain names its certificate (NOTES.md, "Look-ups").
-  baCertificates: { label: 'Browser Access certificates', permission: 'Certificates', scoped: false },
+  baCertificates: {
+    label: 'Browser Access certificates',
+    permission: 'Certificates',
+    scoped: false,
+    neededOnce: 'once a portal on your own domain names its certificate',
+  },
 };
+
+/**
+ * Whether plan needs a read: `always` (whatever the manifests), `sometimes` (no manifests were given
+ * and it needs it only for some), or `no` (the manifests given do not need it).
+ */
+export type Need = 'always' | 'sometimes' | 'no';
 
 /** The order doctor reads in: microtenants first, so an unknown microtenant is known before scoped reads. */
 export const READ_ORDER: readonly LiveCollection[] = [
@@ -79,9 +111,15 @@ function planProblems(collection: LiveCollection, objects: ApiObject[], kinds: K
     .flatMap((kind) => refusedLive(kind, live).map((d) => d.message));
 }
 
-export function collectionCheck(read: CollectionRead, mode: AuthMode): DoctorCheck {
+/** How a read's failure is worded: the auth mode, and whether ZPA_MICROTENANT_ID is set. */
+export interface ReadContext {
+  mode: AuthMode;
+  microtenantSelected: boolean;
+}
+
+export function collectionCheck(read: CollectionRead, context: ReadContext, need: Need = 'always'): DoctorCheck {
   const id: CheckId = `collection:${read.collection}`;
-  const { label, permission } = COLLECTIONS[read.collection];
+  const { label, neededOnce } = COLLECTIONS[read.collection];
   if ('error' in read) {
     const { error } = read;
     const facts = {
@@ -90,7 +128,10 @@ export function collectionCheck(read: CollectionRead, mode: AuthMode): DoctorChe
       path: error.path,
       pagesRead: read.pages,
     };
-    return failed(id, `${label}: ${error.message}`, fixForError(error, permission, mode), facts);
+    const fix = fixForError(error, read.collection, context);
+    if (need === 'sometimes' && neededOnce !== undefined && refused(error))
+      return warned(id, `${label}: ${error.message}`, `plan will need it ${neededOnce}: ${fix}`, facts);
+    return failed(id, `${label}: ${error.message}`, fix, facts);
   }
   const count = read.objects.length;
   const pages = read.pages === 1 ? '1 page' : `${read.pages} pages`;
@@ -108,20 +149,33 @@ export function collectionCheck(read: CollectionRead, mode: AuthMode): DoctorChe
 
 /** Never skipped silently: a collection that was not read says why. */
 export function notChecked(collection: LiveCollection, why: string): DoctorCheck {
-  return failed(
-    `collection:${collection}`,
-    `${COLLECTIONS[collection].label}: not checked (${why})`,
-    `fix the ✗ above first`,
-  );
+  return notRunCheck(`collection:${collection}`, COLLECTIONS[collection].label, why);
 }
 
-function fixForError(error: ApiError, permission: string, mode: AuthMode): string {
+/** A collection the manifests given do not need: not read, and said so. */
+export function notNeeded(collection: LiveCollection): DoctorCheck {
+  return notNeededCheck(`collection:${collection}`, COLLECTIONS[collection].label, 'these manifests do not need it');
+}
+
+/** Refused for want of access, as opposed to failed: what a read plan does not need yet may be. */
+function refused(error: ApiError): boolean {
+  return error.status === 401 || error.status === 403;
+}
+
+function fixForError(error: ApiError, collection: LiveCollection, context: ReadContext): string {
+  const { permission, scoped } = COLLECTIONS[collection];
   if (error.status === 403) {
     const where =
-      mode === 'oneapi'
+      context.mode === 'oneapi'
         ? 'the ZPA role of the API client in ZIdentity'
         : 'the role of this API key (ZPA Admin Portal, API Keys page)';
-    return `likely missing permission: ${where} needs at least View access to ${permission}; plan needs to read it`;
+    // A key that belongs to a microtenant is refused the Default microtenant's portals and links.
+    const microtenant = !scoped
+      ? ''
+      : context.microtenantSelected
+        ? ', or check that ZPA_MICROTENANT_ID is the microtenant this key belongs to'
+        : ', or set ZPA_MICROTENANT_ID if this key belongs to a microtenant';
+    return `likely missing permission: ${where} needs at least View access to ${permission}; plan needs to read it${microtenant}`;
   }
   if (error.status === 401)
     return "the API refused the token: check the credentials and that the cloud is the tenant's";

@@ -10,26 +10,33 @@ import { BUILT_IN_KINDS } from '../kinds/built-in.js';
 import { idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
 import { TOOL_VERSION } from '../version.js';
 import type { ReplyInfo, ZpaClient, ZpaSettings } from '../zpa/index.js';
+import { closest } from '../core/closest.js';
+import type { ApiObject, DesiredState } from '../core/types.js';
+import { collectionsFor } from '../live/read-live.js';
+import { clientSettingScopeCheck } from './client-setting-scope.js';
 import {
   collectionCheck,
   COLLECTIONS,
   notChecked,
+  notNeeded,
   READ_ORDER,
   readCollection,
   type CollectionRead,
   type LiveCollection,
+  type Need,
 } from './collections.js';
 import { checkEnvironment } from './environment.js';
 import { RepliesSeen } from './replies-seen.js';
-import { clockCheck, customerCheck, microtenantCheck, rateLimitCheck } from './tenant-checks.js';
-import { failed, passed, type DoctorCheck, type DoctorReport } from './types.js';
+import { clockCheck, customerCheck, rateLimitCheck, selectMicrotenant } from './tenant-checks.js';
+import { failed, notRunCheck, passed, type DoctorCheck, type DoctorReport } from './types.js';
 import { runWriteProbe } from './write-probe.js';
 
 export interface DoctorOptions {
   env: Readonly<Record<string, string | undefined>>;
   /**
    * This machine's time, for the skew check and the report's time: the system clock, or a manual
-   * one in tests (core/clock.ts), as the client and the simulator take.
+   * one in tests (core/clock.ts), as the client and the simulator take. The write probe waits on it
+   * while it polls for its links to appear.
    */
   clock: Clock;
   /** Builds the client from the settings doctor checked; `onReply` must reach `ZpaClientOptions`. */
@@ -40,6 +47,14 @@ export interface DoctorOptions {
   random?: () => string;
   /** The kinds whose reads are checked, read as plan reads them; the built-in ones by default. */
   kinds?: KindSet;
+  /**
+   * The manifests to check for (`doctor PATH`): exactly the reads plan makes for them, in their
+   * microtenant. Without them every read is made, and a refused read that plan needs only for some
+   * manifests is a warning.
+   */
+  desired?: DesiredState;
+  /** An interrupt: the write probe starts no new step, deletes its probes and says what is left. */
+  signal?: AbortSignal;
 }
 
 export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
@@ -81,6 +96,21 @@ async function checkSignIn(client: ZpaClient, settings: ZpaSettings): Promise<Do
   }
 }
 
+/** What plan reads for the manifests given, or (none given) what it reads always and sometimes. */
+function needsFor(desired: DesiredState | undefined, kinds: KindSet): Record<LiveCollection, Need> {
+  if (desired === undefined)
+    return Object.fromEntries(
+      READ_ORDER.map((c) => [c, COLLECTIONS[c].neededOnce === undefined ? 'always' : 'sometimes']),
+    ) as Record<LiveCollection, Need>;
+  const needed = new Set(collectionsFor(desired, kinds));
+  // workflow.ts reads the microtenant list only to resolve a microtenant named by name.
+  if (desired.microtenant !== undefined && 'name' in desired.microtenant) needed.add('microtenants');
+  return Object.fromEntries(READ_ORDER.map((c) => [c, needed.has(c) ? 'always' : 'no'])) as Record<
+    LiveCollection,
+    Need
+  >;
+}
+
 async function checkTenant(
   client: ZpaClient,
   settings: ZpaSettings,
@@ -89,29 +119,50 @@ async function checkTenant(
 ): Promise<DoctorCheck[]> {
   const reads = new Map<LiveCollection, CollectionRead>();
   const kinds = options.kinds ?? BUILT_IN_KINDS;
-  const microtenants = await readCollection(client, 'microtenants', seen, kinds);
-  reads.set('microtenants', microtenants);
-  const microtenant = microtenantCheck(settings, microtenants);
-  const microtenantUnknown = !('error' in microtenants) && !microtenant.ok;
+  const needs = needsFor(options.desired, kinds);
+  const microtenants =
+    needs.microtenants === 'no' ? undefined : await readCollection(client, 'microtenants', seen, kinds);
+  if (microtenants) reads.set('microtenants', microtenants);
+  const selection = selectMicrotenant(settings, options.desired, microtenants);
+  // Every read as plan makes it: through the client of the microtenant plan would work in.
+  const scoped =
+    selection.id === undefined || selection.id === client.target.microtenantId
+      ? client
+      : client.withMicrotenant(selection.id);
   for (const collection of READ_ORDER.slice(1)) {
-    // Scoped reads in an unknown microtenant fail for that reason alone: say so once, above.
-    if (COLLECTIONS[collection].scoped && microtenantUnknown) continue;
-    reads.set(collection, await readCollection(client, collection, seen, kinds));
+    if (needs[collection] === 'no') continue;
+    // Reads that carry the microtenant fail in an unknown one for that reason alone: say so once,
+    // below. Client settings carry it outside Default (kinds/client-setting.ts), and an unknown
+    // microtenant is never Default.
+    if (selection.id === undefined && kinds.readCall(collection).scoped !== false) continue;
+    reads.set(collection, await readCollection(scoped, collection, seen, kinds));
   }
   const customer = customerCheck(settings, [...reads.values()]);
+  const context = { mode: settings.mode, microtenantSelected: settings.microtenantId !== undefined };
   const collections = READ_ORDER.map((collection) => {
+    if (needs[collection] === 'no') return notNeeded(collection);
     const read = reads.get(collection);
     if (customer.refused) return notChecked(collection, 'the customer id did not answer');
-    return read ? collectionCheck(read, settings.mode) : notChecked(collection, 'the microtenant is unknown');
+    return read
+      ? collectionCheck(read, context, needs[collection])
+      : notChecked(collection, 'the microtenant is unknown');
   });
   const checks = [
     customer.check,
     ...collections,
-    customer.refused ? notRunCheck('microtenant', 'the customer id did not answer') : microtenant,
+    customer.refused ? notRunCheck('microtenant', 'microtenant', 'the customer id did not answer') : selection.check,
   ];
-  if (options.writeProbe !== undefined) checks.push(...(await probe(client, reads.get('userPortals'), options)));
+  const settingsRead = reads.get('clientSettings');
+  if (settingsRead !== undefined && !customer.refused)
+    checks.push(await clientSettingScopeCheck(scoped, settingsRead, kinds));
+  if (options.writeProbe !== undefined) {
+    const portals =
+      reads.get('userPortals') ??
+      (needs.userPortals === 'no' ? await readCollection(scoped, 'userPortals', seen, kinds) : undefined);
+    checks.push(...(await probe(scoped, portals, options)));
+  }
   // Last, so they cover every reply, the probe's included.
-  checks.push(rateLimitCheck(seen, client.stats.rateLimited), clockCheck(seen));
+  checks.push(rateLimitCheck(seen, client.stats.rateLimited, settings.mode), clockCheck(seen));
   return checks;
 }
 
@@ -121,49 +172,47 @@ async function probe(
   options: DoctorOptions,
 ): Promise<DoctorCheck[]> {
   const wanted = options.writeProbe ?? '';
+  const label = 'write probe';
   if (portals === undefined || 'error' in portals)
-    return [
-      failed(
-        'write-probe:portal',
-        'write probe: not run, the user portals could not be read',
-        'fix the ✗ lines above first',
-      ),
-    ];
-  const matches = portals.objects.filter(
-    (p) => idOf(p['id']) === wanted || unescapeHtml(optionalString(p['name'])) === wanted,
-  );
+    return [notRunCheck('write-probe:portal', label, 'the user portals could not be read')];
+  const nameOf = (p: ApiObject) => unescapeHtml(optionalString(p['name']));
+  const matches = portals.objects.filter((p) => idOf(p['id']) === wanted || nameOf(p) === wanted);
   const [portal, ...others] = matches;
   if (portal === undefined || others.length > 0) {
     const problem = portal === undefined ? 'no user portal is named or numbered' : 'several user portals are named';
+    // Names are case-sensitive: the one did-you-mean of the tool (core/closest.ts) suggests the spelling.
+    const suggestion = portal === undefined ? closest(wanted, portals.objects.map(nameOf)) : undefined;
+    const hint = suggestion === undefined ? '' : `; did you mean "${suggestion}"?`;
     return [
       failed(
         'write-probe:portal',
-        `write probe: not run, ${problem} "${wanted}" in this microtenant`,
+        `write probe: not run, ${problem} "${wanted}" in this microtenant${hint}`,
         'give --write-probe the exact name or the id of one user portal (zpa-gitops export lists them)',
+        suggestion === undefined ? undefined : { suggestion },
       ),
     ];
   }
   const random = options.random ?? (() => randomBytes(4).toString('hex'));
-  const target = { id: idOf(portal['id']), name: unescapeHtml(optionalString(portal['name'])) };
-  return runWriteProbe(client, target, random);
-}
-
-function notRunCheck(id: 'customer' | 'microtenant', why: string): DoctorCheck {
-  return failed(id, `${id}: not checked (${why})`, 'fix the ✗ above first');
+  const target = { id: idOf(portal['id']), name: nameOf(portal) };
+  return runWriteProbe(client, target, {
+    random,
+    clock: options.clock,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
 }
 
 function notRun(why: string, options: DoctorOptions): DoctorCheck[] {
   const checks = [
-    notRunCheck('customer', why),
+    notRunCheck('customer', 'customer', why),
     ...READ_ORDER.map((c) => notChecked(c, why)),
-    notRunCheck('microtenant', why),
+    notRunCheck('microtenant', 'microtenant', why),
   ];
-  if (options.writeProbe !== undefined)
-    checks.push(failed('write-probe:portal', `write probe: not run (${why})`, 'fix the ✗ above first'));
+  if (options.writeProbe !== undefined) checks.push(notRunCheck('write-probe:portal', 'write probe', why));
   return checks;
 }
-
 function report(options: DoctorOptions, settings: ZpaSettings | undefined, checks: DoctorCheck[]): DoctorReport {
+  // The microtenant the reads were made in: the manifests' when they name one (selectMicrotenant).
+  const chosen = checks.find((c) => c.id === 'microtenant' && c.ok)?.facts?.['microtenantId'];
   return {
     tool: 'zpa-gitops doctor',
     toolVersion: TOOL_VERSION,
@@ -173,7 +222,7 @@ function report(options: DoctorOptions, settings: ZpaSettings | undefined, check
           target: {
             host: new URL(settings.apiBase).host,
             customerId: settings.customerId,
-            microtenantId: settings.microtenantId ?? '0',
+            microtenantId: typeof chosen === 'string' ? chosen : (settings.microtenantId ?? '0'),
             authMode: settings.mode,
             cloud: settings.cloud,
           },

@@ -1,6 +1,7 @@
 /**
- * What `doctor` reports: one line per check, a ✓ or a ✗, and for a ✗ what to do. The report is
- * plain JSON a user can attach to an issue: ids are kept, secrets and tokens never enter it.
+ * What `doctor` reports: one line per check, a ✓, a ! (a warning), a ✗ or a - (not run, or not
+ * needed), and for a ! or ✗ what to do. The report is plain JSON a user can attach to an issue: ids
+ * are kept, secrets and tokens never enter it.
  */
 
 export type CheckId =
@@ -14,16 +15,26 @@ export type CheckId =
   | 'collection:baCertificates'
   | 'collection:microtenants'
   | 'microtenant'
+  | 'client-settings-scope'
   | 'rate-limits'
   | 'clock'
-  | `write-probe:${'portal' | 'bulk-create' | 'read-back' | 'update' | 'cleanup'}`;
+  | `write-probe:${'portal' | 'bulk-create' | 'visible' | 'read-back' | 'update' | 'cleanup'}`;
+
+/**
+ * `passed` and `failed` as their names say; `warning`: refused, but plan needs it only for
+ * manifests not given (yet); `not-run`: a failure above prevented it; `not-needed`: the manifests
+ * given do not need it, so it was not read.
+ */
+export type CheckStatus = 'passed' | 'warning' | 'failed' | 'not-run' | 'not-needed';
 
 export interface DoctorCheck {
   id: CheckId;
+  status: CheckStatus;
+  /** Whether plan can count on it: passed, a warning, or not needed. */
   ok: boolean;
   /** One line: what was found. */
   summary: string;
-  /** For a ✗: what to do about it. */
+  /** For a ! or a ✗: what to do about it. */
   fix?: string;
   /** Facts for the JSON report (counts, statuses, ids); never a secret or a token. */
   facts?: Record<string, Fact>;
@@ -44,9 +55,23 @@ export interface DoctorReport {
 }
 
 export function passed(id: CheckId, summary: string, facts?: Record<string, Fact>): DoctorCheck {
-  return { id, ok: true, summary, ...(facts ? { facts } : {}) };
+  return { id, status: 'passed', ok: true, summary, ...(facts ? { facts } : {}) };
 }
 
 export function failed(id: CheckId, summary: string, fix: string, facts?: Record<string, Fact>): DoctorCheck {
-  return { id, ok: false, summary, fix, ...(facts ? { facts } : {}) };
+  return { id, status: 'failed', ok: false, summary, fix, ...(facts ? { facts } : {}) };
+}
+
+export function warned(id: CheckId, summary: string, fix: string, facts?: Record<string, Fact>): DoctorCheck {
+  return { id, status: 'warning', ok: true, summary, fix, ...(facts ? { facts } : {}) };
+}
+
+/** A check a failure above prevented: its line says which (`… not run (sign-in failed)`). */
+export function notRunCheck(id: CheckId, label: string, why: string): DoctorCheck {
+  return { id, status: 'not-run', ok: false, summary: `${label}: not run (${why})` };
+}
+
+/** A read the manifests given do not need: not made, and said so. */
+export function notNeededCheck(id: CheckId, label: string, why: string): DoctorCheck {
+  return { id, status: 'not-needed', ok: true, summary: `${label}: not read (${why})` };
 }

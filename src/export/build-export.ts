@@ -2,6 +2,7 @@
  * Live state to manifests, for bootstrapping from an existing tenant. Pure: returns the files to
  * write. The result plans to no changes: every managed field is written as the planner reads it.
  */
+import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
 import type { KindSet } from '../core/kind-set.js';
 import type { ApiObject, Diagnostic, LiveState } from '../core/types.js';
@@ -54,6 +55,7 @@ export function buildExport(live: LiveState, options: ExportOptions, kinds: Kind
 
   const written = new Set<string>();
   const usedFiles = new Set<string>();
+  const iconFolders = new Set<string>();
   for (const portal of portals) {
     const entries: Record<string, unknown>[] = [];
     let prune = true;
@@ -75,18 +77,25 @@ export function buildExport(live: LiveState, options: ExportOptions, kinds: Kind
         continue;
       }
       written.add(name);
-      entries.push(linkEntry(canonical, files));
+      entries.push(linkEntry(canonical, files, iconFolders));
     }
     const own = portalKind ? portalEntry(portalKind.canonicalLive(portal.raw), live) : undefined;
     const declared = { ...(own ? { portal: own } : {}), ...(prune ? {} : { prune: false }), links: entries };
     const body = { userPortals: { [portal.name]: declared } };
     // The examples' layout: portals/<name>.yaml beside client-settings.yaml and icons/.
-    files.set(uniqueFile(`portals/${slug(portal.name)}.yaml`, usedFiles), HEADER + stringify(body, { lineWidth: 0 }));
+    files.set(
+      uniqueName(`portals/${fileSlug(portal.name)}`, '.yaml', usedFiles),
+      HEADER + stringify(body, { lineWidth: 0 }),
+    );
   }
   return { files, warnings };
 }
 
-function linkEntry(canonical: Record<string, unknown>, files: Map<string, string | Buffer>): Record<string, unknown> {
+function linkEntry(
+  canonical: Record<string, unknown>,
+  files: Map<string, string | Buffer>,
+  iconFolders: Set<string>,
+): Record<string, unknown> {
   const entry: Record<string, unknown> = { name: canonical['name'], link: canonical['link'] };
   for (const field of ['protocol', 'linkPath', 'description'] as const)
     if (canonical[field]) entry[field] = canonical[field];
@@ -95,11 +104,11 @@ function linkEntry(canonical: Record<string, unknown>, files: Map<string, string
   const match = /^data:image\/([a-z0-9.+-]+)(?:;[^;,]+)*;base64,(.*)$/s.exec(icon);
   if (match) {
     const [, type = 'png', payload = ''] = match;
-    const fileName =
-      safeFileName(String(canonical['logoFileName'] ?? '')) ||
-      `${slug(String(canonical['name']))}.${type === 'svg+xml' ? 'svg' : type}`;
-    // One folder per link, so two links may carry icons of the same file name.
-    const path = `icons/${slug(String(canonical['name']))}/${fileName}`;
+    const name = fileSlug(String(canonical['name']));
+    const fileName = safeFileName(String(canonical['logoFileName'] ?? '')) || `${name}.${extensionOf(type)}`;
+    // One folder per link, so two links may carry icons of the same file name; two links whose
+    // names give one slug (`CRM`, `crm`) get a folder each.
+    const path = `${uniqueName(`icons/${name}`, '', iconFolders)}/${fileName}`;
     files.set(path, Buffer.from(payload, 'base64'));
     // Icon paths are relative to the manifest, which sits in portals/.
     entry['icon'] = `../${path}`;
@@ -172,13 +181,34 @@ function slug(name: string): string {
   );
 }
 
+/**
+ * A slug short enough for any file system (255 bytes a name; a slug is ASCII): a longer one is cut
+ * and given a digest of the whole name, so two long names that start alike still differ.
+ */
+export function fileSlug(name: string): string {
+  const whole = slug(name);
+  if (whole.length <= MAX_SLUG) return whole;
+  const digest = createHash('sha256').update(name).digest('hex').slice(0, 10);
+  return `${whole.slice(0, MAX_SLUG - digest.length - 1).replace(/-$/, '')}-${digest}`;
+}
+
+/** Room for `-2` and an extension after it, far below the usual 255-byte limit on a name. */
+const MAX_SLUG = 120;
+
+/** `image/svg+xml` is an `.svg`, `image/x-icon` an `.ico`; any other subtype is its own extension. */
+function extensionOf(subtype: string): string {
+  const known: Record<string, string> = { 'svg+xml': 'svg', 'x-icon': 'ico', 'vnd.microsoft.icon': 'ico' };
+  return known[subtype] ?? subtype.replace(/[^a-z0-9]/g, '');
+}
+
 function safeFileName(name: string): string {
   return /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name) && !name.includes('..') ? name : '';
 }
 
-function uniqueFile(name: string, used: Set<string>): string {
-  let candidate = name;
-  for (let n = 2; used.has(candidate); n++) candidate = name.replace(/\.yaml$/, `-${n}.yaml`);
+/** `stem + extension`, or `stem-2 + extension` and on when that is taken. */
+function uniqueName(stem: string, extension: string, used: Set<string>): string {
+  let candidate = `${stem}${extension}`;
+  for (let n = 2; used.has(candidate); n++) candidate = `${stem}-${n}${extension}`;
   used.add(candidate);
   return candidate;
 }

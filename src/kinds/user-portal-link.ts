@@ -152,6 +152,7 @@ function wantedLink(
   pruned: ReadonlySet<string>,
 ): LinkCanonical {
   const { fields } = link;
+  const iconText = fields.icon ? normalizeDataUri(fields.icon.dataUri) : '';
   return {
     name: link.name,
     link: fields.link,
@@ -159,10 +160,19 @@ function wantedLink(
     linkPath: fields.linkPath ?? '',
     description: fields.description ?? '',
     enabled: fields.enabled ?? true,
-    iconText: fields.icon ? normalizeDataUri(fields.icon.dataUri) : '',
-    logoFileName: fields.icon?.fileName ?? '',
+    iconText,
+    logoFileName: iconFileName(fields.icon?.fileName, iconText, live),
     userPortals: portalSet(portalIds, live, pruned),
   };
+}
+
+/**
+ * Icons compare by content: the file name goes with the image, so an image the link already shows
+ * keeps the name ZPA holds for it (none, say, or one an export had to change to write it).
+ */
+function iconFileName(fileName: string | undefined, iconText: string, live: LinkCanonical | undefined): string {
+  if (fileName === undefined) return '';
+  return live !== undefined && live.iconText === iconText ? live.logoFileName : fileName;
 }
 
 function portalSet(portalIds: readonly string[], live: LinkCanonical | undefined, pruned: ReadonlySet<string>) {
@@ -258,7 +268,7 @@ export const userPortalLinkKind: ResourceKind<LinkCanonical> = {
       path: '/userPortalLink',
       paged: true,
       scoped: true,
-      item: 'userPortalLink',
+      item: 'userPortalLinkRead',
       byId: true,
       compact: keepPortalIds,
     },
@@ -273,6 +283,7 @@ export const userPortalLinkKind: ResourceKind<LinkCanonical> = {
   groupOf,
   references: { userPortals: 'userPortals' },
   nameTables: { userPortals: 'userPortals' },
+  keptReferences: { userPortals: livePortalIds },
   addressTypes: LINK_ADDRESS_TYPES,
   addressesOf: linkAddressesOf,
   knownAddresses: knownLinkAddresses,

@@ -24,6 +24,7 @@ import { plannedRef } from '../canonical/planned-refs.js';
 import { buildLookUp } from './look-up.js';
 import { scopeNotes } from './scope-notes.js';
 import { setAsideLive } from './set-aside.js';
+import { checkKeptReferences } from './kept-references.js';
 import { keepTargeted, parseTargets } from './targets.js';
 import { assessSafety, DEFAULT_SAFETY, type GuardInput, type SafetyOptions } from './update-guard.js';
 import { digestPlan } from '../digest/plan-digest.js';
@@ -32,6 +33,7 @@ export const PLAN_FORMAT_VERSION = 1;
 
 export { DEFAULT_SAFETY, type SafetyOptions } from './update-guard.js';
 export { parseTargets } from './targets.js';
+export { resolveMicrotenant } from './look-up.js';
 
 export interface PlanOptions {
   target: PlanTarget;
@@ -45,12 +47,13 @@ const ACTION_ORDER: Record<Action, number> = { create: 0, update: 1, delete: 2, 
 
 /**
  * Plans changes with these kinds, in their order; throws ManifestError when a name does not resolve
- * or live state is ambiguous.
+ * or live state is ambiguous, and LiveReadsDisagreeError when two reads cannot both be true.
  */
 export function planKinds(set: KindSet, desired: DesiredState, everything: LiveState, options: PlanOptions): Plan {
   const { kinds } = set;
   const aside = setAsideLive(kinds, everything, options.target);
   const live = aside.live;
+  checkKeptReferences(set, live, everything);
   // Kinds in dependency order: each resolves its names against the live objects and what the kinds
   // before it plan to create, so a link may sit on a portal this plan creates.
   const planned = new Map<string, Named[]>();

@@ -40,6 +40,19 @@ const MISSING_ROUTE_READINGS = ['status', 'gateway-400'] as const;
  */
 const BA_CERTIFICATE_READINGS = ['clientless', 'certificate'] as const;
 
+/**
+ * Whether client settings are microtenant scoped (NOTES.md, "Still unknown"): not at all (every read
+ * shows the tenant's settings), or per microtenant (a read with another microtenant's
+ * `microtenantId` shows none: the tenant's settings belong to Default).
+ */
+export const CLIENT_SETTING_SCOPE_READINGS = ['tenant-wide', 'per-microtenant'] as const;
+
+/**
+ * What OneAPI replies carry beside ZPA's own: nothing, or the gateway's `x-ratelimit-*` counters
+ * (NOTES.md, "Rate limits and errors", recorded: `x-ratelimit-limit: 5000, 5000;w=60`).
+ */
+export const ONEAPI_GATEWAY_READINGS = ['quiet', 'rate-limit-headers'] as const;
+
 export interface ApiReadings {
   bulkCreate: (typeof BULK_CREATE_READINGS)[number];
   clientSettings: (typeof CLIENT_SETTING_READINGS)[number];
@@ -47,6 +60,8 @@ export interface ApiReadings {
   microtenantReads: (typeof MICROTENANT_READINGS)[number];
   missingRoute: (typeof MISSING_ROUTE_READINGS)[number];
   baCertificates: (typeof BA_CERTIFICATE_READINGS)[number];
+  clientSettingScope: (typeof CLIENT_SETTING_SCOPE_READINGS)[number];
+  oneApiGateway: (typeof ONEAPI_GATEWAY_READINGS)[number];
 }
 
 /**
@@ -60,6 +75,8 @@ export const DEFAULT_READINGS: Readonly<ApiReadings> = Object.freeze({
   microtenantReads: 'scoped',
   missingRoute: 'status',
   baCertificates: 'clientless',
+  clientSettingScope: 'tenant-wide',
+  oneApiGateway: 'quiet',
 });
 
 export class SimReadings {
@@ -91,6 +108,8 @@ export function parseReadings(value: unknown): Partial<ApiReadings> {
     'microtenantReads',
     'missingRoute',
     'baCertificates',
+    'clientSettingScope',
+    'oneApiGateway',
   ];
   const unknown = Object.keys(value).find((key) => !known.includes(key));
   if (unknown !== undefined) throw new SimInputError(`readings.${unknown} is not a reading (${known.join(', ')})`);
@@ -107,6 +126,14 @@ export function parseReadings(value: unknown): Partial<ApiReadings> {
     readings.missingRoute = oneOf(value['missingRoute'], MISSING_ROUTE_READINGS, 'missingRoute');
   if (value['baCertificates'] !== undefined)
     readings.baCertificates = oneOf(value['baCertificates'], BA_CERTIFICATE_READINGS, 'baCertificates');
+  if (value['clientSettingScope'] !== undefined)
+    readings.clientSettingScope = oneOf(
+      value['clientSettingScope'],
+      CLIENT_SETTING_SCOPE_READINGS,
+      'clientSettingScope',
+    );
+  if (value['oneApiGateway'] !== undefined)
+    readings.oneApiGateway = oneOf(value['oneApiGateway'], ONEAPI_GATEWAY_READINGS, 'oneApiGateway');
   return readings;
 }
 

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { SimReadings } from './api-readings.js';
+import { GatewayCounters } from './gateway-headers.js';
 import { FaultQueue } from './faults.js';
 import { loadStateFile, saveStateFile } from './persist.js';
 import { FixedWindowLimiter } from './rate-limiter.js';
@@ -73,6 +74,8 @@ export class SimRuntime {
   readonly limiter: FixedWindowLimiter;
   /** Reads that answer from the tenant of a moment ago (read-lag.ts); off unless set. */
   readonly readLag: ReadLag;
+  /** The OneAPI gateway's counters, sent when the `oneApiGateway` reading asks (gateway-headers.ts). */
+  readonly gateway: GatewayCounters;
   /** Set once the server listens. */
   baseUrl = '';
   /**
@@ -85,6 +88,7 @@ export class SimRuntime {
     this.limiter = new FixedWindowLimiter(options.rateLimits);
     this.tokens = new TokenStore(options.clock);
     this.readLag = new ReadLag(options.clock);
+    this.gateway = new GatewayCounters(options.clock);
     const saved = options.stateFile === undefined ? undefined : loadStateFile(options.stateFile);
     this.clientSecret = options.clientSecret ?? saved?.clientSecret ?? randomSecret();
     if (saved) {

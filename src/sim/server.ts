@@ -177,6 +177,9 @@ async function handleRequest(runtime: SimRuntime, req: IncomingMessage, res: Ser
     // `Date` on the simulator's clock (Node would stamp the machine's), so a test that moves the
     // clock sees the server's time move with it (doctor's skew check reads this header).
     res.setHeader('date', new Date(runtime.options.clock.now()).toUTCString());
+    const behindGateway = target.kind === 'api' && target.api.mode === 'oneapi';
+    if (behindGateway && runtime.readings.get().oneApiGateway === 'rate-limit-headers')
+      reply = { ...reply, headers: { ...runtime.gateway.next(), ...reply.headers } };
     send(res, reply);
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Client settings (NOTES.md, "Client settings"): one per certificate type, an upsert POST keyed by
- * type, `DELETE ?type=`. Whether settings are microtenant scoped is unknown: here they are not.
+ * type, `DELETE ?type=`. Whether settings are microtenant scoped is unknown: the
+ * `clientSettingScope` reading answers either way (api-readings.ts).
  */
 import { CLIENT_CERTIFICATE_TYPES, type ClientCertificateType } from '../core/types.js';
 import { NO_CONTENT, json, type ApiContext, type ApiReply } from './api-context.js';
@@ -30,7 +31,11 @@ function requiredText(body: Record<string, unknown>, field: string, alias?: stri
 }
 
 /** Settings in the shape the `clientSettings` reading asks for (api-readings.ts). */
-function settingsReply(ctx: ApiContext, settings: SimClientSetting[]): ApiReply {
+function settingsReply(ctx: ApiContext, all: SimClientSetting[]): ApiReply {
+  // Per microtenant, the tenant's settings are Default's: another microtenant's read shows none.
+  const microtenantId = ctx.query['microtenantId'];
+  const otherMicrotenant = microtenantId !== undefined && microtenantId !== '0';
+  const settings = ctx.readings.clientSettingScope === 'per-microtenant' && otherMicrotenant ? [] : all;
   const rendered = settings.map((s) => renderClientSetting(s, ctx.state, ctx.read));
   const shape = ctx.readings.clientSettings;
   switch (shape) {

@@ -10,7 +10,7 @@ import { BA_CERTIFICATE_SCHEMA } from './reply-schemas/ba-certificate.js';
 import { ENROLLMENT_CERT_SCHEMA } from './reply-schemas/enrollment-cert.js';
 import { MICROTENANT_SCHEMA } from './reply-schemas/microtenant.js';
 import { pageSchema } from './reply-schemas/page.js';
-import { USER_PORTAL_LINK_SCHEMA } from './reply-schemas/user-portal-link.js';
+import { USER_PORTAL_LINK_READ_SCHEMA, USER_PORTAL_LINK_SCHEMA } from './reply-schemas/user-portal-link.js';
 import { USER_PORTAL_SCHEMA } from './reply-schemas/user-portal.js';
 
 export class ItemValidators {
@@ -70,6 +70,7 @@ export function itemValidators(item: ReplyItem): ItemValidators {
 /** Every built-in item's schema: a Record, so a new built-in item without one does not compile. */
 const BUILT_IN_SCHEMAS: Readonly<Record<Exclude<ReplyItem, object>, object>> = {
   userPortalLink: USER_PORTAL_LINK_SCHEMA,
+  userPortalLinkRead: USER_PORTAL_LINK_READ_SCHEMA,
   userPortal: USER_PORTAL_SCHEMA,
   enrollmentCert: ENROLLMENT_CERT_SCHEMA,
   baCertificate: BA_CERTIFICATE_SCHEMA,

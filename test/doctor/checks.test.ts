@@ -51,11 +51,21 @@ describe('clockCheck', () => {
 describe('rateLimitCheck', () => {
   it('keeps the last value of each rate-limit header, and counts 429s met', async () => {
     const seen = await seenAt([SERVER_TIME, SERVER_TIME], { 'RateLimit-Remaining': '7', 'x-other': 'no' });
-    const check = rateLimitCheck(seen, 2);
+    const check = rateLimitCheck(seen, 2, 'legacy');
     expect(check.summary).toBe(
       'rate-limit headers: ratelimit-remaining: 7; 2 replies were 429 (waited for, as plan would)',
     );
     expect(check.facts?.['headers']).toEqual({ 'ratelimit-remaining': '7' });
+  });
+
+  it("labels OneAPI's x-ratelimit-* headers as the gateway's limit, not ZPA's", async () => {
+    const headers = { 'x-ratelimit-limit': '5000, 5000;w=60', 'x-ratelimit-remaining': '4990' };
+    const seen = await seenAt([SERVER_TIME], headers);
+    expect(rateLimitCheck(seen, 0, 'oneapi').summary).toBe(
+      "rate-limit headers: x-ratelimit-limit: 5000, 5000;w=60, x-ratelimit-remaining: 4990 (the OneAPI gateway's limit, 5,000 per minute recorded; ZPA's own 20 GETs and 10 writes per 10 s apply beneath it)",
+    );
+    // The legacy API is not behind that gateway: the same names are shown unlabelled.
+    expect(rateLimitCheck(seen, 0, 'legacy').summary).not.toContain('gateway');
   });
 });
 

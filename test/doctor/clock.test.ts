@@ -35,7 +35,7 @@ describe('clock skew', () => {
     expect(check).toMatchObject({
       ok: true,
       summary: "clock: within 1 s of the server's Date header",
-      facts: { samples: 7, skewSeconds: 0 },
+      facts: { samples: 9, skewSeconds: 0 },
     });
     expect(report.ok).toBe(true);
     expect(report.checkedAt).toBe(new Date(MANUAL_EPOCH).toISOString());

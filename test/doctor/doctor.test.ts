@@ -44,11 +44,13 @@ describe('doctor on a healthy tenant', () => {
       '✓ enrollment certificates: 5 read in 1 page',
       '✓ Browser Access certificates: 0 read in 1 page',
       '✓ microtenant: Default (0), the default, ZPA_MICROTENANT_ID is unset',
-      '✓ rate-limit headers: none in 9 replies (the published limits apply: 20 GETs and 10 writes per 10 s)',
+      '✓ client settings scope: the same 1 with microtenantId=0 and without it, so whether they are scoped does not matter here',
+      '✓ rate-limit headers: none in 11 replies (the published limits apply: 20 GETs and 10 writes per 10 s)',
       expect.stringMatching(/^✓ clock: within 1 s of the server's Date header$/),
     ]);
     expect(result.stdout).toMatch(/Everything plan needs works\.\n$/);
-    // The calls plan makes for the same collections: page size 500, link pages 1 to 3, nothing else.
+    // The calls plan makes for the same collections (page size 500, link pages 1 to 3), and client
+    // settings read once more the other way (with the microtenant), nothing else.
     expect(apiCalls(sim)).toEqual([
       'GET v1/microtenants/summary',
       'GET v1/userPortal?microtenantId=0&page=1&pagesize=500',
@@ -59,6 +61,8 @@ describe('doctor on a healthy tenant', () => {
       'GET v1/clientSetting/all',
       'GET v2/enrollmentCert?page=1&pagesize=500',
       'GET v2/clientlessCertificate/issued?page=1&pagesize=500',
+      'GET v1/clientSetting?microtenantId=0',
+      'GET v1/clientSetting/all?microtenantId=0',
     ]);
     expect(writesSeen(sim)).toEqual([]);
   });
@@ -119,15 +123,15 @@ describe('doctor on a broken set-up', () => {
       line: /^✗ customer 216196257331281999 is not reachable with this key: every read was refused \(.*HTTP 403 customer\.mismatch.*\) → check ZPA_CUSTOMER_ID/,
     },
     {
-      name: 'a 403 on client settings',
+      name: 'a 403 on user portals',
       env: () => sim.env(),
       fault: {
         method: 'GET',
-        path: /clientSetting\/all$/,
+        path: /userPortal$/,
         status: 403,
         body: { id: 'authz.denied', reason: 'Forbidden' },
       },
-      line: /^✗ client settings: GET \/clientSetting\/all failed \(HTTP 403 authz\.denied\): Forbidden → likely missing permission: the role of this API key .* needs at least View access to Client Connector \(client settings\)/,
+      line: /^✗ user portals: GET \/userPortal failed \(HTTP 403 authz\.denied\): Forbidden → likely missing permission: the role of this API key .* needs at least View access to User Portals; plan needs to read it, or set ZPA_MICROTENANT_ID if this key belongs to a microtenant$/,
     },
     {
       name: 'an unknown microtenant',
@@ -170,7 +174,7 @@ describe('doctor on a broken set-up', () => {
       failedLines(result).join('\n'),
     ).toBeDefined();
     expect(result.stdout).toMatch(
-      /\d+ checks? failed\. For a report to attach to an issue: zpa-gitops doctor --format json\n$/,
+      /\d+ checks? failed( \(\d+ not run\))?\. For a report to attach to an issue: zpa-gitops doctor --format json\n$/,
     );
     expect(writesSeen(sim)).toEqual([]);
   });
@@ -185,13 +189,14 @@ describe('doctor on a broken set-up', () => {
     expect(sim.requests).toEqual([]);
   });
 
-  it('refuses unknown formats and stray arguments as usage errors', async () => {
+  it('refuses unknown formats as usage errors, and manifests that cannot be read, without a call', async () => {
     expect((await cli(['doctor', '--format', 'xml'], { env: sim.env() })).stderr).toMatch(
       /--format must be one of text, json/,
     );
-    const stray = await cli(['doctor', 'manifests'], { env: sim.env() });
-    expect(stray.code).toBe(1);
-    expect(stray.stderr).toMatch(/doctor takes no paths/);
+    const missing = await cli(['doctor', 'no-such-manifests'], { env: sim.env() });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no-such-manifests/);
+    expect(missing.stdout).toBe('');
     expect(sim.requests).toEqual([]);
   });
 });
@@ -218,6 +223,7 @@ describe('the JSON report', () => {
       'collection:enrollmentCerts',
       'collection:baCertificates',
       'microtenant',
+      'client-settings-scope',
       'rate-limits',
       'clock',
     ]);
@@ -225,7 +231,7 @@ describe('the JSON report', () => {
 
     sim.injectFault({
       method: 'GET',
-      path: /clientSetting\/all$/,
+      path: /userPortal$/,
       status: 403,
       body: { id: 'x', reason: `echo ${SECRET}` },
     });

@@ -2,9 +2,17 @@
 import type { Simulator } from '../../src/sim/index.js';
 import type { CliResult } from '../support/cli.js';
 
-/** The check lines of a text report: `✓ ...` or `✗ ...`. */
+/** The check lines of a text report: `✓ ...`, `! ...` (a warning), `✗ ...` or `- ...` (not run or not needed). */
 export function checkLines(result: CliResult): string[] {
-  return result.stdout.split('\n').filter((line) => /^[✓✗] /.test(line));
+  return result.stdout.split('\n').filter((line) => /^[✓!✗-] /.test(line));
+}
+
+export function notRunLines(result: CliResult): string[] {
+  return checkLines(result).filter((line) => line.startsWith('- '));
+}
+
+export function warningLines(result: CliResult): string[] {
+  return checkLines(result).filter((line) => line.startsWith('! '));
 }
 
 export function failedLines(result: CliResult): string[] {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { cli } from '../support/cli.js';
 import { tenantSeed } from '../support/sim.js';
+import { PROBE_HOST } from '../../src/doctor/write-probe.js';
 import { checkLines, failedLines, writesSeen } from './support.js';
 
 let sim: Simulator;
@@ -25,7 +26,7 @@ const probesLeft = (): string[] =>
     .snapshot()
     .userPortalLinks.map((l) => l.name)
     .filter((n) => n.startsWith('zpa-gitops-probe-'));
-const probeLines = (stdout: string): string[] => stdout.split('\n').filter((l) => /^[✓✗] write probe/.test(l));
+const probeLines = (stdout: string): string[] => stdout.split('\n').filter((l) => /^[✓!✗-] write probe/.test(l));
 
 describe('doctor --write-probe', () => {
   it('creates two links in one bulk call, reads, updates and deletes them, and reports what it learnt', async () => {
@@ -35,6 +36,7 @@ describe('doctor --write-probe', () => {
     expect(failedLines(result)).toEqual([]);
     expect(probeLines(result.stdout)).toEqual([
       '✓ write probe: one bulk create on v2 made 2 links on "portal-000"',
+      '✓ write probe: both links were in the list read at once (the first list read after the create)',
       '✓ write probe: both links read back as sent',
       '✓ write probe: a PUT cleared the omitted description (it replaces the whole object, as zpa-gitops assumes)',
       '✓ write probe: deleted 2 probe links; none is left',
@@ -48,9 +50,10 @@ describe('doctor --write-probe', () => {
     ]);
     const bulk = sim.requests.find((r) => r.method === 'POST' && r.path.endsWith('/bulk'));
     expect(bulk?.body).toMatchObject({
+      // RFC 2606 reserves example.com: the probe can never point anywhere real.
       userPortalLinks: [
-        { name: expect.stringMatching(/^zpa-gitops-probe-[0-9a-f]{8}-1$/), enabled: false },
-        { name: expect.stringMatching(/^zpa-gitops-probe-[0-9a-f]{8}-2$/), enabled: false },
+        { name: expect.stringMatching(/^zpa-gitops-probe-[0-9a-f]{8}-1$/), link: PROBE_HOST, enabled: false },
+        { name: expect.stringMatching(/^zpa-gitops-probe-[0-9a-f]{8}-2$/), link: PROBE_HOST, enabled: false },
       ],
       userPortals: [{ id: sim.snapshot().userPortals[0]?.id }],
     });
@@ -95,20 +98,21 @@ describe('doctor --write-probe', () => {
     expect(probesLeft()).toEqual([]);
   });
 
-  it('still deletes both probes when the update fails, and exits 1', async () => {
+  it('still deletes both probes when the update fails, and words a 400 invalid.* as refused input', async () => {
     sim.injectFault({
       method: 'PUT',
       path: /userPortalLink\/\d+$/,
       status: 400,
-      body: { id: 'invalid.input', reason: 'no' },
+      body: { id: 'invalid.input', reason: 'linkPath is not valid' },
     });
     const result = await cli(['doctor', '--write-probe', 'portal-000'], { env: sim.env() });
     expect(result.code).toBe(1);
     expect(probeLines(result.stdout)).toEqual([
       '✓ write probe: one bulk create on v2 made 2 links on "portal-000"',
+      '✓ write probe: both links were in the list read at once (the first list read after the create)',
       '✓ write probe: both links read back as sent',
       expect.stringMatching(
-        /^✗ write probe: updating probe \d+ failed: PUT \/userPortalLink\/\d+ failed \(HTTP 400 invalid\.input\): no → /,
+        /^✗ write probe: updating probe \d+ failed: the API refused the probe's input: linkPath is not valid → attach this report to an issue: the probe sends what apply sends for a link \(PUT \/userPortalLink\/\d+ failed \(HTTP 400 invalid\.input\): linkPath is not valid\)$/,
       ),
       '✓ write probe: deleted 2 probe links; none is left',
     ]);

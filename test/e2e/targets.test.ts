@@ -119,6 +119,43 @@ describe('plan and apply --target', () => {
     expect(sim.snapshot().clientSettings[0]?.enrollmentCertName).toBe('Client');
   });
 
+  it('portal:Ops with link:CRM notes only the other portals a kept change alters', async () => {
+    sim.seed({
+      userPortals: [{ name: 'Ops' }, { name: 'Sales' }],
+      userPortalLinks: [
+        { name: 'Pager', link: 'pager.example.com', description: 'old', portals: ['Ops'] },
+        { name: 'CRM', link: 'crm.example.com', description: 'old', portals: ['Sales'] },
+        { name: 'Wiki', link: 'wiki.example.com', description: 'old', portals: ['Ops', 'Sales'] },
+      ],
+    });
+    const dir = workspace({
+      'ops.yaml': {
+        userPortals: {
+          Ops: {
+            links: [
+              { name: 'Pager', link: 'pager.example.com', description: 'new' },
+              { name: 'Wiki', link: 'wiki.example.com', description: 'new' },
+            ],
+          },
+        },
+      },
+      'sales.yaml': {
+        userPortals: {
+          Sales: { links: [{ name: 'CRM', link: 'crm.example.com', description: 'new' }, { name: 'Wiki' }] },
+        },
+      },
+    });
+    const plan = await cli(['plan', '--target', 'portal:Ops', '--target', 'link:CRM'], { cwd: dir, env: sim.env() });
+    expect(plan.stderr).toBe('');
+    expect(plan.code).toBe(0);
+    const titles = plan.stdout.split('\n').filter((line) => /^\s*[~+-] /.test(line));
+    expect(titles).toEqual([
+      expect.stringMatching(/^\s*~ update link "CRM"$/),
+      expect.stringMatching(/^\s*~ update link "Pager"$/),
+      expect.stringMatching(/^\s*~ update link "Wiki" \(also on portals Sales\)$/),
+    ]);
+  });
+
   it('a saved targeted plan records its targets, and apply --plan writes only inside them', async () => {
     const dir = tenant();
     const plan = await cli(['plan', '--target', 'portal:Ops', '--target', 'link:eng-wiki', '--out', 'p.json'], {

@@ -115,6 +115,52 @@ const rows: Row[] = [
     expect: ['no-op Grafana'],
   },
   {
+    rule: 'the same image under another file name (or none in ZPA) is no change: the file name goes with the image',
+    desired: desired({
+      portals: ['Engineering'],
+      links: [
+        {
+          name: 'Grafana',
+          portals: ['Engineering'],
+          icon: { fileName: 'grafana.png', dataUri: `data:image/png;base64,${PNG}` },
+        },
+      ],
+    }),
+    live: live({
+      userPortalLinks: [
+        liveLink({ name: 'Grafana', portals: ['Engineering'], extra: { iconText: `data:image/png;base64,${PNG}` } }),
+      ],
+    }),
+    expect: ['no-op Grafana'],
+  },
+  {
+    rule: 'a new image is an update that sends its file name too',
+    desired: desired({
+      portals: ['Engineering'],
+      links: [
+        {
+          name: 'Grafana',
+          portals: ['Engineering'],
+          icon: {
+            fileName: 'new.gif',
+            dataUri: 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7',
+          },
+        },
+      ],
+    }),
+    live: live({
+      userPortalLinks: [
+        liveLink({
+          name: 'Grafana',
+          portals: ['Engineering'],
+          extra: { iconText: `data:image/png;base64,${PNG}`, logoFileName: 'old.png' },
+        }),
+      ],
+    }),
+    expect: ['update Grafana'],
+    fields: ['iconText', 'logoFileName'],
+  },
+  {
     rule: 'portals compare as a set',
     desired: desired({
       portals: ['Engineering', 'Ops'],

@@ -111,6 +111,23 @@ const rows: Row[] = [
     error: /`list\[1\]\.userPortals` is a string; expected an array of portal objects with ids/,
   },
   {
+    // A link always sits on a portal: read as "on no portal", a PUT would take it off the unmanaged one.
+    reply: 'link without `userPortals`',
+    fault: patch(LINKS, { op: 'remove', path: '/list/1/userPortals' }),
+    error: /GET \/userPortalLink: page 1: reply is not the expected shape: `list\[1\]\.userPortals` is missing/,
+  },
+  {
+    reply: 'link with an empty `userPortals`',
+    fault: patch(LINKS, { op: 'replace', path: '/list/1/userPortals', value: [] }),
+    error:
+      /`list\[1\]\.userPortals` is an array; expected an array of portal objects with ids, at least one \(a link always sits on a portal\)/,
+  },
+  {
+    reply: 'link with `userPortals: null`',
+    fault: patch(LINKS, { op: 'replace', path: '/list/1/userPortals', value: null }),
+    error: /`list\[1\]\.userPortals` is null; expected an array of portal objects with ids, at least one/,
+  },
+  {
     reply: '`userPortals` item without an id',
     fault: patch(LINKS, { op: 'remove', path: '/list/1/userPortals/0/id' }),
     error: /`list\[1\]\.userPortals\[0\]\.id` is missing/,
@@ -183,7 +200,8 @@ function bigIdPage(): string {
   const links = sim.snapshot().userPortalLinks;
   const list = links.map((l, i) => {
     const id = i === 0 ? '145283994705985838' : JSON.stringify(l.id);
-    return `{"id":${id},"name":${JSON.stringify(l.name)},"link":${JSON.stringify(l.link)},"enabled":true}`;
+    const portals = JSON.stringify(l.userPortalIds.map((portal) => ({ id: portal })));
+    return `{"id":${id},"name":${JSON.stringify(l.name)},"link":${JSON.stringify(l.link)},"enabled":true,"userPortals":${portals}}`;
   });
   return `{"totalPages":"1","totalCount":"${links.length}","list":[${list.join(',')}]}`;
 }
@@ -233,30 +251,34 @@ describe('paging that does not add up', () => {
   });
 });
 
-describe("a link on a portal outside the portal list (outside the API key's scope)", () => {
-  it('is planned around: no drift, and a PUT keeps the unseen portal', async () => {
-    const dir = tenant();
-    const hidden = sim.snapshot().userPortals.find((p) => p.name === 'Other')?.id ?? '';
-    const hide = (): SimFault => ({
-      method: 'GET',
-      path: PORTALS,
-      patchReply: [
-        { op: 'test', path: '/list/1/name', value: 'Other' },
-        { op: 'remove', path: '/list/1' },
-        { op: 'replace', path: '/totalCount', value: '1' },
-      ],
-    });
-    sim.clearRequests();
-    sim.injectFault(hide());
-    const result = await cli(['apply', '--auto-approve'], { cwd: dir, env: sim.env() });
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    const put = writes().find((r) => r.method === 'PUT');
-    expect(put?.body).toMatchObject({ name: 'drifted', description: 'new' });
-    expect((put?.body as { userPortals: { id: string }[] }).userPortals.map((p) => p.id)).toContain(hidden);
-    sim.injectFault(hide());
-    const again = await cli(['plan', '--detailed-exitcode'], { cwd: dir, env: sim.env() });
-    expect(again.stdout).toContain('No changes.');
-    expect(again.code).toBe(0);
+describe('a link on a portal the portal list does not hold (the two reads disagree)', () => {
+  const hide = (): SimFault => ({
+    method: 'GET',
+    path: PORTALS,
+    patchReply: [
+      { op: 'test', path: '/list/1/name', value: 'Other' },
+      { op: 'remove', path: '/list/1' },
+      { op: 'replace', path: '/totalCount', value: '1' },
+    ],
   });
+
+  it.each([['apply', '--auto-approve'], ['plan']])(
+    '%s stops before any write, naming the link and the portal id, exit 1',
+    async (...command) => {
+      const dir = tenant();
+      const hidden = sim.snapshot().userPortals.find((p) => p.name === 'Other')?.id ?? '';
+      const drifted = sim.snapshot().userPortalLinks.find((l) => l.name === 'drifted')?.id ?? '';
+      sim.clearRequests();
+      sim.injectFault(hide());
+      const before = sim.snapshot();
+      const result = await cli(command, { cwd: dir, env: sim.env() });
+      expect(result.stderr).toBe(
+        `error: the tenant's reads disagree: link named "drifted" (id ${drifted}) is on user portal id ${hidden}, which GET /userPortal did not return; nothing was planned from them and nothing was changed (plan again; if it persists, doctor shows what the API key can read)\n`,
+      );
+      expect(result.code).toBe(1);
+      expect(sim.requests.some((r) => r.fault !== undefined)).toBe(true);
+      expect(writes()).toEqual([]);
+      expect(sim.snapshot()).toEqual(before);
+    },
+  );
 });

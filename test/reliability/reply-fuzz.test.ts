@@ -8,7 +8,7 @@
  * plans or refuses with a located error, never crashes, never plans a write without a valid id.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManifestError } from '../../src/core/errors.js';
+import { LiveReadsDisagreeError, ManifestError } from '../../src/core/errors.js';
 import type { ApiObject } from '../../src/core/types.js';
 import { planChanges } from '../../src/plan-changes.js';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
@@ -69,13 +69,13 @@ function acceptable(field: string, value: unknown, removed: boolean): boolean {
     case 'enabled':
       return typeof value === 'boolean';
     case 'userPortals':
+      // A link always sits on at least one portal: a read of one on none is not believed.
       return (
-        value === null ||
-        (Array.isArray(value) &&
-          value.every(
-            (p: unknown) =>
-              typeof p === 'object' && p !== null && !Array.isArray(p) && isId((p as { id?: unknown }).id),
-          ))
+        Array.isArray(value) &&
+        value.length > 0 &&
+        value.every(
+          (p: unknown) => typeof p === 'object' && p !== null && !Array.isArray(p) && isId((p as { id?: unknown }).id),
+        )
       );
     default:
       return isOptionalString(value);
@@ -85,6 +85,17 @@ function acceptable(field: string, value: unknown, removed: boolean): boolean {
 function expectRefusal(m: Mutation): boolean {
   if (m.target === 'page') return m.what !== 'count-zero';
   return !acceptable(m.field, m.value, m.remove);
+}
+
+/**
+ * A believable reply that leaves a link on a portal id the portal list does not hold: the two reads
+ * disagree (every seeded portal has links on it, so a portal's id changed is such a case too).
+ */
+function expectDisagreement(m: Mutation, portalIds: readonly string[]): boolean {
+  if (m.target === 'page' || m.remove || expectRefusal(m)) return false;
+  if (m.target === 'link' && m.field === 'userPortals')
+    return (m.value as { id: unknown }[]).some((p) => !portalIds.includes(String(p.id)));
+  return m.target === 'portal' && m.field === 'id' && String(m.value) !== portalIds[m.index];
 }
 
 function patchOf(m: Mutation): { path: RegExp; patch: SimReplyPatch[] } {
@@ -152,9 +163,12 @@ describe('mutated replies through the client, the reader and the planner', () =>
   it(`refuses every reply the documented shape does not allow, before any write (${CASES} cases)`, async () => {
     const random = new Random(1313);
     const knownIds = new Set(seed.userPortalLinks.map((l) => l.id));
+    // In the portal list's order (the simulator lists portals as they were seeded).
+    const portalIds = seed.userPortals.map((p) => p.id);
     let refused = 0;
     let planned = 0;
     let unresolved = 0;
+    let disagreed = 0;
     for (let i = 0; i < CASES; i++) {
       const m = mutation(random);
       sim.seed(seed);
@@ -171,6 +185,13 @@ describe('mutated replies through the client, the reader and the planner', () =>
         expect(result.stderr, label).toMatch(/^error: GET \/userPortal(Link)?: /);
         expect(writes, label).toEqual([]);
         refused += 1;
+      } else if (expectDisagreement(m, portalIds)) {
+        expect(result.code, label).toBe(1);
+        expect(result.stderr, label).toMatch(
+          /^error: the tenant's reads disagree: link named "[^"]+" \(id \d+\) is on user portal id \d+, which GET \/userPortal did not return; /,
+        );
+        expect(writes, label).toEqual([]);
+        disagreed += 1;
       } else {
         // Believed. A believable reply may still leave a manifest name unresolved (a portal renamed):
         // a located error before any write. Otherwise it is planned and written ("new-1" is always
@@ -192,7 +213,7 @@ describe('mutated replies through the client, the reader and the planner', () =>
       }
     }
     console.log(
-      `reply fuzz over HTTP: ${refused} replies refused before any write, ${planned} planned and applied, ${unresolved} stopped by a manifest name the reply no longer resolves`,
+      `reply fuzz over HTTP: ${refused} replies refused before any write, ${disagreed} refused as disagreeing with the portal list, ${planned} planned and applied, ${unresolved} stopped by a manifest name the reply no longer resolves`,
     );
     expect(refused).toBeGreaterThan(CASES / 4);
     expect(planned).toBeGreaterThan(CASES / 4);
@@ -264,7 +285,8 @@ describe('planner fed mutated replies', () => {
           if (change.action === 'update' || change.action === 'delete') expect(change.id, `case ${i}`).toMatch(/^\d+$/);
         planned += 1;
       } catch (error) {
-        expect(error, `case ${i}`).toBeInstanceOf(ManifestError);
+        // A located error, or (a link's portal mutated to an id the portal list lacks) the reads disagree.
+        if (!(error instanceof LiveReadsDisagreeError)) expect(error, `case ${i}`).toBeInstanceOf(ManifestError);
         refused += 1;
       }
     }

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_READINGS, type Simulator } from '../../src/sim/index.js';
+import { BUILT_IN_KINDS } from '../../src/kinds/built-in.js';
+import { settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
 import { apiFor, request, startSim } from './helpers.js';
 
 const seed = {
@@ -39,6 +41,8 @@ describe('readings', () => {
       microtenantReads: 'scoped',
       missingRoute: 'status',
       baCertificates: 'clientless',
+      clientSettingScope: 'tenant-wide',
+      oneApiGateway: 'quiet',
     });
     expect(DEFAULT_READINGS).toEqual(sim.readings());
     expect((await bulk(sim, 'v1')).status).toBe(201);
@@ -100,6 +104,38 @@ describe('readings', () => {
     expect(types((await api.call('GET', '/clientSetting')).json)).toEqual(['ZAPP_CLIENT']);
   });
 
+  it('client settings per microtenant: another microtenant reads none, Default and unscoped reads all', async () => {
+    const sim = await startSim({
+      seed: { ...seed, microtenants: [{ id: '283011111111111111', name: 'Contractors' }] },
+      readings: { clientSettingScope: 'per-microtenant' },
+    });
+    const api = await apiFor(sim);
+    const count = async (query: string) =>
+      ((await api.call('GET', `/clientSetting/all${query}`)).json as unknown[]).length;
+    expect(await count('?microtenantId=283011111111111111')).toBe(0);
+    expect(await count('?microtenantId=0')).toBe(2);
+    expect(await count('')).toBe(2);
+    sim.setReadings({ clientSettingScope: 'tenant-wide' });
+    expect(await count('?microtenantId=283011111111111111')).toBe(2);
+  });
+
+  it("the OneAPI gateway's rate-limit headers, on OneAPI paths only", async () => {
+    const sim = await startSim({ seed, readings: { oneApiGateway: 'rate-limit-headers' } });
+    const headersSeen = async (env: Record<string, string | undefined>) => {
+      const seen: Record<string, string>[] = [];
+      const client = new ZpaClient({ settings: settingsFromEnv(env), onReply: (reply) => seen.push(reply.headers) });
+      await client.read(BUILT_IN_KINDS.readCall('userPortals'));
+      await client.read(BUILT_IN_KINDS.readCall('userPortals'));
+      client.close();
+      return seen;
+    };
+    const [first, second] = await headersSeen({ ...sim.oneApiEnv() });
+    expect(first).toMatchObject({ 'x-ratelimit-limit': '5000, 5000;w=60', 'x-ratelimit-remaining': '4999' });
+    expect(second?.['x-ratelimit-remaining']).toBe('4998');
+    const legacy = await headersSeen({ ...sim.env() });
+    expect(legacy.map((h) => h['x-ratelimit-limit'])).toEqual([undefined, undefined]);
+  });
+
   it('the one-object reading of a tenant without settings is an empty object', async () => {
     const sim = await startSim({ readings: { clientSettings: 'object' } });
     const api = await apiFor(sim);
@@ -115,6 +151,8 @@ describe('readings', () => {
       microtenantReads: 'scoped',
       missingRoute: 'status',
       baCertificates: 'clientless',
+      clientSettingScope: 'tenant-wide',
+      oneApiGateway: 'quiet',
     });
     const put = await putReadings(sim, { bulkCreate: 'v1' });
     expect(put).toMatchObject({
@@ -129,6 +167,8 @@ describe('readings', () => {
       microtenantReads: 'scoped',
       missingRoute: 'status',
       baCertificates: 'clientless',
+      clientSettingScope: 'tenant-wide',
+      oneApiGateway: 'quiet',
     });
     await request(`${sim.url}/__sim/reset`, { method: 'POST' });
     expect(sim.readings()).toEqual({
@@ -138,6 +178,8 @@ describe('readings', () => {
       microtenantReads: 'scoped',
       missingRoute: 'status',
       baCertificates: 'clientless',
+      clientSettingScope: 'tenant-wide',
+      oneApiGateway: 'quiet',
     });
     expect((await bulk(sim, 'v2')).status).toBe(404);
     // Control calls are never in the request log.
@@ -149,7 +191,7 @@ describe('readings', () => {
     [{ clientSettings: 'map' }, 'readings.clientSettings must be one of array, object, list'],
     [
       { bulk: 'v1' },
-      'readings.bulk is not a reading (bulkCreate, clientSettings, clientSettingsAll, microtenantReads, missingRoute, baCertificates)',
+      'readings.bulk is not a reading (bulkCreate, clientSettings, clientSettingsAll, microtenantReads, missingRoute, baCertificates, clientSettingScope, oneApiGateway)',
     ],
     ['v1', 'readings must be an object'],
   ])('refuses %j with a 400 naming the field, and changes nothing', async (body, reason) => {

@@ -263,7 +263,7 @@ describe('error mapping', () => {
       method: 'GET',
       path: /\/userPortalLink$/,
       status: 200,
-      body: { totalPages: '99999', list: [{ id: '1', name: 'x' }] },
+      body: { totalPages: '99999', list: [{ id: '1', name: 'x', userPortals: [{ id: '2' }] }] },
     });
     expect((await apiError(client.read(LINKS_READ))).message).toContain('99999 pages');
     // `{list: []}` is one of the accepted client-setting shapes (NOTES.md); an unknown object is not.
