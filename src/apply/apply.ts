@@ -33,7 +33,7 @@ export const DEFAULT_PARALLELISM = 4;
  * vendor publishes promises that a read right after a write sees it, and replicated services often
  * answer from a replica a moment behind.
  */
-export const DEFAULT_READ_PATIENCE_MS = 5000;
+const DEFAULT_READ_PATIENCE_MS = 5000;
 
 /** The first wait before reading again; each later one doubles, up to the patience left. */
 const FIRST_REREAD_WAIT_MS = 250;
@@ -96,7 +96,7 @@ export async function applyChanges(changes: readonly Change[], options: ApplyOpt
  * Each kind's writes for its changes. Every change to make must be carried by exactly one write:
  * a kind that leaves one out would otherwise have it reported as done without a call.
  */
-export function plannedWrites(changes: readonly Change[], live: LiveState, kinds: KindSet): PlannedWrite[] {
+function plannedWrites(changes: readonly Change[], live: LiveState, kinds: KindSet): PlannedWrite[] {
   for (const change of changes) kinds.kind(change.kind); // a kind this set does not hold stops the run here
   const liveById = new Map<string, ApiObject>();
   for (const kind of kinds.kinds)

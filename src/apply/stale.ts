@@ -18,7 +18,7 @@ export function assertSameTarget(plan: Plan, target: PlanTarget): void {
 }
 
 /** Every object the plan would change that no longer matches what the plan was computed from. */
-export function staleObjects(plan: Plan, live: LiveState, kinds: KindSet): string[] {
+function staleObjects(plan: Plan, live: LiveState, kinds: KindSet): string[] {
   const problems: string[] = [];
   for (const change of plan.changes) {
     if (change.action === 'no-op') continue;

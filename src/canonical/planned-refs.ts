@@ -14,7 +14,7 @@ export function plannedRef(kind: string, key: string): string {
   return `${PREFIX}${kind}:${key}`;
 }
 
-export function isPlannedRef(value: unknown): value is string {
+function isPlannedRef(value: unknown): value is string {
   return typeof value === 'string' && value.startsWith(PREFIX);
 }
 
@@ -32,7 +32,7 @@ export function displayName(id: string, names: Readonly<Record<string, string>> 
 }
 
 /** Every planned reference in a canonical object: its fields' values, and the items of list fields. */
-export function refsIn(object: Canonical): string[] {
+function refsIn(object: Canonical): string[] {
   const refs: string[] = [];
   for (const value of Object.values(object)) {
     if (isPlannedRef(value)) refs.push(value);

@@ -10,7 +10,7 @@ import { parseBaseUrl } from '../zpa/clouds.js';
 import { baseHttpOptions } from '../zpa/http-defaults.js';
 import { Redactor } from '../zpa/redact.js';
 
-export const CI_TIMEOUT_MS = 30_000;
+const CI_TIMEOUT_MS = 30_000;
 /** How much of a code host's own error message is shown, after redaction. */
 const MESSAGE_LIMIT = 200;
 

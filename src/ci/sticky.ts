@@ -20,7 +20,7 @@ export function checkStickyName(name: string): string {
 }
 
 /** Part 1 keeps the single comment's marker, so a plan that shrinks to one part edits the same comment. */
-export function stickyMarker(name: string, part = 1): string {
+function stickyMarker(name: string, part = 1): string {
   return `<!-- zpa-gitops:sticky name=${name}${part === 1 ? '' : ` part=${part}`} -->`;
 }
 

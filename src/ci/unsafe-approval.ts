@@ -14,7 +14,7 @@ export const UNSAFE_LABEL = 'zpa-gitops:allow-unsafe';
 
 export type UnsafeApproval = { approved: true; by: string; at: string } | { approved: false; why: string };
 
-export async function findUnsafeApproval(
+async function findUnsafeApproval(
   thread: RequestThread,
   reviewed: ReviewedComment,
   digest: string,

@@ -25,7 +25,7 @@ export function readLineFrom(input: Readable, output: Writable, prompt: string):
 }
 
 /** The first SIGINT/SIGTERM goes to `onFirst`; a second one ends the process at once. */
-export function trapProcessInterrupts(onFirst: (signal: InterruptSignal) => void): () => void {
+function trapProcessInterrupts(onFirst: (signal: InterruptSignal) => void): () => void {
   let seen = false;
   const handler = (signal: InterruptSignal) => {
     if (seen) {

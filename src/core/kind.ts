@@ -120,12 +120,10 @@ export interface Named {
  * Resolves a manifest reference against a collection read for this plan; the planner provides it.
  * `what` names the object for messages (`user portal`), and derives the diagnostic codes.
  */
-export type NameLookup = (
-  what: string,
-  ref: NameOrId,
-  collection: string,
-  location: SourceLocation,
-) => { found: Named } | { problem: Diagnostic };
+export type LookUp = (what: string, ref: NameOrId, collection: string, location: SourceLocation) => LookUpResult;
+
+/** What a look-up found: one object, or the located problem (unknown, or several of that name). */
+export type LookUpResult = { found: Named } | { problem: Diagnostic };
 
 /** One object the manifests declare. */
 export type DesiredObject<C extends Canonical> =
@@ -223,7 +221,7 @@ export interface ResourceKind<C extends Canonical = Canonical> {
   /** The collections a set of manifests needs read, in reading order (none: the kind is not planned). */
   collectionsFor(desired: DesiredState): string[];
   /** Its desired objects, names resolved through `lookUp`. */
-  desiredObjects(desired: DesiredState, lookUp: NameLookup): DesiredSet<C>;
+  desiredObjects(desired: DesiredState, lookUp: LookUp): DesiredSet<C>;
   keyOfLive(live: ApiObject): string;
   /** Managed fields only, normalised: two objects are equal exactly when their canonical JSON is. */
   canonicalLive(live: ApiObject): C;

@@ -11,7 +11,7 @@ import { UnverifiedDigestError, UsageError } from '../core/errors.js';
 import type { Plan } from '../core/types.js';
 
 export const PLAN_KEY_VARIABLE = 'ZPA_GITOPS_PLAN_KEY';
-export const KEYED_DIGEST_PATTERN = /^(sha256:[0-9a-f]{64})(?:\+(hmac-sha256:[0-9a-f]{64}))?$/;
+const KEYED_DIGEST_PATTERN = /^(sha256:[0-9a-f]{64})(?:\+(hmac-sha256:[0-9a-f]{64}))?$/;
 
 export interface DigestText {
   digest: string;

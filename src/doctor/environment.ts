@@ -16,7 +16,7 @@ const COMMON = ['ZPA_CUSTOMER_ID', 'ZPA_MICROTENANT_ID'] as const;
 /** Every variable zpa-gitops reads for its connection, in the order the README lists them. */
 export const CONNECTION_VARIABLES = [...LEGACY_ONLY, ...ONEAPI_ONLY, ...COMMON] as const;
 
-export function variablesSet(env: Env): string[] {
+function variablesSet(env: Env): string[] {
   return CONNECTION_VARIABLES.filter((name) => (env[name] ?? '').trim() !== '');
 }
 

@@ -11,7 +11,7 @@ import type { RepliesSeen } from './replies-seen.js';
 import { failed, passed, warned, type DoctorCheck } from './types.js';
 
 /** The sign-in token is dropped a minute before it expires (token-expiry.ts): more skew than that matters. */
-export const MAX_CLOCK_SKEW_MS = 60_000;
+const MAX_CLOCK_SKEW_MS = 60_000;
 
 /**
  * Whether the customer id answers. A wrong id shows as every read refused alike (the real API's

@@ -18,7 +18,7 @@ import { bulkCreateProbes, listLinks, readProbe, updateProbe } from './probe-cal
 import { cleanUpProbes, type ProbeLinks } from './probe-cleanup.js';
 import { failed, notRunCheck, passed, warned, type CheckId, type DoctorCheck } from './types.js';
 
-export const PROBE_PREFIX = 'zpa-gitops-probe-';
+const PROBE_PREFIX = 'zpa-gitops-probe-';
 const PROBE_DESCRIPTION = 'zpa-gitops doctor write probe: safe to delete';
 /**
  * Under `example.com`, reserved by RFC 2606 for examples (the vendor's page's own link example,

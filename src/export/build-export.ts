@@ -171,7 +171,7 @@ function settingEntry(setting: ApiObject, certs: { id: string; name: string }[])
   return entry;
 }
 
-export function slug(name: string): string {
+function slug(name: string): string {
   return (
     name
       .toLowerCase()

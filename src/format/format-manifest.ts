@@ -18,7 +18,7 @@ import {
 } from 'yaml';
 import type { SchemaNode, SchemaOrder } from './schema-order.js';
 
-export const SCHEMA_COMMENT = /^\s*yaml-language-server:\s*\$schema=/;
+const SCHEMA_COMMENT = /^\s*yaml-language-server:\s*\$schema=/;
 
 /** Stable across runs: no line folding, so long descriptions stay on one line. */
 const TO_STRING = { indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0 } as const;

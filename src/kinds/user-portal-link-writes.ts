@@ -13,7 +13,7 @@ import type { LinkCanonical } from './user-portal-link.js';
 type LinkChange = KindChange<LinkCanonical>;
 
 /** A portal holds at most 500 links, so no bulk call can usefully carry more. */
-export const MAX_LINKS_PER_BULK_CALL = 500;
+const MAX_LINKS_PER_BULK_CALL = 500;
 
 /**
  * NOTES.md, "Still unknown": the largest request body the API accepts is not published; keep bulk

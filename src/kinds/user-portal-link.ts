@@ -37,7 +37,7 @@ export type LinkCanonical = {
 
 type LinkChange = KindChange<LinkCanonical>;
 
-export function livePortalIds(live: ApiObject): string[] {
+function livePortalIds(live: ApiObject): string[] {
   const portals = live['userPortals'];
   const ids: string[] = [];
   if (!Array.isArray(portals)) return ids;
@@ -52,7 +52,7 @@ export function livePortalIds(live: ApiObject): string[] {
  * A live link as the run keeps it: every field (a PUT sends them back), but of the portals it
  * embeds whole only their ids, all that anything reads of them (its portal set, a PUT's refs).
  */
-export function keepPortalIds(live: ApiObject): ApiObject {
+function keepPortalIds(live: ApiObject): ApiObject {
   const portals = live['userPortals'];
   if (Array.isArray(portals))
     live['userPortals'] = (portals as unknown[]).map((portal) =>
@@ -61,7 +61,7 @@ export function keepPortalIds(live: ApiObject): ApiObject {
   return live;
 }
 
-export function canonicalLink(live: ApiObject): LinkCanonical {
+function canonicalLink(live: ApiObject): LinkCanonical {
   return {
     name: unescapeHtml(optionalString(live['name'])),
     link: optionalString(live['link']),

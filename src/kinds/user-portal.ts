@@ -42,7 +42,7 @@ export const PORTAL_READS = {
   },
 } as const satisfies ResourceKind['reads'];
 
-export function canonicalPortal(live: ApiObject): PortalCanonical {
+function canonicalPortal(live: ApiObject): PortalCanonical {
   const extLabel = optionalString(live['extLabel']);
   const managed = extLabel !== '';
   return {

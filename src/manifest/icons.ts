@@ -9,7 +9,7 @@ import { problem, quote } from './diagnostic.js';
 import { imageSubtype } from './image-type.js';
 import type { IconSource } from './merge.js';
 
-export const MAX_ICON_BYTES = 256 * 1024;
+const MAX_ICON_BYTES = 256 * 1024;
 
 type IconRead = { icon: DesiredIcon } | { diagnostic: Diagnostic };
 

@@ -9,7 +9,7 @@ import type { Diagnostic, SourceLocation } from '../core/types.js';
 import { problem } from './diagnostic.js';
 import type { Candidate } from './find-files.js';
 
-export const MAX_MANIFEST_BYTES = 5 * 1024 * 1024;
+const MAX_MANIFEST_BYTES = 5 * 1024 * 1024;
 /** How much of an oversized file is read to tell whether it is a manifest at all. */
 const SNIFF_BYTES = 64 * 1024;
 /**

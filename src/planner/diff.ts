@@ -10,7 +10,7 @@ import type {
   IgnoredStats,
   KindChange,
   LiveEntry,
-  NameLookup,
+  LookUp,
   PruneStats,
   ResourceKind,
 } from '../core/kind.js';
@@ -47,7 +47,7 @@ export interface KindDesired<C extends Canonical> {
 export function desiredOf<C extends Canonical>(
   kind: ResourceKind<C>,
   desired: DesiredState,
-  lookUp: NameLookup,
+  lookUp: LookUp,
 ): KindDesired<C> {
   return { kind, wanted: kind.desiredObjects(desired, lookUp) };
 }

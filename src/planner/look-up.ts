@@ -3,12 +3,10 @@
  * from the tenant. An unknown name, or one that matches several objects, is an error located in the
  * manifest, with a suggestion.
  */
-import type { NameLookup, Named } from '../core/kind.js';
+import type { LookUp, LookUpResult, Named } from '../core/kind.js';
 import type { ApiObject, DesiredState, Diagnostic, LiveState, NameOrId, SourceLocation } from '../core/types.js';
 import { idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
 import { closest } from '../core/closest.js';
-
-type Lookup = { found: Named } | { problem: Diagnostic };
 
 /**
  * A look-up over the collections read for this plan, and the objects the plan creates in them
@@ -16,7 +14,7 @@ type Lookup = { found: Named } | { problem: Diagnostic };
  * collection's names are read once, when first asked for: a kind asks only once the kinds it
  * depends on are planned.
  */
-export function nameLookup(live: LiveState, planned: ReadonlyMap<string, readonly Named[]> = new Map()): NameLookup {
+export function buildLookUp(live: LiveState, planned: ReadonlyMap<string, readonly Named[]> = new Map()): LookUp {
   const cache = new Map<string, Named[]>();
   return (what, ref, collection, location) => {
     let candidates = cache.get(collection);
@@ -30,7 +28,7 @@ function named(objects: ApiObject[] | undefined): Named[] {
   return (objects ?? []).map((o) => ({ id: idOf(o['id']), name: unescapeHtml(optionalString(o['name'])) }));
 }
 
-function lookUp(what: string, ref: NameOrId, candidates: Named[], location: SourceLocation): Lookup {
+function lookUp(what: string, ref: NameOrId, candidates: Named[], location: SourceLocation): LookUpResult {
   if ('id' in ref) {
     const found = candidates.find((c) => c.id === ref.id);
     if (found) return { found };

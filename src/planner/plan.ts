@@ -21,7 +21,7 @@ import type {
 import { compareIds, idOf, optionalString, unescapeHtml } from '../canonical/normalize.js';
 import { desiredOf, diffKind, type KindDesired, type KindDiff } from './diff.js';
 import { plannedRef } from '../canonical/planned-refs.js';
-import { nameLookup } from './look-up.js';
+import { buildLookUp } from './look-up.js';
 import { scopeNotes } from './scope-notes.js';
 import { setAsideLive } from './set-aside.js';
 import { checkKeptReferences } from './kept-references.js';
@@ -57,7 +57,7 @@ export function planKinds(set: KindSet, desired: DesiredState, everything: LiveS
   // Kinds in dependency order: each resolves its names against the live objects and what the kinds
   // before it plan to create, so a link may sit on a portal this plan creates.
   const planned = new Map<string, Named[]>();
-  const lookUp = nameLookup(live, planned);
+  const lookUp = buildLookUp(live, planned);
   const resolved: KindDesired<Canonical>[] = [];
   const diffs: KindDiff[] = [];
   for (const kind of kinds) {

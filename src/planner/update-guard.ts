@@ -45,7 +45,7 @@ export function assessSafety(inputs: readonly GuardInput[], options: SafetyOptio
  * The verdict again, from a plan's changes and its basis alone: what `apply` believes of a saved
  * plan, whatever its `safe` says.
  */
-export function assessSafetyFromBasis(changes: readonly Change[], basis: SafetyBasis): PlanSafety {
+function assessSafetyFromBasis(changes: readonly Change[], basis: SafetyBasis): PlanSafety {
   const inputs = basis.managed.map(({ kind, counted, live }) => ({
     kind,
     stats: { counted, managedLive: live },

@@ -20,25 +20,25 @@ export const CLIENT_SETTING_READINGS = ['array', 'object', 'list'] as const;
  * What `GET /clientSetting/all` holds: every type, or (the vendor page's two examples for one
  * customer) every type but the default `ZAPP_CLIENT` one, which only `GET /clientSetting` shows.
  */
-export const CLIENT_SETTING_ALL_READINGS = ['every-type', 'without-default'] as const;
+const CLIENT_SETTING_ALL_READINGS = ['every-type', 'without-default'] as const;
 /**
  * What the list reads of portals and links hold: the request's microtenant only, or (a key that
  * sees other microtenants) the objects of every microtenant, each naming its own.
  */
-export const MICROTENANT_READINGS = ['scoped', 'every-microtenant'] as const;
+const MICROTENANT_READINGS = ['scoped', 'every-microtenant'] as const;
 
 /**
  * How a route that does not exist answers: 404/405 (the legacy API), or a 400 whose reason names the
  * route, as a gateway in front may (NOTES.md: the OneAPI gateway's answer is not recorded).
  */
-export const MISSING_ROUTE_READINGS = ['status', 'gateway-400'] as const;
+const MISSING_ROUTE_READINGS = ['status', 'gateway-400'] as const;
 
 /**
  * Where Browser Access certificates are listed (NOTES.md, "Look-ups"): the SDKs'
  * `clientlessCertificate/issued`, or only the newer `certificate/issued` the vendor's collection
  * points to, where the old path answers 404.
  */
-export const BA_CERTIFICATE_READINGS = ['clientless', 'certificate'] as const;
+const BA_CERTIFICATE_READINGS = ['clientless', 'certificate'] as const;
 
 /**
  * Whether client settings are microtenant scoped (NOTES.md, "Still unknown"): not at all (every read

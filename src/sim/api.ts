@@ -30,7 +30,7 @@ const TOKEN_PROBLEMS: Record<Exclude<TokenCheck, 'ok'>, string> = {
   'wrong-api': 'Token was issued for the other API (legacy /signin vs OneAPI /oauth2/v1/token)',
 };
 
-export function errorReply(error: SimHttpError): ApiReply {
+function errorReply(error: SimHttpError): ApiReply {
   const headers: Record<string, string> = error.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
   return { status: error.status, body: error.toBody(), headers };
 }

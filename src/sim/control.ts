@@ -19,7 +19,7 @@ import { SimInputError } from './http-error.js';
 import type { Reply } from './http-io.js';
 import { isSnapshot, type SimRuntime } from './runtime.js';
 
-export const CONTROL_PREFIX = '/__sim';
+const CONTROL_PREFIX = '/__sim';
 
 export function isControlPath(path: string): boolean {
   return path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);

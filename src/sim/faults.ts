@@ -8,7 +8,7 @@ import type { Reply } from './http-io.js';
 import type { SimFault, SimReplyPatch } from './types.js';
 
 /** The effect names, as the request log reports them. */
-export const FAULT_EFFECTS = [
+const FAULT_EFFECTS = [
   'delayMs',
   'status',
   'resetBeforeApply',

@@ -4,8 +4,8 @@
  */
 import { invalidInput } from './http-error.js';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 500;
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 500;
 
 export interface PagedReply {
   totalPages: string;

@@ -8,7 +8,7 @@ import { parseSnapshot } from './control-input.js';
 import { SimInputError } from './http-error.js';
 import type { SimSnapshot } from './types.js';
 
-export const STATE_FILE_FORMAT = 1;
+const STATE_FILE_FORMAT = 1;
 
 export interface LoadedState {
   snapshot: SimSnapshot;

@@ -5,7 +5,7 @@
  */
 import type { Handler } from './api-context.js';
 import * as links from './link-handlers.js';
-import * as lookups from './lookup-handlers.js';
+import * as lookUps from './look-up-handlers.js';
 import * as portals from './portal-handlers.js';
 import * as settings from './setting-handlers.js';
 
@@ -56,8 +56,8 @@ const ROUTES: readonly Route[] = [
   { method: 'GET', versions: V1, pattern: ['userPortalLink', ':id'], handler: links.getLink },
   { method: 'PUT', versions: V1, pattern: ['userPortalLink', ':id'], handler: links.updateLink },
   { method: 'DELETE', versions: V1, pattern: ['userPortalLink', ':id'], handler: links.deleteLink },
-  { method: 'GET', versions: V1, pattern: ['userPortal'], handler: lookups.listPortals, paged: true },
-  { method: 'GET', versions: V1, pattern: ['userPortal', ':id'], handler: lookups.getPortal },
+  { method: 'GET', versions: V1, pattern: ['userPortal'], handler: lookUps.listPortals, paged: true },
+  { method: 'GET', versions: V1, pattern: ['userPortal', ':id'], handler: lookUps.getPortal },
   { method: 'POST', versions: V1, pattern: ['userPortal'], handler: portals.createPortal },
   { method: 'PUT', versions: V1, pattern: ['userPortal', ':id'], handler: portals.updatePortal },
   { method: 'DELETE', versions: V1, pattern: ['userPortal', ':id'], handler: portals.deletePortal },
@@ -77,9 +77,9 @@ const ROUTES: readonly Route[] = [
     paged: true,
     baCertificates: 'certificate',
   },
-  { method: 'GET', versions: V2, pattern: ['enrollmentCert'], handler: lookups.listCerts, paged: true },
-  { method: 'GET', versions: V2, pattern: ['enrollmentCert', ':id'], handler: lookups.getCert },
-  { method: 'GET', versions: V1, pattern: ['microtenants', 'summary'], handler: lookups.microtenantSummary },
+  { method: 'GET', versions: V2, pattern: ['enrollmentCert'], handler: lookUps.listCerts, paged: true },
+  { method: 'GET', versions: V2, pattern: ['enrollmentCert', ':id'], handler: lookUps.getCert },
+  { method: 'GET', versions: V1, pattern: ['microtenants', 'summary'], handler: lookUps.microtenantSummary },
 ];
 
 export interface ApiPath {

@@ -154,7 +154,7 @@ function seedLinkFields(
 }
 
 /** A seeded portal's domain label, from its name: `Engineering` gives `engineering`. */
-export function portalLabel(name: string): string {
+function portalLabel(name: string): string {
   return (
     name
       .toLowerCase()

@@ -103,7 +103,7 @@ function quote(field: string): string {
   return `\`${field}\``;
 }
 
-export function kindOf(value: unknown): string {
+function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'missing';
   if (Array.isArray(value)) return 'an array';

@@ -49,7 +49,7 @@ export interface RetryDecision {
   reason: WaitReason;
 }
 
-export const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE', 'HEAD', 'OPTIONS']);
+const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE', 'HEAD', 'OPTIONS']);
 
 /** No response, or a dropped connection: worth repeating when repeating is safe. */
 const NETWORK_ERRORS = new Set([
@@ -130,7 +130,7 @@ function classify(failed: FailedAttempt, policy: RetryPolicy, random: () => numb
  * `x-ratelimit-reset` as the OneAPI gateway sends it (recorded in NOTES.md beside
  * `x-ratelimit-limit: 5000, 5000;w=60`): seconds until the window resets, a plain number.
  */
-export function parseRateLimitReset(header: string | undefined, now = Date.now()): number | undefined {
+function parseRateLimitReset(header: string | undefined, now = Date.now()): number | undefined {
   if (header === undefined) return undefined;
   const seconds = /^\s*(\d+(?:\.\d+)?)\s*s?\s*$/i.exec(header.split(',')[0] ?? '');
   if (!seconds) return undefined;

@@ -4,8 +4,8 @@
  */
 
 /** Used when the reply gives neither a JWT `exp` nor `expires_in`; a 401 still triggers a re-sign-in. */
-export const FALLBACK_LIFETIME_MS = 10 * 60_000;
-export const REFRESH_EARLY_MS = 60_000;
+const FALLBACK_LIFETIME_MS = 10 * 60_000;
+const REFRESH_EARLY_MS = 60_000;
 
 /** The JWT's `exp` in epoch milliseconds, or undefined when the token is not a readable JWT. */
 export function jwtExpiry(token: string): number | undefined {
@@ -22,7 +22,7 @@ export function jwtExpiry(token: string): number | undefined {
 }
 
 /** `expires_in` in milliseconds from a string or a number of seconds. */
-export function expiresInMs(value: unknown): number | undefined {
+function expiresInMs(value: unknown): number | undefined {
   if (typeof value !== 'number' && typeof value !== 'string') return undefined;
   if (typeof value === 'string' && !/^\s*\d+(\.\d+)?\s*$/.test(value)) return undefined;
   const seconds = Number(value);
