@@ -7,6 +7,7 @@ import { startSimulator } from '../src/sim/index.js';
 import { benchApplyReads } from './apply-reads.js';
 import { benchApplyWrites } from './apply-writes.js';
 import { benchCliPlan, benchPlanCompute, benchValidateLarge, benchValidateStartup } from './compute.js';
+import { benchInstall } from './install.js';
 import { benchPlanReads } from './plan-reads.js';
 import { benchRateLimited } from './rate-limited.js';
 import { benchVersusScript, nodeStartMs } from './versus-script.js';
@@ -42,6 +43,8 @@ try {
   await sim.close();
 }
 rows.push(...compute, startup, large);
+progress('action install: from a release tree and from source (about a minute)');
+rows.push(...(await benchInstall(process.cwd())));
 
 const head = header();
 const table = markdown(head, rows);

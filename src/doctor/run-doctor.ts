@@ -211,6 +211,8 @@ function notRun(why: string, options: DoctorOptions): DoctorCheck[] {
   return checks;
 }
 function report(options: DoctorOptions, settings: ZpaSettings | undefined, checks: DoctorCheck[]): DoctorReport {
+  // The microtenant the reads were made in: the manifests' when they name one (selectMicrotenant).
+  const chosen = checks.find((c) => c.id === 'microtenant' && c.ok)?.facts?.['microtenantId'];
   return {
     tool: 'zpa-gitops doctor',
     toolVersion: TOOL_VERSION,
@@ -220,7 +222,7 @@ function report(options: DoctorOptions, settings: ZpaSettings | undefined, check
           target: {
             host: new URL(settings.apiBase).host,
             customerId: settings.customerId,
-            microtenantId: settings.microtenantId ?? '0',
+            microtenantId: typeof chosen === 'string' ? chosen : (settings.microtenantId ?? '0'),
             authMode: settings.mode,
             cloud: settings.cloud,
           },

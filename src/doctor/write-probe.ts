@@ -21,8 +21,9 @@ import { failed, notRunCheck, passed, warned, type CheckId, type DoctorCheck } f
 export const PROBE_PREFIX = 'zpa-gitops-probe-';
 const PROBE_DESCRIPTION = 'zpa-gitops doctor write probe: safe to delete';
 /**
- * Under `example.com`, reserved by RFC 2606 (the vendor's own recorded test links point there): the
- * probe can never point anywhere, and the API accepts it as a domain (a `.invalid` name it may not).
+ * Under `example.com`, reserved by RFC 2606 for examples (the vendor's page's own link example,
+ * `www.example.com/preferences`, is there too): the probe can never point anywhere real, and the API
+ * takes it as the domain name it is (a `.invalid` name it might refuse as input).
  */
 export const PROBE_HOST = 'zpa-gitops-probe.example.com';
 
@@ -66,6 +67,9 @@ export async function runWriteProbe(
   const links: ProbeLinks = { claimed: new Map(), verified: new Map(), foreign: new Map() };
   const checks: DoctorCheck[] = [];
   const interrupted = () => options.signal?.aborted === true;
+  // Interrupted before the first write: nothing to clean up, and nothing is written.
+  if (interrupted())
+    return [notRunCheck('write-probe:bulk-create', 'write probe', 'interrupted before its first write')];
   try {
     checks.push(await bulkCreate(client, portal, probes, links));
     for (const id of STEPS) {

@@ -121,6 +121,10 @@ describe('reads plan needs only sometimes', () => {
       `GET v1/userPortal?microtenantId=${MICROTENANT_ID}&page=1&pagesize=500`,
       `GET v1/userPortalLink?microtenantId=${MICROTENANT_ID}&page=1&pagesize=500`,
     ]);
+    const json = await cli(['doctor', dir, '--format', 'json'], { env: sim.env() });
+    expect((JSON.parse(json.stdout) as { target: { microtenantId: string } }).target.microtenantId).toBe(
+      MICROTENANT_ID,
+    );
   });
 
   it('manifests with errors stop doctor before any call', async () => {

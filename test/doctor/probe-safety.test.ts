@@ -132,13 +132,16 @@ describe('a bulk reply that names an existing link', () => {
 
 describe('an interrupt during the probe', () => {
   /** The CLI in-process, with a signal "sent" when the simulator sees the bulk create. */
-  async function interruptedRun(signal: InterruptSignal) {
+  async function interruptedRun(
+    signal: InterruptSignal,
+    at = (entry: RequestLogEntry) => entry.path.endsWith('/bulk'),
+  ) {
     let stdout = '';
     let stderr = '';
     let deliver: ((s: InterruptSignal) => void) | undefined;
     let released = false;
     onRequest = (entry) => {
-      if (entry.method === 'POST' && entry.path.endsWith('/bulk')) deliver?.(signal);
+      if (at(entry)) deliver?.(signal);
     };
     const io: CliIo = {
       stdout: (text) => void (stdout += text),
@@ -177,6 +180,14 @@ describe('an interrupt during the probe', () => {
     expect(run.stdout).toContain('- write probe: not run (interrupted)');
     expect(run.stdout).toContain('✓ write probe: deleted 2 probe links; none is left');
     expect(probesLeft()).toEqual([]);
+  });
+
+  it('before the probe starts: no write at all', async () => {
+    sim.setRateLimits(false);
+    const run = await interruptedRun('SIGINT', (entry) => entry.path.endsWith('/microtenants/summary'));
+    expect(run.code).toBe(130);
+    expect(writesSeen(sim)).toEqual([]);
+    expect(run.stdout).toContain('- write probe: not run (interrupted before its first write)');
   });
 
   it('prints the ids and names of probes it could not delete', async () => {
