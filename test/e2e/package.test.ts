@@ -65,13 +65,16 @@ describe('the npm package', () => {
         'LICENSE',
         'README.md',
         'package.json',
+        'bin/zpa-gitops.mjs',
         'dist/cli/main.js',
         'dist/index.d.ts',
         'schemas/manifest.schema.json',
         'schemas/plan.schema.json',
       ]),
     );
-    expect(files.filter((f) => !/^(dist\/|schemas\/|LICENSE$|README\.md$|package\.json$)/.test(f))).toEqual([]);
+    expect(
+      files.filter((f) => !/^(dist\/|schemas\/|bin\/zpa-gitops\.mjs$|LICENSE$|README\.md$|package\.json$)/.test(f)),
+    ).toEqual([]);
     expect(files.some((f) => /^dist\/(demo|bench)\/|\.map$|^src\/|^test\//.test(f))).toBe(false);
 
     const app = join(folder, 'app');
