@@ -1,6 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import { UsageError } from '../core/errors.js';
-import type { DesiredState } from '../core/types.js';
+import type { DesiredState, Plan } from '../core/types.js';
+import { findPlannedCommit } from '../ci/planned-at.js';
 import { hasErrors, loadManifests } from '../manifest/index.js';
 import { BUILT_IN_KINDS } from '../kinds/built-in.js';
 import { DEFAULT_SAFETY, parseTargets, type SafetyOptions } from '../planner/plan.js';
@@ -55,10 +56,25 @@ export function connect(
 function warnOfBothCredentialSets(io: CliIo, settings: ZpaSettings): void {
   const set = (name: string) => (io.env[name] ?? '').trim() !== '';
   if (!set('ZPA_CLIENT_ID') || !set('ZSCALER_CLIENT_ID')) return;
-  const mode = settings.mode === 'oneapi' ? 'OneAPI (ZSCALER_CLIENT_ID)' : 'the legacy API key (ZPA_CLIENT_ID)';
+  const mode = signInMode(settings);
   io.stderr(
     `warning: both ZPA_CLIENT_ID (legacy) and ZSCALER_CLIENT_ID (OneAPI) are set; signing in with ${mode} at ${new URL(settings.tokenUrl).host}, API ${new URL(settings.apiBase).host}, customer ${settings.customerId}. Unset the other set to silence this.\n`,
   );
+}
+
+/** How a run signs in, for the plan's reader: the mode, its variable and the sign-in host; never a secret. */
+export function signInLine(settings: ZpaSettings): string {
+  return `Signed in with ${signInMode(settings)} at ${new URL(settings.tokenUrl).host}.`;
+}
+
+function signInMode(settings: ZpaSettings): string {
+  return settings.mode === 'oneapi' ? 'OneAPI (ZSCALER_CLIENT_ID)' : 'the legacy API key (ZPA_CLIENT_ID)';
+}
+
+/** The plan with the commit its manifests were read at, when one is known (src/ci/planned-at.ts). */
+export async function withCommit<P extends Plan>(plan: P, io: CliIo): Promise<P> {
+  const commit = await findPlannedCommit(io.env, io.cwd);
+  return commit === undefined ? plan : { ...plan, commit };
 }
 
 /** `--prune-threshold` and `--update-threshold`, in percent. */

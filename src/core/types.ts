@@ -264,4 +264,9 @@ export interface Plan {
   targets?: string[];
   /** Live objects left alone by `ignore` patterns, per scope; absent when none were. */
   ignored?: IgnoredCount[];
+  /**
+   * The commit the manifests were read at, when known (the CI's, or the checkout's HEAD), for the
+   * reader; outside the digest: the same changes reviewed at one commit apply at its merge.
+   */
+  commit?: string;
 }

@@ -65,6 +65,16 @@ function withReach(entry: Omit<Entry, 'change'>, change: Change, plan: Plan, kin
   return { ...entry, title: `${entry.title} (also on ${parts.join('; ')})` };
 }
 
+/**
+ * What a plan was made against and at: host, customer, microtenant, and the commit when known.
+ * `code` marks values up (Markdown's backticks); plain text by default.
+ */
+export function targetSummary(plan: Plan, code: (text: string) => string = (text) => text): string {
+  const { host, customerId, microtenantId } = plan.target;
+  const commit = plan.commit === undefined ? '' : ` · commit ${code(plan.commit.slice(0, 12))}`;
+  return visible(`${code(host)} · customer ${code(customerId)} · microtenant ${code(microtenantId)}${commit}`);
+}
+
 /** One line saying the plan is partial, Terraform's targeting warning in short; undefined for a full plan. */
 export function partialNote(plan: Plan): string | undefined {
   if (!plan.targets) return undefined;

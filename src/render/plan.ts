@@ -16,6 +16,8 @@ export interface RenderOptions {
   showNoOps?: boolean;
   /** The kinds the plan's changes are of; the built-in ones by default. */
   kinds?: KindSet;
+  /** Text only: how this run signed in, e.g. `Signed in with OneAPI (ZSCALER_CLIENT_ID) at …`. */
+  signedIn?: string;
 }
 
 /** The one entry point: `plan` and `show` both print through it, so they print the same. */
@@ -23,12 +25,10 @@ export function renderPlan(plan: Plan, options: RenderOptions): string {
   const kinds = options.kinds ?? BUILT_IN_KINDS;
   switch (options.format) {
     case 'text':
-      return renderText(
-        plan,
-        options.style ?? PLAIN,
-        kinds,
-        options.showNoOps === undefined ? {} : { showNoOps: options.showNoOps },
-      );
+      return renderText(plan, options.style ?? PLAIN, kinds, {
+        ...(options.showNoOps === undefined ? {} : { showNoOps: options.showNoOps }),
+        ...(options.signedIn === undefined ? {} : { signedIn: options.signedIn }),
+      });
     case 'markdown':
       return renderMarkdown(plan, undefined, kinds);
     case 'json':

@@ -1,11 +1,17 @@
 import type { KindSet } from '../core/kind-set.js';
 import type { Plan } from '../core/types.js';
-import { describePlan, ignoredLines, partialNote, summaryLine, type Sign } from './describe.js';
+import { describePlan, ignoredLines, partialNote, summaryLine, targetSummary, type Sign } from './describe.js';
 import type { Style } from './style.js';
 import { visible } from './visible.js';
 
 /** Terraform-like text: `+` create, `~` update with `field: old → new`, `-` delete. */
-export function renderText(plan: Plan, style: Style, kinds: KindSet, options: { showNoOps?: boolean } = {}): string {
+export interface TextOptions {
+  showNoOps?: boolean;
+  /** How this run signed in (mode and host), said after the digest; a saved plan has none. */
+  signedIn?: string;
+}
+
+export function renderText(plan: Plan, style: Style, kinds: KindSet, options: TextOptions = {}): string {
   const paintSign: Record<Sign, (text: string) => string> = {
     '+': style.green,
     '~': style.yellow,
@@ -33,6 +39,9 @@ export function renderText(plan: Plan, style: Style, kinds: KindSet, options: { 
       style.red(`Unsafe plan: ${plan.safety.reasons.map((r) => visible(r)).join('; ')}. apply needs --allow-unsafe.`),
     );
   out.push(style.bold(summaryLine(plan)));
+  out.push(`Target: ${targetSummary(plan)}`);
   out.push(style.dim(`Plan digest: ${plan.digest}`));
+  // Last, so `show` of the saved plan prints what `plan` printed up to here.
+  if (options.signedIn !== undefined) out.push(visible(options.signedIn));
   return `${out.join('\n')}\n`;
 }

@@ -54,6 +54,7 @@ describe('a third kind, registered from outside src/', () => {
         '  - delete note "gone" (declared absent)',
         '',
         'Plan: 1 to create, 1 to update, 1 to delete.',
+        `Target: ${planned.plan.target.host} · customer ${planned.plan.target.customerId} · microtenant 0`,
         `Plan digest: ${planned.plan.digest}`,
         '',
       ].join('\n'),

@@ -71,7 +71,17 @@ describe('plan renderings', () => {
   it('says so when nothing changes', () => {
     const plan = planChanges(desired({}), live({}), { target: TARGET, toolVersion: 't' });
     expect(renderPlan(plan, { format: 'text', style: PLAIN })).toBe(
-      `No changes. The tenant matches the manifests.\nPlan digest: ${plan.digest}\n`,
+      `No changes. The tenant matches the manifests.\nTarget: ${TARGET.host} · customer ${TARGET.customerId} · microtenant 0\nPlan digest: ${plan.digest}\n`,
+    );
+  });
+
+  it('names the commit the plan was made at, when it is known', () => {
+    const plan = {
+      ...planChanges(desired({}), live({}), { target: TARGET, toolVersion: 't' }),
+      commit: 'ab'.repeat(20),
+    };
+    expect(renderPlan(plan, { format: 'text', style: PLAIN })).toContain(
+      `Target: ${TARGET.host} · customer ${TARGET.customerId} · microtenant 0 · commit ${'ab'.repeat(6)}\n`,
     );
   });
 

@@ -14,8 +14,8 @@ import { oneOf, parseCommandArgs, positiveInteger } from '../args.js';
 import { PromptCancelledError, type CliIo } from '../io.js';
 import { ApplyInterrupts } from '../interrupts.js';
 import { savedPlanArgument } from '../saved-plan-argument.js';
-import { connect, loadDesired, safetyFrom, styleFor, targetsFrom } from '../shared.js';
-import { partialNote } from '../../render/describe.js';
+import { connect, loadDesired, safetyFrom, signInLine, styleFor, targetsFrom, withCommit } from '../shared.js';
+import { partialNote, targetSummary } from '../../render/describe.js';
 import { DEFAULT_PARALLELISM } from '../../apply/apply.js';
 import { assertSafe } from '../../apply/safety.js';
 import { exitCode } from '../exit-codes.js';
@@ -136,8 +136,8 @@ async function planAndApply(
   const style = styleFor(io);
   const safety = safetyFrom(values['prune-threshold'], values['update-threshold']);
   const planned = await planTenant(desired, client, safety, values.targets);
-  const { plan } = planned;
-  say(renderPlan(plan, { format: 'text', style }));
+  const plan = await withCommit(planned.plan, io);
+  say(renderPlan(plan, { format: 'text', style, signedIn: signInLine(settingsFromEnv(io.env)) }));
   // The reviewed digest is the approval: it must name exactly this plan, even an empty one.
   checkExpected(plan, values.digestGate);
   if (!hasChanges(plan)) return exitCode('ok');
@@ -156,7 +156,7 @@ async function planAndApply(
       throw new UsageError(
         'apply needs confirmation: run it on a terminal, or pass --auto-approve (nothing was changed)',
       );
-    const answer = await confirm(io);
+    const answer = await confirm(io, plan);
     if (answer !== 'yes') {
       // After Ctrl-C or Ctrl-D the prompt's line was never ended.
       const cancelled = answer === 'interrupt' || answer === 'end-of-input';
@@ -170,9 +170,10 @@ async function planAndApply(
 }
 
 /** The answer, trimmed; Ctrl-C or Ctrl-D at the prompt is a cancel, never an internal error. */
-async function confirm(io: CliIo): Promise<string> {
+async function confirm(io: CliIo, plan: Plan): Promise<string> {
   try {
-    return (await io.readLine("\nDo you want to apply these changes? Only 'yes' will be accepted: ")).trim();
+    const question = `\nDo you want to apply these changes to ${targetSummary(plan)}? Only 'yes' will be accepted: `;
+    return (await io.readLine(question)).trim();
   } catch (error) {
     if (error instanceof PromptCancelledError) return error.how;
     throw error;

@@ -6,7 +6,17 @@ import { planTenant } from '../../workflow.js';
 import { PLAN_KEY_VARIABLE, signPlan } from '../../digest/keyed-digest.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { appendStepSummary, connect, loadDesired, safetyFrom, styleFor, targetsFrom } from '../shared.js';
+import {
+  appendStepSummary,
+  connect,
+  loadDesired,
+  safetyFrom,
+  signInLine,
+  styleFor,
+  targetsFrom,
+  withCommit,
+} from '../shared.js';
+import { settingsFromEnv } from '../../zpa/index.js';
 import { exitCode } from '../exit-codes.js';
 import { UNSAFE_LABEL } from '../../ci/unsafe-approval.js';
 
@@ -25,12 +35,15 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
   const safety = safetyFrom(values['prune-threshold'], values['update-threshold']);
   const targets = targetsFrom(values.target);
   const desired = await loadDesired(positionals, io, values['allow-empty'] ?? false);
-  const client = connect(io);
+  const settings = settingsFromEnv(io.env);
+  const client = connect(io, { settings });
   const planned = await planTenant(desired, client, safety, targets).finally(() => client.close());
   // With a key the plan, its file and its comment carry the keyed digest only a key holder can make.
   const key = io.env[PLAN_KEY_VARIABLE];
-  const plan = key ? signPlan(planned.plan, key) : planned.plan;
-  io.stdout(renderPlan(plan, { format, style: styleFor(io), showNoOps: values['show-unchanged'] ?? false }));
+  const made = await withCommit(planned.plan, io);
+  const plan = key ? signPlan(made, key) : made;
+  const shown = { showNoOps: values['show-unchanged'] ?? false, signedIn: signInLine(settings) };
+  io.stdout(renderPlan(plan, { format, style: styleFor(io), ...shown }));
   if (values.out) {
     await writePlanFile(resolve(io.cwd, values.out), plan);
     if (format === 'text') io.stdout(savedNote(values.out, plan.safety.safe));
