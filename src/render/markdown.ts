@@ -58,7 +58,8 @@ export function renderMarkdownWith(
   budget: number,
   options: MarkdownOptions = {},
 ): { text: string; destructiveShown: number } {
-  const foot = `\n<sub>${plan.target.host} · customer ${plan.target.customerId} · microtenant ${plan.target.microtenantId} · zpa-gitops ${plan.toolVersion}</sub>\n`;
+  const commit = plan.commit === undefined ? '' : ` · commit ${plan.commit.slice(0, 12)}`;
+  const foot = `\n<sub>${plan.target.host} · customer ${plan.target.customerId} · microtenant ${plan.target.microtenantId}${commit} · zpa-gitops ${plan.toolVersion}</sub>\n`;
   const kinds = options.kinds ?? BUILT_IN_KINDS;
   let text = renderHead(plan, kinds, options);
   const limit = budget - foot.length - RESERVE;

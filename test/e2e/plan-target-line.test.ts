@@ -45,6 +45,10 @@ describe('the plan names its target and commit', () => {
     expect(show.code).toBe(0);
     expect(show.stdout).toContain(`${target}\n`);
 
+    // The pull request comment's footer names the commit too.
+    const comment = await cli(['show', join(dir, 'p.json'), '--format', 'markdown'], { env: {} });
+    expect(comment.stdout).toContain(`· microtenant 0 · commit ${head.slice(0, 12)} · zpa-gitops `);
+
     const apply = await cli(['apply'], { cwd: dir, env, tty: true, answer: 'no' });
     expect(apply.stdout).toContain(
       `Do you want to apply these changes to ${target.replace('Target: ', '')}? Only 'yes' will be accepted: `,
