@@ -2,7 +2,7 @@ import { ApiError, AuthError, ManifestError, TargetError, ZpaGitopsError } from 
 import { formatDiagnostics, githubAnnotations } from '../render/diagnostics.js';
 import { exitCodeForError } from './exit-codes.js';
 import { visible } from '../render/visible.js';
-import type { CliIo } from './io.js';
+import { InterruptedBeforeWritesError, type CliIo } from './io.js';
 
 /** Manifests that failed to load: no API call was made at all. */
 export class ManifestLoadError extends ManifestError {}
@@ -15,6 +15,10 @@ export function reportError(error: unknown, io: CliIo): number {
     // After the reads (a name that does not resolve) something was sent, but nothing was written.
     const outcome = error instanceof ManifestLoadError ? 'Nothing was sent to the API.' : 'Nothing was changed.';
     io.stderr(`${visible(error.message)}. ${outcome}\n`);
+    return exitCodeForError(error);
+  }
+  if (error instanceof InterruptedBeforeWritesError) {
+    io.stderr(`\n${error.message}\n`);
     return exitCodeForError(error);
   }
   if (error instanceof ApiError) {

@@ -14,7 +14,7 @@ import {
   ZpaGitopsError,
 } from '../core/errors.js';
 import { assertNever } from '../core/assert-never.js';
-import type { InterruptSignal } from './io.js';
+import { InterruptedBeforeWritesError, type InterruptSignal } from './io.js';
 
 export type Outcome =
   /** Done, or nothing to do. */
@@ -87,7 +87,14 @@ export function interruptedOutcome(signal: InterruptSignal): Outcome {
   }
 }
 
+/** Whether a run ended by a signal: its output written, it exits without waiting for pending timers. */
+export function isInterruptExitCode(code: number): boolean {
+  return code === exitCode('interrupted-by-sigint') || code === exitCode('interrupted-by-sigterm');
+}
+
 export function exitCodeForError(error: unknown): number {
+  // Interrupted while reading and planning: reported as the signal is, 130 or 143.
+  if (error instanceof InterruptedBeforeWritesError) return exitCode(interruptedOutcome(error.signal));
   const row = ERROR_EXIT_CODES.find(([type]) => error instanceof type);
   return row ? row[1] : INTERNAL_ERROR_EXIT_CODE;
 }

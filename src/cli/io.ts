@@ -1,3 +1,5 @@
+import { ZpaGitopsError } from '../core/errors.js';
+
 /** Everything the CLI touches of its process, so tests can run it in-process too. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -17,6 +19,13 @@ export interface CliIo {
 }
 
 export type InterruptSignal = 'SIGINT' | 'SIGTERM';
+
+/** A signal came while the command was still reading and planning: nothing was written. */
+export class InterruptedBeforeWritesError extends ZpaGitopsError {
+  constructor(readonly signal: InterruptSignal) {
+    super(`${signal} received: interrupted before any write. Nothing was changed.`);
+  }
+}
 
 /** The confirmation prompt ended without an answer: Ctrl-C (`interrupt`) or Ctrl-D (`end-of-input`). */
 export class PromptCancelledError extends Error {

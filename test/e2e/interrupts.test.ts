@@ -57,10 +57,14 @@ interface Running {
 }
 
 // --allow-unsafe: updating all 16 links trips the update guard; these tests are about interrupts.
-function start(dir: string): Running {
-  const child = spawn(process.execPath, [main, 'apply', '--auto-approve', '--allow-unsafe'], {
+function start(
+  dir: string,
+  args = ['apply', '--auto-approve', '--allow-unsafe'],
+  env: Record<string, string> = {},
+): Running {
+  const child = spawn(process.execPath, [main, ...args], {
     cwd: dir,
-    env: { PATH: process.env['PATH'], NO_COLOR: '1', ...sim.env() },
+    env: { PATH: process.env['PATH'], NO_COLOR: '1', ...sim.env(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -189,5 +193,41 @@ describe('interrupting apply', () => {
     expect(run.stdout()).not.toContain('Apply interrupted');
     sim.clearFaults();
     await convergesWithoutDuplicates(dir);
+  }, 60_000);
+});
+
+describe('interrupting the reads and the plan, before any write', () => {
+  it('apply: SIGINT while a read is held open says so and exits 130, nothing written', async () => {
+    const dir = driftedTenant();
+    // The link list is read, but its reply is held back: planning is under way and cannot finish.
+    sim.injectFault({ method: 'GET', path: /\/userPortalLink$/, delayMs: 600_000 });
+    const held = new Promise<void>((resolve) => {
+      onRequest = (entry) => {
+        if (entry.fault === 'delayMs') resolve();
+      };
+    });
+    sim.clearRequests();
+    const run = start(dir);
+    await held;
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(130);
+    expect(run.stderr()).toBe('\nSIGINT received: interrupted before any write. Nothing was changed.\n');
+    expect(run.stdout()).toBe('');
+    expect(writes()).toEqual([]);
+    sim.clearFaults();
+  }, 60_000);
+
+  it('plan: SIGTERM while a read waits 10 minutes for the rate limit exits 143 at once, not after the wait', async () => {
+    const dir = driftedTenant();
+    sim.clearRequests();
+    // One GET per 10 minutes: the second read waits in the client's limiter, on a timer of 10 minutes
+    // that would keep the process alive (the test's timeout) if it waited the timer out.
+    const run = start(dir, ['plan'], { [RATE_LIMITS_VARIABLE]: 'get=1/10m' });
+    await run.output(/waiting \d+ s for the API rate limit/);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(143);
+    expect(run.stderr()).toContain('SIGTERM received: interrupted before any write. Nothing was changed.');
+    expect(run.stdout()).not.toContain('Plan:');
+    expect(writes()).toEqual([]);
   }, 60_000);
 });
