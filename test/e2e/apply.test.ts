@@ -147,7 +147,7 @@ describe('apply', () => {
       userPortalLinks: sim
         .snapshot()
         .userPortalLinks.map((l) => (l.name === 'drifted' ? { ...l, description: 'edited in the console' } : l)),
-    } as never);
+    });
     sim.clearRequests();
     const stale = await cli(['apply', '--plan', 'plan.json'], { cwd: dir, env: sim.env() });
     expect(stale.code).toBe(3);
