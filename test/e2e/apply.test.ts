@@ -150,7 +150,7 @@ describe('apply', () => {
       userPortalLinks: sim
         .snapshot()
         .userPortalLinks.map((l) => (l.name === 'drifted' ? { ...l, description: 'edited in the console' } : l)),
-    } as never);
+    });
     sim.clearRequests();
     const stale = await cliOnFakeClock(['apply', '--plan', 'plan.json'], { cwd: dir, env: sim.env() });
     expect(stale.code).toBe(3);
