@@ -1,5 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { scratchDir } from './test/support/scratch-dir.js';
+
+const scratch = scratchDir();
 
 export default defineConfig({
   test: {
@@ -7,6 +10,9 @@ export default defineConfig({
     exclude: ['test/container/**'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Scratch files in memory where the machine allows (test/support/scratch-dir.ts).
+    env: scratch === undefined ? {} : { TMPDIR: scratch },
+    globalSetup: ['test/support/scratch-dir.ts'],
     // Files in one worker share the modules they import (src/ is transformed and loaded once per
     // worker, not once per file). Each file still starts its own simulators, workspaces and hooks;
     // support code registers its clean-up per test (onTestFinished), never once per module.
