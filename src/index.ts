@@ -45,7 +45,14 @@ export {
 } from './digest/keyed-digest.js';
 export { applyChanges, DEFAULT_PARALLELISM, type ApplyOptions } from './apply/apply.js';
 export type { ApplyReport, ChangeOutcome, Outcome, ProgressEvent } from './apply/report.js';
-export { planTenant, applyPlanned, applySavedPlan, type PlannedTenant, type TenantClient } from './workflow.js';
+export {
+  planTenant,
+  applyPlanned,
+  applySavedPlan,
+  type PlannedTenant,
+  type PlanTenantOptions,
+  type TenantClient,
+} from './workflow.js';
 export { readLiveState } from './live/read-live.js';
 export { MICROTENANTS_READ, readMicrotenants } from './live/microtenants.js';
 export { ZpaClient, settingsFromEnv, type ZpaClientOptions, type ZpaSettings } from './zpa/index.js';

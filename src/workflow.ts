@@ -41,6 +41,17 @@ export interface PlannedTenant {
   kinds?: KindSet;
 }
 
+export interface PlanTenantOptions {
+  /** The prune and update thresholds; DEFAULT_SAFETY when absent. */
+  safety?: SafetyOptions;
+  /** `kind:name` targets (as `--target` takes them): only their changes are planned. */
+  targets?: readonly string[] | undefined;
+  /** When the live read finished is taken from it (see PlannedTenant.readAt); the system clock by default. */
+  clock?: Clock;
+  /** The kinds to read and plan; the built-in ones by default. */
+  kinds?: KindSet;
+}
+
 /**
  * Resolves the manifests' microtenant, reads what they need, and plans. With `targets`, every
  * manifest is still read and every live collection they need, but only the changes inside the
@@ -49,11 +60,9 @@ export interface PlannedTenant {
 export async function planTenant(
   desired: DesiredState,
   client: TenantClient,
-  safety?: SafetyOptions,
-  targets?: readonly string[],
-  clock: Clock = systemClock,
-  kinds: KindSet = BUILT_IN_KINDS,
+  options: PlanTenantOptions = {},
 ): Promise<PlannedTenant> {
+  const { safety, targets, clock = systemClock, kinds = BUILT_IN_KINDS } = options;
   // A JavaScript caller can pass what loadManifests gave for manifests with errors: no desired state.
   if (typeof desired !== 'object' || desired === null)
     throw new UsageError(

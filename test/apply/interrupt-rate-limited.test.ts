@@ -42,7 +42,7 @@ describe('an interrupt while writes wait for the rate limit', () => {
       stopWrites: interrupt.signal,
     });
     try {
-      const planned = await planTenant(manifests, client, undefined, undefined, clock);
+      const planned = await planTenant(manifests, client, { clock });
       expect(planned.plan.counts.update).toBe(LINKS);
       sim.clearRequests();
       const events: ProgressEvent[] = [];

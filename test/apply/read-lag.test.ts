@@ -59,11 +59,11 @@ const manifests = desired({
 });
 
 async function applyAndReplan() {
-  const planned = await onClock(() => planTenant(manifests, client, undefined, undefined, clock));
+  const planned = await onClock(() => planTenant(manifests, client, { clock }));
   expect(planned.plan.counts).toMatchObject({ create: 2, update: 1 });
   const report = await onClock(() => applyPlanned(planned, { clock }));
   const names = sim.snapshot().userPortalLinks.map((l) => l.name);
-  const again = await onClock(() => planTenant(manifests, client, undefined, undefined, clock));
+  const again = await onClock(() => planTenant(manifests, client, { clock }));
   return { report, names, again: again.plan };
 }
 

@@ -203,7 +203,7 @@ describe('plain apply: the stale check is skipped for a plan read moments ago, r
 
   it(`read ${FRESH_PLAN_MS - 1} ms before: no read before the PUT, one GET by id after`, async () => {
     const clock = new ManualClock();
-    const planned = await planTenant(tenantWith(describeFirst(1)), client, undefined, undefined, clock);
+    const planned = await planTenant(tenantWith(describeFirst(1)), client, { clock });
     sim.clearRequests();
     await clock.advance(FRESH_PLAN_MS - 1);
     await applyPlanned(planned, { clock });
@@ -213,13 +213,13 @@ describe('plain apply: the stale check is skipped for a plan read moments ago, r
 
   it(`read ${FRESH_PLAN_MS} ms before: one GET by id before the PUT, and a change since is refused`, async () => {
     const clock = new ManualClock();
-    const planned = await planTenant(tenantWith(describeFirst(1)), client, undefined, undefined, clock);
+    const planned = await planTenant(tenantWith(describeFirst(1)), client, { clock });
     sim.clearRequests();
     await clock.advance(FRESH_PLAN_MS);
     await applyPlanned(planned, { clock });
     expect(api().map((r) => r.method)).toEqual(['GET', 'PUT', 'GET']);
 
-    const again = await planTenant(tenantWith(describeFirst(1)), client, undefined, undefined, clock);
+    const again = await planTenant(tenantWith(describeFirst(1)), client, { clock });
     editLive('link-00000', 'someone else');
     sim.clearRequests();
     await clock.advance(FRESH_PLAN_MS);

@@ -164,6 +164,33 @@ describe('comment on GitHub', () => {
     expect(result.stdout).toBe(`${digest}\n`);
   });
 
+  it('after a merge whose plan changed and is unsafe, the note says the manual apply refuses it and what to do', async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `app-${i}`);
+    sim.seed({
+      userPortals: [{ name: 'Eng' }],
+      userPortalLinks: names.map((name) => ({ name, link: `${name}.example.com`, portals: ['Eng'] })),
+    });
+    try {
+      const { dir, digest: reviewed } = await planned(names);
+      expect((await cli(['comment', 'plan.json'], { cwd: dir, env: githubEnv(dir, 'pull_request', 12) })).code).toBe(0);
+      // The merged manifests now drop 4 of the portal's 12 links: another plan, and an unsafe one.
+      const now = await replan(dir, names.slice(4));
+      expect(now).not.toBe(reviewed);
+      github.byCommit.set(MERGE_SHA, [{ number: 12, merged: true, mergeCommit: MERGE_SHA }]);
+      const merged = await cli(['comment', 'plan.json', '--merged'], { cwd: dir, env: githubEnv(dir, 'push') });
+      expect(merged.code).toBe(0);
+      const note = github.comments.get(12)?.[1]?.body ?? '';
+      expect(note).toMatch(/^<!-- zpa-gitops:sticky name=default\/after-merge -->/);
+      expect(note).toContain(`run the manual apply with digest \`${now}\`.`);
+      expect(note).toContain(
+        'It is unsafe too (pruning would remove 4 of 12 live links on managed portals (33 %, above the 30 % threshold)): the manual apply refuses it',
+      );
+      expect(note).toContain('labelled `zpa-gitops:allow-unsafe`');
+    } finally {
+      sim.seed({ userPortals: [{ name: 'Eng' }] });
+    }
+  });
+
   it('reviewed-digest exits 1 with a clear message when no merged pull request brought the commit', async () => {
     github.byCommit.set(MERGE_SHA, [{ number: 3, merged: false }]);
     const dir = workspace();

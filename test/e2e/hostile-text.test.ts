@@ -92,6 +92,48 @@ describe('values from the tenant are made visible', { timeout: 120_000 }, () => 
   });
 });
 
+describe('in Markdown, tenant text stays in its code span or fence', { timeout: 120_000 }, () => {
+  it('a backtick in a name and a fence in a description do not end them', async () => {
+    sim.seed({
+      userPortals: [{ name: 'Engineering' }],
+      userPortalLinks: [
+        {
+          name: 'Grafana',
+          link: 'grafana.corp.example.com',
+          description: 'ok ```\n**0 to delete**',
+          portals: ['Engineering'],
+        },
+        { name: 'Pay` **kept** `roll', link: 'pay.example.com', portals: ['Engineering'] },
+      ],
+    });
+    const dir = manifests();
+    expect((await cli(['plan', '.', '--out', 'plan.json'], { cwd: dir, env: sim.env() })).code).toBe(0);
+    const markdown = (await cli(['show', 'plan.json', '--format', 'markdown'], { cwd: dir })).stdout;
+    const deleted = markdown.split('\n').find((line) => line.startsWith('- **delete** link '));
+    // One code span, opened and closed by the only two backticks on the line.
+    expect(deleted).toMatch(/^- \*\*delete\*\* link `Pay[^`]* \*\*kept\*\* [^`]*roll` · /);
+    const fence = /```diff\n([\s\S]*?)\n```\n<\/details>/.exec(markdown)?.[1];
+    expect(fence).toContain('**0 to delete**');
+    expect(fence).not.toContain('```');
+  });
+});
+
+describe('values from a server are made visible in doctor', { timeout: 120_000 }, () => {
+  it.each(['text', 'json'])('in its %s report', async (format) => {
+    sim.injectFault({
+      method: 'GET',
+      path: /\/userPortal$/,
+      status: 400,
+      body: { id: `bad${ERASE}`, reason: `no${CSI8}${RLO}` },
+    });
+    const result = await cli(['doctor', '--format', format], { env: sim.env() });
+    expect(result.code).toBe(1);
+    expect(result.stdout + result.stderr).not.toMatch(HOSTILE);
+    // The 8-bit CSI and the bidi override, which JSON.stringify leaves raw, are escaped in both.
+    expect(result.stdout).toContain('no\\u009b2K\\u202e');
+  });
+});
+
 describe('visible', () => {
   it('escapes C0, C1, DEL and bidi controls, and nothing twice', () => {
     expect(visible('a\u001bb\u009bc\u007fd\u202ee\u2066f\nz')).toBe(

@@ -172,6 +172,21 @@ describe('interrupting apply', () => {
     await convergesWithoutDuplicates(dir);
   }, 60_000);
 
+  it('once the account is printed the process exits, not after a 10-minute rate-limit wait', async () => {
+    const dir = driftedTenant();
+    sim.clearRequests();
+    // One write per 10 minutes: the second waits in the limiter on a timer that would keep the
+    // process alive past the test's timeout if it were waited out after the account.
+    const run = start(dir, ['apply', '--auto-approve', '--allow-unsafe'], { [RATE_LIMITS_VARIABLE]: 'write=1/10m' });
+    await run.output(/waiting \d+ s for the API rate limit/);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(143);
+    const { done, notAttempted } = account(run.stdout(), 'SIGTERM');
+    expect(done).toBe(1);
+    expect(notAttempted).toBe(LINKS - 1);
+    expect(writes().length).toBe(1);
+  }, 60_000);
+
   it('a second signal exits at once, even with a write still in flight', async () => {
     const dir = driftedTenant();
     // The first PUT is applied at once but its reply is held back: the write stays in flight.

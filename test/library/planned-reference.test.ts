@@ -57,7 +57,7 @@ describe('a library kind that refers to a portal the plan creates', () => {
     const store = new NoteStore();
     const kinds = withKinds(toyNoteKind([{ name: 'hello', text: 'hi', portal: 'Engineering', location: at(5) }]));
     const tenant = withNotes(client, store);
-    const planned = await planTenant(desired, tenant, undefined, undefined, undefined, kinds);
+    const planned = await planTenant(desired, tenant, { kinds });
     const note = planned.plan.changes.find((c) => c.kind === 'toyNote');
     expect(note).toMatchObject({ action: 'create', after: { portalId: '$create:userPortal:Engineering' } });
     expect(renderPlan(planned.plan, { format: 'text', kinds })).toContain(
@@ -79,7 +79,7 @@ describe('a library kind that refers to a portal the plan creates', () => {
     const portal = sim.snapshot().userPortals.find((p) => p.name === 'Engineering');
     expect(store.read()).toEqual([expect.objectContaining({ name: 'hello', text: 'hi', portalId: portal?.id })]);
 
-    const again = await planTenant(desired, tenant, undefined, undefined, undefined, kinds);
+    const again = await planTenant(desired, tenant, { kinds });
     expect(again.plan.counts).toEqual({ create: 0, update: 0, delete: 0, noOp: 2 });
   });
 });

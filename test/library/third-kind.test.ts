@@ -40,7 +40,7 @@ describe('a third kind, registered from outside src/', () => {
     const kinds = withKinds(toyNoteKind(wanted));
     const tenant = withNotes(client, store);
 
-    const planned = await planTenant(desired({}), tenant, undefined, undefined, undefined, kinds);
+    const planned = await planTenant(desired({}), tenant, { kinds });
     expect(planned.plan.counts).toEqual({ create: 1, update: 1, delete: 1, noOp: 1 });
     expect(renderPlan(planned.plan, { format: 'text', kinds })).toBe(
       [
@@ -73,7 +73,7 @@ describe('a third kind, registered from outside src/', () => {
       /^Apply complete: 1 created, 1 updated, 1 deleted in \d+\.\d s \(0 API calls\)\.\n$/,
     );
 
-    const again = await planTenant(desired({}), tenant, undefined, undefined, undefined, kinds);
+    const again = await planTenant(desired({}), tenant, { kinds });
     expect(again.plan.counts).toEqual({ create: 0, update: 0, delete: 0, noOp: 3 });
     expect(sim.requests.filter((r) => r.method !== 'GET' && !r.path.endsWith('/signin'))).toEqual([]);
   });

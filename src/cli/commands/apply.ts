@@ -135,7 +135,7 @@ async function planAndApply(
 ): Promise<number> {
   const style = styleFor(io);
   const safety = safetyFrom(values['prune-threshold'], values['update-threshold']);
-  const planned = await interrupts.beforeWrites(() => planTenant(desired, client, safety, values.targets));
+  const planned = await interrupts.beforeWrites(() => planTenant(desired, client, { safety, targets: values.targets }));
   const plan = await withCommit(planned.plan, io);
   say(renderPlan(plan, { format: 'text', style, signedIn: signInLine(settingsFromEnv(io.env)) }));
   // The reviewed digest is the approval: it must name exactly this plan, even an empty one.

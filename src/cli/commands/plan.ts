@@ -39,7 +39,7 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
   const settings = settingsFromEnv(io.env);
   const client = connect(io, { settings });
   const planned = await new ApplyInterrupts(io)
-    .beforeWrites(() => planTenant(desired, client, safety, targets))
+    .beforeWrites(() => planTenant(desired, client, { safety, targets }))
     .finally(() => client.close());
   // With a key the plan, its file and its comment carry the keyed digest only a key holder can make.
   const key = io.env[PLAN_KEY_VARIABLE];
