@@ -76,7 +76,7 @@ export const layers = Object.entries(MAY_IMPORT).map(([folder, allowed]) => ({
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-scripts/**', 'coverage/**', 'node_modules/**', '**/*.mjs', 'vitest*.config.ts'] },
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {

@@ -49,18 +49,20 @@ export async function benchApplyWrites(sim: Simulator): Promise<Row[]> {
     {
       name: 'from empty: 1,000 links / 10 portals',
       seed: tenantSeed(0, PORTALS),
-      desired: async () => desiredState(LINKS, PORTALS),
+      desired: () => Promise.resolve(desiredState(LINKS, PORTALS)),
     },
     {
       name: '10% of 1,000 links changed',
       seed: tenantSeed(LINKS, PORTALS),
-      desired: async () =>
-        desiredState(LINKS, PORTALS, { description: (l) => (tenth(l) ? `Changed ${l}` : `Application ${l}`) }),
+      desired: () =>
+        Promise.resolve(
+          desiredState(LINKS, PORTALS, { description: (l) => (tenth(l) ? `Changed ${l}` : `Application ${l}`) }),
+        ),
     },
     {
       name: '10% of 1,000 links removed (pruned)',
       seed: tenantSeed(LINKS, PORTALS),
-      desired: async () => desiredState(LINKS, PORTALS, { skip: tenth }),
+      desired: () => Promise.resolve(desiredState(LINKS, PORTALS, { skip: tenth })),
     },
     {
       name: 'client setting changed',

@@ -23,7 +23,7 @@ const io = {
   cwd: root,
   stdoutIsTty: process.stdout.isTTY === true,
   stdinIsTty: false,
-  readLine: async () => '',
+  readLine: () => Promise.resolve(''),
 };
 
 async function step(title: string, argv: string[]): Promise<number> {

@@ -14,7 +14,7 @@ export function stableJson(value: Json): string {
 
 function write(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) as string;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) {
     let out = '[';
     for (let i = 0; i < value.length; i++) {
@@ -102,9 +102,9 @@ function equalJson(a: unknown, b: unknown): boolean | undefined {
   // for-in rather than Object.keys, so no key arrays are made. The own-property checks keep it to exactly the keys Object.keys (and stableJson) sees.
   let unmatched = 0;
   for (const key in r) {
-    if (!hasOwn.call(r, key)) continue;
+    if (!Object.hasOwn(r, key)) continue;
     unmatched++;
-    if (!isEnumerable.call(s, key)) return false;
+    if (!Object.prototype.propertyIsEnumerable.call(s, key)) return false;
     const p = r[key] ?? null;
     const q = s[key] ?? null;
     // Most values of equal objects are the same string or boolean: no call for those.
@@ -112,12 +112,9 @@ function equalJson(a: unknown, b: unknown): boolean | undefined {
     const same = equalJson(p, q);
     if (same !== true) return same;
   }
-  for (const key in s) if (hasOwn.call(s, key)) unmatched--;
+  for (const key in s) if (Object.hasOwn(s, key)) unmatched--;
   return unmatched === 0;
 }
-
-const hasOwn = Object.prototype.hasOwnProperty;
-const isEnumerable = Object.prototype.propertyIsEnumerable;
 
 /** Two values, not both objects and not identical. */
 function equalScalars(a: unknown, b: unknown): boolean | undefined {

@@ -80,5 +80,5 @@ function replace(value: Json, ids: ReadonlyMap<string, string>): Json | undefine
     items.push(real);
   }
   // A list holding references is a set of ids (canonical/normalize.ts): sorted again once the real ids are in.
-  return items.every((item) => typeof item === 'string') ? idSet(items as string[]) : items;
+  return items.every((item) => typeof item === 'string') ? idSet(items) : items;
 }

@@ -51,7 +51,7 @@ export function buildExport(live: LiveState, options: ExportOptions, kinds: Kind
     : [];
   const counts = new Map<string, number>();
   for (const { canonical } of links)
-    counts.set(String(canonical['name']), (counts.get(String(canonical['name'])) ?? 0) + 1);
+    counts.set(optionalString(canonical['name']), (counts.get(optionalString(canonical['name'])) ?? 0) + 1);
 
   const written = new Set<string>();
   const usedFiles = new Set<string>();
@@ -61,7 +61,7 @@ export function buildExport(live: LiveState, options: ExportOptions, kinds: Kind
     let prune = true;
     for (const { canonical } of links) {
       if (!(canonical['userPortals'] as string[]).includes(portal.id)) continue;
-      const name = String(canonical['name']);
+      const name = optionalString(canonical['name']);
       if ((counts.get(name) ?? 0) > 1) {
         // Exporting either twin would be a guess, and leaving them out with pruning on would delete them.
         prune = false;
@@ -100,12 +100,12 @@ function linkEntry(
   for (const field of ['protocol', 'linkPath', 'description'] as const)
     if (canonical[field]) entry[field] = canonical[field];
   if (canonical['enabled'] === false) entry['enabled'] = false;
-  const icon = String(canonical['iconText'] ?? '');
+  const icon = optionalString(canonical['iconText']);
   const match = /^data:image\/([a-z0-9.+-]+)(?:;[^;,]+)*;base64,(.*)$/s.exec(icon);
   if (match) {
     const [, type = 'png', payload = ''] = match;
-    const name = fileSlug(String(canonical['name']));
-    const fileName = safeFileName(String(canonical['logoFileName'] ?? '')) || `${name}.${extensionOf(type)}`;
+    const name = fileSlug(optionalString(canonical['name']));
+    const fileName = safeFileName(optionalString(canonical['logoFileName'])) || `${name}.${extensionOf(type)}`;
     // One folder per link, so two links may carry icons of the same file name; two links whose
     // names give one slug (`CRM`, `crm`) get a folder each.
     const path = `${uniqueName(`icons/${name}`, '', iconFolders)}/${fileName}`;
@@ -132,7 +132,7 @@ function portalEntry(canonical: Record<string, unknown>, live: LiveState): Recor
     return entry;
   }
   entry['domain'] = canonical['domain'];
-  const certificateId = String(canonical['certificateId'] ?? '');
+  const certificateId = optionalString(canonical['certificateId']);
   const certs = (live['baCertificates'] ?? []).map((c) => ({
     id: idOf(c['id']),
     name: unescapeHtml(optionalString(c['name'])),

@@ -12,7 +12,7 @@ import { readSource } from '../manifest/read-source.js';
 import { readSchema } from '../schemas.js';
 import { formatDocument } from './format-manifest.js';
 import { schemaLineFor } from './schema-line.js';
-import { SchemaOrder, type SchemaNode } from './schema-order.js';
+import { SchemaOrder } from './schema-order.js';
 
 export interface FormattedFile {
   /** As the user named it: relative to the working directory. */
@@ -31,7 +31,7 @@ export interface FormatResult {
 let schemaOrder: SchemaOrder | undefined;
 
 async function order(): Promise<SchemaOrder> {
-  schemaOrder ??= new SchemaOrder((await readSchema('manifest.schema.json')) as SchemaNode);
+  schemaOrder ??= new SchemaOrder(await readSchema('manifest.schema.json'));
   return schemaOrder;
 }
 

@@ -128,8 +128,8 @@ function readPortalFields(
   diagnostics: Diagnostic[],
 ): DesiredPortalFields | undefined {
   if (!block) return undefined;
-  const text = (key: string) => (typeof block[key] === 'string' ? (block[key] as string) : undefined);
-  const flag = (key: string) => (typeof block[key] === 'boolean' ? (block[key] as boolean) : undefined);
+  const text = (key: string) => (typeof block[key] === 'string' ? block[key] : undefined);
+  const flag = (key: string) => (typeof block[key] === 'boolean' ? block[key] : undefined);
   const location = locator.key(path);
   const [extLabel, extDomain, domain] = [text('extLabel'), text('extDomain'), text('domain')];
   const [certName, certId] = [text('certificate'), text('certificateId')];

@@ -241,7 +241,7 @@ function badPattern(error: ErrorObject, path: Segment[], subject: string, locato
 function oneOfRequired(error: ErrorObject, path: Segment[], subject: string, locator: Locator): Diagnostic {
   const branches = error.keyword === 'not' ? [error.schema] : asArray(error.schema);
   const names = branches.flatMap((b) => asArray((b as { required?: unknown } | null)?.required).map(String));
-  const passing = error.params['passingSchemas'];
+  const passing: unknown = error.params['passingSchemas'];
   if (error.keyword === 'oneOf' && passing === null) {
     return problem(
       'missing-field',

@@ -4,7 +4,7 @@
  * that skips importing ajv and compiling the schema at every start, most of `validate`'s start-up.
  * Without it (tests run from src/) the schema is compiled here with the same options.
  */
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../core/types.js';
 import { importGenerated } from '../core/generated-module.js';
 import { readSchema } from '../schemas.js';
@@ -39,5 +39,5 @@ export async function validateDocument(data: unknown, locator: Locator): Promise
   if (validate(data)) return [];
   // Loaded on first need: wording errors needs the yaml package's node types, which valid files never load.
   const { schemaDiagnostics } = await import('./schema-errors.js');
-  return schemaDiagnostics((validate.errors ?? []) as ErrorObject[], data, locator);
+  return schemaDiagnostics(validate.errors ?? [], data, locator);
 }

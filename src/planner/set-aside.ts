@@ -44,12 +44,11 @@ export function setAsideLive(
     });
   }
   for (const kind of kinds) {
-    const { unmanagedReason } = kind;
     const objects = kept[kind.collection];
-    if (unmanagedReason === undefined || objects === undefined) continue;
+    if (kind.unmanagedReason === undefined || objects === undefined) continue;
     const left: ApiObject[] = [];
     for (const object of objects) {
-      const reason = unmanagedReason(object);
+      const reason = kind.unmanagedReason(object);
       if (reason === undefined) {
         left.push(object);
         continue;

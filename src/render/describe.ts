@@ -132,8 +132,8 @@ function describeFieldChange(
   after: Json,
   names: Record<string, string> | undefined,
 ): DetailLine[] {
-  if (isMultiline(before, after)) {
-    const lines = lineDiff(String(before), String(after));
+  if (typeof before === 'string' && typeof after === 'string' && isMultiline(before, after)) {
+    const lines = lineDiff(before, after);
     return [{ sign: ' ', text: `${field}:` }, ...lines.map(({ sign, line }) => ({ sign, text: `  ${line}` }))];
   }
   return [{ sign: ' ', text: `${field}: ${formatValue(before, names)} → ${formatValue(after, names)}` }];

@@ -5,6 +5,7 @@
  */
 import type { Change, Json, Plan, SourceLocation } from '../core/types.js';
 import type { KindSet } from '../core/kind-set.js';
+import { idOf } from '../canonical/normalize.js';
 import { displayName } from '../canonical/planned-refs.js';
 
 export interface DestructiveChange {
@@ -71,7 +72,7 @@ function removedRefs(change: Change, kinds: KindSet): { table: string; id: strin
 
 /** Only list-valued references count: a single id (a certificate) is replaced, never "left". */
 function idsIn(value: Json | undefined): string[] {
-  return Array.isArray(value) ? value.map((v) => String(v)) : [];
+  return Array.isArray(value) ? value.map((v) => idOf(v)) : [];
 }
 
 export function where(location: SourceLocation): string {

@@ -1,10 +1,10 @@
 /** Colour is decided once, by the CLI, and passed in: renderers never look at the terminal. */
 export interface Style {
-  green(text: string): string;
-  yellow(text: string): string;
-  red(text: string): string;
-  bold(text: string): string;
-  dim(text: string): string;
+  green: (text: string) => string;
+  yellow: (text: string) => string;
+  red: (text: string) => string;
+  bold: (text: string) => string;
+  dim: (text: string) => string;
 }
 
 const paint = (code: string) => (text: string) => `\u001b[${code}m${text}\u001b[0m`;

@@ -4,7 +4,7 @@
  */
 import { NO_CONTENT, json, type ApiContext, type ApiReply } from './api-context.js';
 import { SimHttpError, invalidInput, notFound } from './http-error.js';
-import { MAX_LINKS_PER_PORTAL, parseLinkFields, parsePortalRefs, requireObject } from './link-input.js';
+import { MAX_LINKS_PER_PORTAL, parseLinkFields, parsePortalRefs, requireObject, requirePathId } from './link-input.js';
 import { pageOf } from './paging.js';
 import { portalRefs, renderBulkCreatedLink, renderCreatedLink, renderLink } from './read-shapes.js';
 import type { SimLinkFields, SimUserPortal, SimUserPortalLink } from './types.js';
@@ -100,10 +100,7 @@ export function bulkCreateLinks(ctx: ApiContext): ApiReply {
 export function updateLink(ctx: ApiContext): ApiReply {
   const link = scopedLink(ctx);
   const body = requireObject(ctx.body, 'The body');
-  const bodyId = body['id'];
-  if (bodyId !== undefined && bodyId !== null && String(bodyId) !== link.id) {
-    throw invalidInput(`The body's id ${String(bodyId)} does not match the path's ${link.id}`, 'id');
-  }
+  requirePathId(body, link.id);
   const fields = parseLinkFields(body);
   const portalIds = parsePortalRefs(body);
   checkPortals(ctx, portalIds, 1, link);

@@ -19,6 +19,17 @@ export function requireObject(body: unknown, what: string): Record<string, unkno
   return body;
 }
 
+/** A body may repeat the path's id (a number or a string of digits), never name another object. */
+export function requirePathId(body: Record<string, unknown>, pathId: string): void {
+  const bodyId = body['id'];
+  if (bodyId === undefined || bodyId === null) return;
+  const sent =
+    typeof bodyId === 'string' || typeof bodyId === 'number' || typeof bodyId === 'bigint'
+      ? String(bodyId)
+      : JSON.stringify(bodyId);
+  if (sent !== pathId) throw invalidInput(`The body's id ${sent} does not match the path's ${pathId}`, 'id');
+}
+
 /**
  * An id as sent: a string of digits, or a number only while it is exact. The vendor page's example
  * sends a bare number above 2^53, which JSON turns into a different id: refuse it loudly.

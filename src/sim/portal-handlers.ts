@@ -7,7 +7,7 @@
 import { NO_CONTENT, json, type ApiContext, type ApiReply } from './api-context.js';
 import { SimHttpError, invalidInput } from './http-error.js';
 import { scopedPortal } from './link-handlers.js';
-import { requireObject } from './link-input.js';
+import { requireObject, requirePathId } from './link-input.js';
 import { pageOf } from './paging.js';
 import { parsePortalFields } from './portal-input.js';
 import { renderPortal } from './read-shapes.js';
@@ -32,9 +32,7 @@ export function createPortal(ctx: ApiContext): ApiReply {
 export function updatePortal(ctx: ApiContext): ApiReply {
   const portal = scopedPortal(ctx, ctx.params['id'] ?? '');
   const body = requireObject(ctx.body, 'The body');
-  const bodyId = body['id'];
-  if (bodyId !== undefined && bodyId !== null && String(bodyId) !== portal.id)
-    throw invalidInput(`The body's id ${String(bodyId)} does not match the path's ${portal.id}`, 'id');
+  requirePathId(body, portal.id);
   const fields = parsePortalFields(body, ctx.state);
   refuseDuplicate(ctx, fields.name, portal.id);
   ctx.state.replacePortal(portal.id, fields);

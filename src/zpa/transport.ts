@@ -211,7 +211,8 @@ export class Transport {
 
   private async afterAttempt(
     response: Response,
-    retry: (options: { preserveHooks: boolean }) => never,
+    // got types the retry as `never`; it is an async function that rejects to start the retry.
+    retry: (options: { preserveHooks: boolean }) => Promise<never>,
   ): Promise<Response> {
     const call = callOf(response.request.options.context);
     call.releaseSlot();
@@ -232,9 +233,9 @@ export class Transport {
       // NOTES.md: re-authenticate once on a 401, then repeat the call.
       call.reauthenticated = true;
       this.auth.invalidate(call.token);
-      // got's retry function returns a rejected promise (it is async): it must be returned, not
-      // just called, or the retry becomes an unhandled rejection.
-      return retry({ preserveHooks: true });
+      // The rejection must reach got (awaited here, not just called), or the retry becomes an
+      // unhandled rejection.
+      return await retry({ preserveHooks: true });
     }
     return response;
   }

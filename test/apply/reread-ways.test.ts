@@ -12,7 +12,7 @@ const pagesOnly: LiveSource = { read: () => Promise.resolve([]) };
 
 function link(action: 'create' | 'update' | 'delete' | 'no-op', n: number): Change {
   const base = { kind: 'userPortalLink', key: `link-${n}` };
-  if (action === 'create') return { ...base, action, after: {} } as Change;
+  if (action === 'create') return { ...base, action, after: {} };
   return { ...base, action, id: String(1000 + n), before: {}, after: {}, fingerprint: 'f', fieldChanges: [] } as Change;
 }
 const setting = { kind: 'clientSetting', key: 'ZAPP_CLIENT', action: 'create', after: {} } as Change;

@@ -6,7 +6,7 @@ import { BUILT_IN_KINDS, withKinds } from '../../src/kinds/built-in.js';
 /** A kind with only what the set looks at; the rest is never called here. */
 function kind(name: string, extra: Partial<ResourceKind> = {}): ResourceKind {
   const base = BUILT_IN_KINDS.kind('clientSetting');
-  return { ...base, name, collection: `${name}s`, reads: {}, addressTypes: {}, ...extra } as ResourceKind;
+  return { ...base, name, collection: `${name}s`, reads: {}, addressTypes: {}, ...extra };
 }
 
 describe('buildKindSet', () => {

@@ -13,6 +13,7 @@ import type { RequestLogEntry } from '../../src/sim/types.js';
 import { ZpaClient } from '../../src/zpa/index.js';
 import { ManualClock, waitUntil } from '../support/manual-clock.js';
 import { writesSeen } from './support.js';
+import { stringMatching } from '../support/matchers.js';
 
 const clock = new ManualClock();
 let sim: Simulator;
@@ -96,7 +97,7 @@ describe('read-after-write lag', () => {
     // Deleted, but the lagging list still shows them 10 s on: said so, with ids and names.
     expect(check(report, 'write-probe:cleanup')).toMatchObject({
       status: 'failed',
-      summary: expect.stringMatching(
+      summary: stringMatching(
         /^write probe: 2 probe links still listed 10 s after deleting: \d+ \(zpa-gitops-probe-abcd1234-1\), \d+ \(zpa-gitops-probe-abcd1234-2\)$/,
       ),
       facts: { undeleted: [] },

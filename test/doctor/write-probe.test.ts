@@ -8,6 +8,7 @@ import { cli } from '../support/cli.js';
 import { tenantSeed } from '../support/sim.js';
 import { PROBE_HOST } from '../../src/doctor/write-probe.js';
 import { checkLines, failedLines, writesSeen } from './support.js';
+import { stringMatching } from '../support/matchers.js';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -52,8 +53,8 @@ describe('doctor --write-probe', () => {
     expect(bulk?.body).toMatchObject({
       // RFC 2606 reserves example.com: the probe can never point anywhere real.
       userPortalLinks: [
-        { name: expect.stringMatching(/^zpa-gitops-probe-[0-9a-f]{8}-1$/), link: PROBE_HOST, enabled: false },
-        { name: expect.stringMatching(/^zpa-gitops-probe-[0-9a-f]{8}-2$/), link: PROBE_HOST, enabled: false },
+        { name: stringMatching(/^zpa-gitops-probe-[0-9a-f]{8}-1$/), link: PROBE_HOST, enabled: false },
+        { name: stringMatching(/^zpa-gitops-probe-[0-9a-f]{8}-2$/), link: PROBE_HOST, enabled: false },
       ],
       userPortals: [{ id: sim.snapshot().userPortals[0]?.id }],
     });

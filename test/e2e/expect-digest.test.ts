@@ -37,7 +37,7 @@ function consoleEdit(): void {
   sim.seed({
     ...snapshot,
     userPortalLinks: snapshot.userPortalLinks.map((l) => (l.name === 'wiki' ? { ...l, description: 'console' } : l)),
-  } as never);
+  });
 }
 
 async function reviewedDigest(dir: string): Promise<string> {

@@ -56,7 +56,7 @@ function consoleEdit(): void {
   sim.seed({
     ...snapshot,
     userPortalLinks: snapshot.userPortalLinks.map((l) => (l.name === 'wiki' ? { ...l, description: 'console' } : l)),
-  } as never);
+  });
 }
 
 function githubRun(
@@ -361,10 +361,9 @@ describe('the review loop on GitHub: unsafe approval, keyed digest, what the com
     );
     expect(pr.code, pr.output).toBe(0);
     const body = github.comments.get(23)?.[0]?.body ?? '';
-    const { host, customerId } = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')).target as Record<
-      string,
-      string
-    >;
+    const { host, customerId } = (
+      JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as { target: Record<string, string> }
+    ).target;
     expect(body).toContain(
       `Target: \`${host}\` · customer \`${customerId}\` · microtenant \`0\`. Planned at commit \`${'3a'.repeat(6)}\`: GitHub's merge of head \`${'3b'.repeat(6)}\` into \`main\` (\`refs/pull/23/merge\`).`,
     );

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PUBLISHED_SCHEMA_URL, schemaLineFor } from '../../src/format/schema-line.js';
-import { SchemaOrder, type SchemaNode } from '../../src/format/schema-order.js';
+import { SchemaOrder } from '../../src/format/schema-order.js';
 import { readSchema } from '../../src/schemas.js';
 import { ROOT } from '../support/built-cli.js';
 import { removeWorkspaces, workspace } from '../support/workspace.js';
@@ -11,7 +11,7 @@ import { removeWorkspaces, workspace } from '../support/workspace.js';
 afterAll(() => removeWorkspaces());
 
 describe('SchemaOrder', async () => {
-  const order = new SchemaOrder((await readSchema('manifest.schema.json')) as SchemaNode);
+  const order = new SchemaOrder(await readSchema('manifest.schema.json'));
   const portal = order.property(order.property(order.top, 'userPortals'), 'Any portal name');
   const link = order.item(order.property(portal, 'links'));
 

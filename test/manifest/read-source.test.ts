@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSource } from '../../src/manifest/read-source.js';
+import { objectContaining, stringMatching } from '../support/matchers.js';
 
 const TEXT =
   'apiVersion: zpa-gitops/v1\nuserPortals:\n  Eng:\n    links:\n      - name: A\n        link: a.example.com\n';
@@ -48,7 +49,7 @@ describe('readSource', () => {
     // No writer ever opens the pipe: reading it would wait for ever, and /dev/zero never ends.
     expect(await readSource(found(pipe), 'found-pipe.yaml')).toEqual({
       kind: 'problem',
-      diagnostic: expect.objectContaining({
+      diagnostic: objectContaining({
         code: 'not-a-regular-file',
         message: 'a named pipe (FIFO) is not read: only regular files in a folder are manifests',
         location: { file: 'found-pipe.yaml', line: 1, col: 1 },
@@ -58,7 +59,7 @@ describe('readSource', () => {
       diagnostic: { code: 'not-a-regular-file' },
     });
     expect(await readSource(found(zero), 'zero.yaml')).toMatchObject({
-      diagnostic: { code: 'not-a-regular-file', message: expect.stringMatching(/^a device is not read/) },
+      diagnostic: { code: 'not-a-regular-file', message: stringMatching(/^a device is not read/) },
     });
   });
 

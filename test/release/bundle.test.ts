@@ -36,8 +36,10 @@ function startTreeSim(): Promise<Record<string, string>> {
     let output = '';
     sim.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const env = Object.fromEntries([...output.matchAll(/^export (ZPA_[A-Z_]+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
-      if (Object.keys(env).length === 4) resolve(env as Record<string, string>);
+      const env = Object.fromEntries(
+        [...output.matchAll(/^export (ZPA_[A-Z_]+)=(.*)$/gm)].map((m): [string, string] => [m[1] ?? '', m[2] ?? '']),
+      );
+      if (Object.keys(env).length === 4) resolve(env);
     });
     sim.on('exit', (code) => reject(new Error(`sim exited (${code}) before it printed its settings: ${output}`)));
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MANUAL_EPOCH, ManualClock } from '../support/manual-clock.js';
 import { apiFor, form, request, signIn, startSim } from './helpers.js';
+import { anyString, stringMatching } from '../support/matchers.js';
 
 function claims(token: string): Record<string, unknown> {
   const parts = token.split('.');
@@ -103,7 +104,7 @@ describe('bearer tokens', () => {
     const url = `${sim.url}/mgmtconfig/v1/admin/customers/${sim.customerId}/userPortal`;
     const none = await request(url);
     expect(none.status).toBe(401);
-    expect(none.json).toMatchObject({ id: expect.any(String), reason: expect.stringMatching(/missing/i) });
+    expect(none.json).toMatchObject({ id: anyString(), reason: stringMatching(/missing/i) });
     const forged = await request(url, { headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2ln' } });
     expect(forged.status).toBe(401);
   });
@@ -118,7 +119,7 @@ describe('bearer tokens', () => {
     await clock.advance(1);
     const expired = await api.call('GET', '/userPortal');
     expect(expired.status).toBe(401);
-    expect(expired.json).toMatchObject({ reason: expect.stringMatching(/expired/i) });
+    expect(expired.json).toMatchObject({ reason: stringMatching(/expired/i) });
   });
 
   it('401 for every token issued before revokeTokens(); a new sign-in works', async () => {

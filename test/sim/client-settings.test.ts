@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiFor, startSim, type Obj } from './helpers.js';
+import { stringMatching } from '../support/matchers.js';
 
 const seed = {
   clientSettings: [
@@ -31,8 +32,8 @@ describe('client settings', () => {
     const all = (await api.call('GET', '/clientSetting/all')).json as Obj[];
     expect(all.map((s) => s['clientCertificateType'])).toEqual(['ZAPP_CLIENT', 'ISOLATION_CLIENT']);
     expect(all[0]).toMatchObject({
-      id: expect.stringMatching(/^\d+$/),
-      signingCertExpiryInEpochSec: expect.stringMatching(/^\d+$/),
+      id: stringMatching(/^\d+$/),
+      signingCertExpiryInEpochSec: stringMatching(/^\d+$/),
     });
   });
 
@@ -135,7 +136,7 @@ describe('look-ups', () => {
       'Service Edge',
       'Isolation Client',
     ]);
-    expect(certs.list[0]).toMatchObject({ allowSigning: true, validToInEpochSec: expect.stringMatching(/^\d+$/) });
+    expect(certs.list[0]).toMatchObject({ allowSigning: true, validToInEpochSec: stringMatching(/^\d+$/) });
     expect((await api.call('GET', '/microtenants/summary')).json).toEqual([
       { id: '0', name: 'Default', enabled: true },
     ]);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { demoSeed, type SimCounters, type SimSnapshot } from '../../src/sim/index.js';
 import { MANUAL_EPOCH, ManualClock } from '../support/manual-clock.js';
 import { apiFor, request, startSim, type Obj } from './helpers.js';
+import { anyNumber } from '../support/matchers.js';
 
 describe('request log and counters', () => {
   it('logs every API and sign-in request with method, path, query, status, time and body', async () => {
@@ -22,7 +23,7 @@ describe('request log and counters', () => {
       path: `${api.base.replace(sim.url, '')}/userPortalLink`,
       query: { page: '1', pagesize: '500', microtenantId: '0' },
       status: 200,
-      at: expect.any(Number),
+      at: anyNumber(),
     });
     expect(get?.at).toBe(MANUAL_EPOCH + 1_000);
     expect(post).toMatchObject({ method: 'POST', status: 201, body: { name: 'A', userPortals: [{ id: portal }] } });

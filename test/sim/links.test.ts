@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generatedSeed, type SimSeed } from '../../src/sim/index.js';
 import { apiFor, listOf, startSim, type Api, type Obj } from './helpers.js';
+import { anyString, stringContaining, stringMatching } from '../support/matchers.js';
 
 const seed: SimSeed = { userPortals: [{ name: 'Eng' }, { name: 'Ops' }] };
 
@@ -31,18 +32,18 @@ describe('user portal links', () => {
       name: 'Wiki',
       link: 'wiki.example.com',
       enabled: true,
-      creationTime: expect.stringMatching(/^\d+$/),
+      creationTime: stringMatching(/^\d+$/),
     });
     const read = (await api.call('GET', `/userPortalLink/${id}`)).json as Obj;
     for (const key of OPTIONAL_KEYS) expect(read).not.toHaveProperty(key);
-    expect(read).toMatchObject({ modifiedBy: expect.stringMatching(/^\d+$/), microtenantName: 'Default' });
+    expect(read).toMatchObject({ modifiedBy: stringMatching(/^\d+$/), microtenantName: 'Default' });
     // Portals on reads are whole objects.
     expect(read['userPortals']).toEqual([
       expect.objectContaining({
         id: portals['Eng'],
         name: 'Eng',
         enabled: true,
-        domain: expect.stringContaining('.'),
+        domain: stringContaining('.'),
         microtenantName: 'Default',
       }),
     ]);
@@ -59,7 +60,7 @@ describe('user portal links', () => {
     const lossy = `{"name":"B","link":"b.example.com","userPortalId":${String(portals['Ops'])}}`;
     const refused = await api.call('POST', '/userPortalLink', lossy);
     expect(refused.status).toBe(400);
-    expect(refused.json).toMatchObject({ id: 'invalid.input', reason: expect.stringContaining('2^53') });
+    expect(refused.json).toMatchObject({ id: 'invalid.input', reason: stringContaining('2^53') });
   });
 
   it('PUT replaces the whole object: an omitted description is cleared, portals come from the body', async () => {
@@ -96,7 +97,7 @@ describe('user portal links', () => {
     for (const [method, body] of [['GET'], ['DELETE'], ['PUT', { name: 'X', link: 'x' }]] as const) {
       const reply = await api.call(method, `/userPortalLink/${id}`, body);
       expect(reply.status).toBe(400);
-      expect(reply.json).toMatchObject({ id: 'resource.not.found', reason: expect.any(String) });
+      expect(reply.json).toMatchObject({ id: 'resource.not.found', reason: anyString() });
     }
   });
 
@@ -138,7 +139,7 @@ describe('user portal links', () => {
       userPortals: [{ id: portal }],
     });
     expect(reply.status).toBe(400);
-    expect(reply.json).toMatchObject({ reason: expect.stringContaining('500') });
+    expect(reply.json).toMatchObject({ reason: stringContaining('500') });
   });
 });
 
@@ -181,7 +182,7 @@ describe('bulk create', () => {
       userPortals: [{ id: portals['Eng'] }],
     });
     expect(reply.status).toBe(400);
-    expect(reply.json).toMatchObject({ reason: expect.stringContaining('userPortalLinks[1].link') });
+    expect(reply.json).toMatchObject({ reason: stringContaining('userPortalLinks[1].link') });
     expect(sim.snapshot().userPortalLinks).toEqual([]);
   });
 });

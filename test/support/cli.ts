@@ -27,10 +27,10 @@ export async function cli(argv: string[], options: CliRunOptions = {}): Promise<
     cwd: options.cwd ?? process.cwd(),
     stdoutIsTty: options.tty ?? false,
     stdinIsTty: options.tty ?? false,
-    readLine: async (prompt) => {
+    readLine: (prompt) => {
       stdout += prompt;
-      if (options.answer instanceof PromptCancelledError) throw options.answer;
-      return options.answer ?? '';
+      if (options.answer instanceof PromptCancelledError) return Promise.reject(options.answer);
+      return Promise.resolve(options.answer ?? '');
     },
   };
   const code = await runCli(argv, io);

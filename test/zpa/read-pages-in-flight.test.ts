@@ -84,7 +84,8 @@ describe('readAllPages in flight', () => {
 
   it('compacts nothing of a page whose shape is refused, and the refusal stops the read', async () => {
     let calls = 0;
-    const fetchPage = async (): Promise<ApiReply> => ({ status: 200, body: { totalPages: '1', list: [{ id: 5 }] } });
+    const fetchPage = (): Promise<ApiReply> =>
+      Promise.resolve({ status: 200, body: { totalPages: '1', list: [{ id: 5 }] } });
     const reading = readAllPages(
       fetchPage,
       { method: 'GET', path: '/userPortalLink' },
