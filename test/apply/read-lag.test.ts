@@ -4,37 +4,22 @@
  * read: it ends with everything done and verified, nothing created twice (also when a bulk create's
  * reply is lost), and a plan afterwards shows nothing.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { applyPlanned, planTenant } from '../../src/index.js';
-import { startSimulator, type Simulator } from '../../src/sim/index.js';
-import { settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
 import { desired } from '../support/builders.js';
 import { flushMicrotasks, ManualClock } from '../support/manual-clock.js';
+import { shareSimAndClient } from '../support/sim.js';
 
 const LAG_MS = 2000;
-let clock: ManualClock;
-let sim: Simulator;
-let client: ZpaClient;
-beforeAll(async () => {
-  clock = new ManualClock();
-  sim = await startSimulator({ clock, readLagMs: LAG_MS });
-  client = new ZpaClient({
-    settings: settingsFromEnv({ ...sim.env() }),
-    rateLimits: { get: 1000, write: 1000, windowMs: 10_000 },
-    clock,
-  });
-});
-afterAll(async () => {
-  client.close();
-  await sim.close();
-});
+const clock = new ManualClock();
+const shared = shareSimAndClient({ sim: { readLagMs: LAG_MS }, clock });
 beforeEach(() => {
-  sim.reset();
-  sim.seed({
+  shared.sim.reset();
+  shared.sim.seed({
     userPortals: [{ name: 'Eng' }],
     userPortalLinks: [{ name: 'wiki', link: 'wiki.example.com', description: 'old', portals: ['Eng'] }],
   });
-  sim.clearRequests();
+  shared.sim.clearRequests();
 });
 
 /** Runs `work`, moving the clock to each wake-up as soon as nothing else can happen first. */
@@ -59,11 +44,11 @@ const manifests = desired({
 });
 
 async function applyAndReplan() {
-  const planned = await onClock(() => planTenant(manifests, client, { clock }));
+  const planned = await onClock(() => planTenant(manifests, shared.client, { clock }));
   expect(planned.plan.counts).toMatchObject({ create: 2, update: 1 });
   const report = await onClock(() => applyPlanned(planned, { clock }));
-  const names = sim.snapshot().userPortalLinks.map((l) => l.name);
-  const again = await onClock(() => planTenant(manifests, client, { clock }));
+  const names = shared.sim.snapshot().userPortalLinks.map((l) => l.name);
+  const again = await onClock(() => planTenant(manifests, shared.client, { clock }));
   return { report, names, again: again.plan };
 }
 
@@ -77,18 +62,18 @@ describe('apply against reads that lag writes by 2 s', () => {
   });
 
   it('settles a bulk create whose reply was lost by reading until it shows, and never creates it again', async () => {
-    sim.injectFault({ method: 'POST', path: /bulk$/, resetAfterApply: true });
+    shared.sim.injectFault({ method: 'POST', path: /bulk$/, resetAfterApply: true });
     const { report, names, again } = await applyAndReplan();
     expect(report.counts).toEqual({ done: 3, failed: 0, 'not-attempted': 0 });
     expect(report.mismatches).toEqual([]);
     expect(names.sort(), 'nothing created twice').toEqual(['grafana', 'jira', 'wiki']);
-    expect(sim.count({ method: 'POST' }), 'one bulk create, never repeated').toBe(1);
+    expect(shared.sim.count({ method: 'POST' }), 'one bulk create, never repeated').toBe(1);
     expect(again.counts).toMatchObject({ create: 0, update: 0, delete: 0 });
   });
 
   it('reports a lost create that never shows as not confirmed yet, and does not send it again', async () => {
     // The reply is lost and the create did not land: no read can tell that from a lagging one.
-    sim.injectFault({ method: 'POST', path: /bulk$/, resetBeforeApply: true });
+    shared.sim.injectFault({ method: 'POST', path: /bulk$/, resetBeforeApply: true });
     const { report, names } = await applyAndReplan();
     expect(report.counts).toEqual({ done: 1, failed: 2, 'not-attempted': 0 });
     const failed = report.outcomes.filter((o) => o.outcome === 'failed');
@@ -96,7 +81,7 @@ describe('apply against reads that lag writes by 2 s', () => {
       expect.stringMatching(/^not confirmed yet: .* within 5 s; it was not sent again/),
       expect.stringMatching(/^not confirmed yet: /),
     ]);
-    expect(sim.count({ method: 'POST' })).toBe(1);
+    expect(shared.sim.count({ method: 'POST' })).toBe(1);
     expect(names.sort()).toEqual(['wiki']);
   });
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { cli } from '../support/cli.js';
+import { cliOnFakeClock } from '../support/fake-clock-cli.js';
 import { GITHUB_BOT, startFakeGitHub, startFakeGitLab, type FakeForge } from '../support/fake-forges.js';
 import { portalManifests, removeWorkspaces, workspace } from '../support/workspace.js';
 
@@ -66,7 +67,9 @@ const gitlabEnv = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
-const comment = async (env: Record<string, string>) => cli(['comment', 'plan.json'], { cwd: dir, env });
+// On the fake clock: a GET the code host answers with a 5xx is retried after a back-off, waited out
+// in the timers' own bookkeeping rather than in real seconds.
+const comment = async (env: Record<string, string>) => cliOnFakeClock(['comment', 'plan.json'], { cwd: dir, env });
 
 describe('only the documented success counts', () => {
   it('a redirect to the comment POST is an error naming where it pointed, never "Posted"', async () => {

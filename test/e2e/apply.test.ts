@@ -21,8 +21,9 @@ const linkNames = () =>
     .userPortalLinks.map((l) => l.name)
     .sort();
 
-async function planIsEmpty(dir: string): Promise<void> {
-  const again = await cli(['plan', '.', '--detailed-exitcode'], { cwd: dir, env: sim.env() });
+/** `run`: cliOnFakeClock after a run on the fake clock, so time never runs backwards within a test. */
+async function planIsEmpty(dir: string, run: typeof cli = cli): Promise<void> {
+  const again = await run(['plan', '.', '--detailed-exitcode'], { cwd: dir, env: sim.env() });
   expect(again.stdout).toContain('No changes.');
   expect(again.code).toBe(0);
 }
@@ -139,8 +140,10 @@ describe('apply', () => {
   });
 
   it('applies a saved plan exactly, and refuses it once the tenant has changed', async () => {
+    // Five runs make more GETs than one 10 s window allows: on the fake clock the 429's retry-after
+    // is waited out in the client's own bookkeeping, not in real time.
     const dir = mixedTenant();
-    expect((await cli(['plan', '--out', 'plan.json'], { cwd: dir, env: sim.env() })).code).toBe(0);
+    expect((await cliOnFakeClock(['plan', '--out', 'plan.json'], { cwd: dir, env: sim.env() })).code).toBe(0);
     const drifted = sim.snapshot().userPortalLinks.find((l) => l.name === 'drifted');
     sim.seed({
       ...sim.snapshot(),
@@ -149,16 +152,16 @@ describe('apply', () => {
         .userPortalLinks.map((l) => (l.name === 'drifted' ? { ...l, description: 'edited in the console' } : l)),
     });
     sim.clearRequests();
-    const stale = await cli(['apply', '--plan', 'plan.json'], { cwd: dir, env: sim.env() });
+    const stale = await cliOnFakeClock(['apply', '--plan', 'plan.json'], { cwd: dir, env: sim.env() });
     expect(stale.code).toBe(3);
     expect(stale.stderr).toContain('Saved plan is stale: link "drifted" changed. Run plan again.');
     expect(writes()).toEqual([]);
     expect(drifted).toBeDefined();
 
-    expect((await cli(['plan', '--out', 'plan.json'], { cwd: dir, env: sim.env() })).code).toBe(0);
-    const fresh = await cli(['apply', '--plan', 'plan.json'], { cwd: dir, env: sim.env() });
+    expect((await cliOnFakeClock(['plan', '--out', 'plan.json'], { cwd: dir, env: sim.env() })).code).toBe(0);
+    const fresh = await cliOnFakeClock(['apply', '--plan', 'plan.json'], { cwd: dir, env: sim.env() });
     expect(fresh.code).toBe(0);
-    await planIsEmpty(dir);
+    await planIsEmpty(dir, cliOnFakeClock);
   });
 
   it('refuses a saved plan made for another customer', async () => {
@@ -219,12 +222,14 @@ describe('apply', () => {
   });
 
   it('finishes a bulk create the server applied only in part, without duplicates', async () => {
+    // The links the server dropped never show, so apply re-reads for its whole read patience (on
+    // the fake clock) before it creates them again.
     const dir = mixedTenant();
     sim.injectFault({ method: 'POST', path: /userPortalLink\/bulk$/, partialBulk: 1 });
-    const result = await cli(['apply', '--auto-approve'], { cwd: dir, env: sim.env() });
+    const result = await cliOnFakeClock(['apply', '--auto-approve'], { cwd: dir, env: sim.env() });
     expect(result.code).toBe(0);
     expect(linkNames()).toEqual(['detach-me', 'drifted', 'keep', 'new-1', 'new-2', 'new-ops']);
-    await planIsEmpty(dir);
+    await planIsEmpty(dir, cliOnFakeClock);
   });
 
   it('waits out 429 bursts and retries 5xx on PUT and DELETE', async () => {

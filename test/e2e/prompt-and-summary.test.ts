@@ -7,6 +7,7 @@ import { readLineFrom } from '../../src/cli/process-io.js';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import type { RequestLogEntry } from '../../src/sim/types.js';
 import { cli } from '../support/cli.js';
+import { cliOnFakeClock } from '../support/fake-clock-cli.js';
 import { portalManifests, removeWorkspaces, workspace } from '../support/workspace.js';
 import { apiWrites } from '../support/sim.js';
 
@@ -107,7 +108,11 @@ describe('the last line of an apply that exits 1', () => {
           ],
         });
     };
-    const result = await cli(['apply', '--auto-approve', '--parallelism', '1'], { cwd: dir, env: sim.env() });
+    // On the fake clock, so the verification's patience is spent in timers, not in real seconds.
+    const result = await cliOnFakeClock(['apply', '--auto-approve', '--parallelism', '1'], {
+      cwd: dir,
+      env: sim.env(),
+    });
     expect(result.stdout).toMatch(/^warning: link "old" differs from the plan after apply/m);
     expect(result.stdout).not.toContain('Apply complete');
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe(

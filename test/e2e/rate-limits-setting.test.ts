@@ -30,6 +30,8 @@ describe('ZPA_GITOPS_RATE_LIMITS', { timeout: 120_000 }, () => {
     expect(sim.requests).toEqual([]);
   });
 
+  // Real time on purpose: the built CLI in its own process, the variable read from a real
+  // environment, and one real 2 s wait: the end-to-end check that the budget a user sets is kept.
   it('the client keeps to the budget it sets: one GET per 2 s waits between the two reads, no 429', async () => {
     sim.seed({ userPortals: [{ name: 'Ops' }] });
     sim.setRateLimits({ get: 1, write: 10, windowMs: 2_000 });

@@ -3,7 +3,7 @@
  * or an expected digest the key does not verify is refused before any call, and an approval lets
  * through exactly the digest it names.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   applyPlanned,
   applySavedPlan,
@@ -14,35 +14,21 @@ import {
   UnsafePlanError,
   UnverifiedDigestError,
 } from '../../src/index.js';
-import { startSimulator, type Simulator } from '../../src/sim/index.js';
-import { settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
 import { desired } from '../support/builders.js';
-import { spreadLinks, tenantSeed } from '../support/sim.js';
+import { shareSimAndClient, spreadLinks, tenantSeed } from '../support/sim.js';
 
 const KEY = 'the protected environment key';
 
-let sim: Simulator;
-let client: ZpaClient;
-beforeAll(async () => {
-  sim = await startSimulator();
-  client = new ZpaClient({
-    settings: settingsFromEnv({ ...sim.env() }),
-    rateLimits: { get: 1000, write: 1000, windowMs: 10_000 },
-  });
-});
-afterAll(async () => {
-  client.close();
-  await sim.close();
-});
-beforeEach(() => sim.clearRequests());
+const shared = shareSimAndClient();
+beforeEach(() => shared.sim.clearRequests());
 
 /** 20 live links on one portal, 5 kept: pruning 15 of 20 makes the plan unsafe. */
 async function unsafePlan() {
   const { seed, manifests } = spreadLinks(20, 1);
-  sim.seed(tenantSeed(1, seed));
+  shared.sim.seed(tenantSeed(1, seed));
   const kept = (manifests['portal-000'] ?? []).slice(0, 5).map((l) => ({ ...l, portals: ['portal-000'] }));
-  const planned = await planTenant(desired({ portals: ['portal-000'], links: kept }), client);
-  sim.clearRequests();
+  const planned = await planTenant(desired({ portals: ['portal-000'], links: kept }), shared.client);
+  shared.sim.clearRequests();
   return planned;
 }
 
@@ -50,12 +36,12 @@ describe('keyed digest in the library', () => {
   it('applySavedPlan with a planKey refuses an unkeyed plan and one keyed with another key, before any call', async () => {
     const { plan } = await unsafePlan();
     const gate = { planKey: KEY, allowUnsafe: true };
-    await expect(applySavedPlan(plan, client, gate)).rejects.toThrow(UnverifiedDigestError);
-    await expect(applySavedPlan(signPlan(plan, 'another key'), client, gate)).rejects.toThrow(
+    await expect(applySavedPlan(plan, shared.client, gate)).rejects.toThrow(UnverifiedDigestError);
+    await expect(applySavedPlan(signPlan(plan, 'another key'), shared.client, gate)).rejects.toThrow(
       /has an HMAC that ZPA_GITOPS_PLAN_KEY does not verify/,
     );
-    expect(sim.requests).toEqual([]);
-    const report = await applySavedPlan(signPlan(plan, KEY), client, gate);
+    expect(shared.sim.requests).toEqual([]);
+    const report = await applySavedPlan(signPlan(plan, KEY), shared.client, gate);
     expect(report.counts.done).toBe(15);
   });
 
@@ -68,7 +54,7 @@ describe('keyed digest in the library', () => {
     await expect(applyPlanned(planned, { ...run, expectDigest: `${other}+${digestHmac(other, KEY)}` })).rejects.toThrow(
       PlanChangedError,
     );
-    expect(sim.requests).toEqual([]);
+    expect(shared.sim.requests).toEqual([]);
     const report = await applyPlanned(planned, { ...run, expectDigest: `${digest}+${digestHmac(digest, KEY)}` });
     expect(report.counts.done).toBe(15);
   });
@@ -81,9 +67,9 @@ describe('unsafe approval in the library', () => {
       UnsafePlanError,
     );
     await expect(
-      applySavedPlan(planned.plan, client, { approvedUnsafeDigest: `sha256:${'1'.repeat(64)}` }),
+      applySavedPlan(planned.plan, shared.client, { approvedUnsafeDigest: `sha256:${'1'.repeat(64)}` }),
     ).rejects.toThrow(UnsafePlanError);
-    expect(sim.requests).toEqual([]);
+    expect(shared.sim.requests).toEqual([]);
     const report = await applyPlanned(planned, { approvedUnsafeDigest: planned.plan.digest });
     expect(report.counts.done).toBe(15);
   });

@@ -3,36 +3,22 @@
  * portal id the portal list does not hold, stop `planTenant` with no plan at all, so no apply
  * function is ever given one, and nothing reaches the API but the reads.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, LiveReadsDisagreeError, planTenant } from '../../src/index.js';
-import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import type { SimFault } from '../../src/sim/types.js';
-import { settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
 import { desired } from '../support/builders.js';
-import { apiWrites } from '../support/sim.js';
+import { apiWrites, shareSimAndClient } from '../support/sim.js';
 
-let sim: Simulator;
-let client: ZpaClient;
-beforeAll(async () => {
-  sim = await startSimulator();
-  client = new ZpaClient({
-    settings: settingsFromEnv({ ...sim.env() }),
-    rateLimits: { get: 1000, write: 1000, windowMs: 10_000 },
-  });
-});
-afterAll(async () => {
-  client.close();
-  await sim.close();
-});
+const shared = shareSimAndClient();
 
 /** "Shared" sits on the managed Eng and the unmanaged Other: a PUT with only Eng would take it off Other. */
 function seed() {
-  sim.reset();
-  sim.seed({
+  shared.sim.reset();
+  shared.sim.seed({
     userPortals: [{ name: 'Eng' }, { name: 'Other' }],
     userPortalLinks: [{ name: 'Shared', link: 'shared.example.com', description: 'old', portals: ['Eng', 'Other'] }],
   });
-  sim.clearRequests();
+  shared.sim.clearRequests();
 }
 
 const wanted = () =>
@@ -59,22 +45,22 @@ describe('planTenant on link reads that cannot be trusted', () => {
       /`list\[0\]\.userPortals` is an array; expected .*at least one/,
     ],
   ])('refuses a link read %s: no plan, no write', async (_label, fault, message) => {
-    sim.injectFault(fault);
-    const error = await planTenant(wanted(), client).then(
+    shared.sim.injectFault(fault);
+    const error = await planTenant(wanted(), shared.client).then(
       () => undefined,
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).message).toMatch(/^GET \/userPortalLink: page 1: reply is not the expected shape: /);
     expect((error as ApiError).message).toMatch(message);
-    expect(sim.requests.some((r) => r.fault !== undefined)).toBe(true);
-    expect(apiWrites(sim)).toEqual([]);
+    expect(shared.sim.requests.some((r) => r.fault !== undefined)).toBe(true);
+    expect(apiWrites(shared.sim)).toEqual([]);
   });
 
   it('refuses a link on a portal the portal list does not hold, naming the link and the id', async () => {
-    const other = sim.snapshot().userPortals.find((p) => p.name === 'Other')?.id ?? '';
-    const shared = sim.snapshot().userPortalLinks[0]?.id ?? '';
-    sim.injectFault({
+    const other = shared.sim.snapshot().userPortals.find((p) => p.name === 'Other')?.id ?? '';
+    const sharedId = shared.sim.snapshot().userPortalLinks[0]?.id ?? '';
+    shared.sim.injectFault({
       method: 'GET',
       path: /\/userPortal$/,
       patchReply: [
@@ -83,19 +69,19 @@ describe('planTenant on link reads that cannot be trusted', () => {
         { op: 'replace', path: '/totalCount', value: '1' },
       ],
     });
-    const error = await planTenant(wanted(), client).then(
+    const error = await planTenant(wanted(), shared.client).then(
       () => undefined,
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(LiveReadsDisagreeError);
     expect((error as Error).message).toContain(
-      `link named "Shared" (id ${shared}) is on user portal id ${other}, which GET /userPortal did not return`,
+      `link named "Shared" (id ${sharedId}) is on user portal id ${other}, which GET /userPortal did not return`,
     );
-    expect(apiWrites(sim)).toEqual([]);
+    expect(apiWrites(shared.sim)).toEqual([]);
   });
 
   it('plans the same tenant when the reads are whole (the refusals above are the faults, not the seed)', async () => {
-    const { plan } = await planTenant(wanted(), client);
+    const { plan } = await planTenant(wanted(), shared.client);
     const change = plan.changes.find((c) => c.key === 'Shared');
     expect(change?.action).toBe('update');
     expect(change?.action === 'update' ? change.after['userPortals'] : undefined).toHaveLength(2);

@@ -1,5 +1,8 @@
-/** Starting the simulator for a test file, and the seeds the end-to-end tests share. */
-import type { Simulator } from '../../src/sim/index.js';
+/** Starting the simulator (and a client) for a test file, and the seeds the end-to-end tests share. */
+import { afterAll, beforeAll } from 'vitest';
+import type { Clock } from '../../src/core/clock.js';
+import { startSimulator, type Simulator } from '../../src/sim/index.js';
+import { settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
 import type { RequestLogEntry, SeedLink, SimSeed } from '../../src/sim/types.js';
 import type { ManifestLink } from './workspace.js';
 
@@ -39,4 +42,48 @@ export const isAuthPath = (path: string): boolean => /\/signin$|\/oauth2\//.test
 /** The write calls (POST, PUT, DELETE) the simulator logged, sign-in left out, oldest first. */
 export function apiWrites(sim: Pick<Simulator, 'requests'>): RequestLogEntry[] {
   return sim.requests.filter((r) => r.method !== 'GET' && !isAuthPath(r.path));
+}
+
+type SimOptions = NonNullable<Parameters<typeof startSimulator>[0]>;
+
+/** A test file's simulator and client, usable from its first test to its last. */
+export interface SharedSim {
+  readonly sim: Simulator;
+  readonly client: ZpaClient;
+}
+
+/**
+ * One simulator and one client for a whole test file: started before its first test, closed after
+ * its last. The client's budget (1,000 calls of each sort per 10 s) is far above what any test
+ * makes, so no test waits on a rate-limit window; the simulator enforces none unless `sim` says so.
+ * `clock`, when given, drives both.
+ */
+export function shareSimAndClient(options: { sim?: SimOptions; clock?: Clock } = {}): SharedSim {
+  let started: SharedSim | undefined;
+  beforeAll(async () => {
+    const clock = options.clock ? { clock: options.clock } : {};
+    const sim = await startSimulator({ ...options.sim, ...clock });
+    const client = new ZpaClient({
+      settings: settingsFromEnv({ ...sim.env() }),
+      rateLimits: { get: 1000, write: 1000, windowMs: 10_000 },
+      ...clock,
+    });
+    started = { sim, client };
+  });
+  afterAll(async () => {
+    started?.client.close();
+    await started?.sim.close();
+  });
+  const get = (): SharedSim => {
+    if (started === undefined) throw new Error('the shared simulator is used before beforeAll started it');
+    return started;
+  };
+  return {
+    get sim() {
+      return get().sim;
+    },
+    get client() {
+      return get().client;
+    },
+  };
 }

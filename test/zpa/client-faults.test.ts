@@ -122,6 +122,8 @@ describe('retries', () => {
     expect(sim.count({ method: 'POST', path: /\/userPortalLink$/ })).toBe(1);
   });
 
+  // Real time on purpose: a request's timeout is got's own timer. The sign-in and first read share
+  // the client's 1 s timeout, so it is not made shorter.
   it('a write waits longer than a read: its own timeout, of the order the SDKs use', async () => {
     expect(DEFAULT_WRITE_TIMEOUT_MS).toBeGreaterThanOrEqual(60_000);
     // Both replies are held on a clock only this test moves. The read times out after its 1 s; the

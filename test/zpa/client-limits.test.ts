@@ -53,6 +53,8 @@ describe('rate limits', () => {
       expect(gets.filter((u) => u >= t && u < t + limits.windowMs).length).toBeLessThanOrEqual(limits.get);
   });
 
+  // Real time on purpose: got waits out the retry-after itself (not on the client's clock), and
+  // this is the check that it does, for a GET and a POST: two 1 s waits.
   it('honours an injected 429 with retry-after: 1s, for a GET and for a POST', async () => {
     const { sim, client, waits } = await harness({ seed });
     await client.read(PORTALS_READ);

@@ -2,7 +2,7 @@
  * Shared set-up for the client tests: a real simulator on 127.0.0.1 and a client pointed at it, with
  * every debug line and error message kept so tests can check that no secret or token leaks.
  */
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { settingsFromEnv, ZpaClient, type ZpaClientOptions } from '../../src/zpa/index.js';
 
@@ -18,14 +18,6 @@ export interface Harness {
   waits: Array<{ ms: number; reason: string }>;
 }
 
-const open: Simulator[] = [];
-const clients: ZpaClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
-  await Promise.all(open.splice(0).map((sim) => sim.close()));
-});
-
 export async function startSim(options: SimOptions = {}): Promise<Simulator> {
   const sim = await startSimulator({
     customerId: CUSTOMER_ID,
@@ -33,7 +25,9 @@ export async function startSim(options: SimOptions = {}): Promise<Simulator> {
     clientSecret: SIM_SECRET,
     ...options,
   });
-  open.push(sim);
+  // Closed when the test that started it ends: registered per test, not per module, so it holds
+  // however the test files share modules.
+  onTestFinished(() => sim.close());
   return sim;
 }
 
@@ -51,7 +45,7 @@ export function clientFor(
     onWait: (info) => waits.push(info),
     ...rest,
   });
-  clients.push(client);
+  onTestFinished(() => client.close());
   return { client, debugLines, waits };
 }
 
