@@ -87,8 +87,8 @@ export async function benchValidateStartup(nodeMs: number, runs = 7): Promise<Ro
   };
 }
 
-export async function benchValidateLarge(): Promise<Row> {
-  const result = await benchValidate();
+export async function benchValidateLarge(runs?: number): Promise<Row> {
+  const result = await benchValidate(200, 10_000, runs);
   const ms = result.medianMs;
   return {
     section: 'Compute',

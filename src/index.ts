@@ -10,7 +10,14 @@
  */
 export type * from './core/types.js';
 export * from './core/errors.js';
-export { loadManifests, hasErrors } from './manifest/index.js';
+export {
+  loadManifests,
+  hasErrors,
+  YAML_READERS,
+  type LoadOptions,
+  type LoadResult,
+  type YamlReader,
+} from './manifest/index.js';
 export { formatDiagnostic, formatDiagnostics, githubAnnotations } from './render/diagnostics.js';
 export { planChanges } from './plan-changes.js';
 export {

@@ -16,6 +16,7 @@ import {
 } from '../zpa/index.js';
 import { ManifestLoadError } from './errors.js';
 import type { CliIo } from './io.js';
+import { yamlOption } from './yaml-reader-env.js';
 
 export function styleFor(io: CliIo): Style {
   return wantsColor(io.env, io.stdoutIsTty) ? COLOR : PLAIN;
@@ -23,7 +24,8 @@ export function styleFor(io: CliIo): Style {
 
 /** Loads manifests; warnings go to stderr, errors stop the command before any API call. */
 export async function loadDesired(paths: string[], io: CliIo, allowEmpty = false): Promise<DesiredState> {
-  const { desired, diagnostics } = await loadManifests(paths.length > 0 ? paths : ['.'], { cwd: io.cwd, allowEmpty });
+  const options = { cwd: io.cwd, allowEmpty, ...yamlOption(io) };
+  const { desired, diagnostics } = await loadManifests(paths.length > 0 ? paths : ['.'], options);
   if (!desired || hasErrors(diagnostics)) throw new ManifestLoadError(diagnostics);
   if (diagnostics.length > 0) io.stderr(formatDiagnostics(diagnostics));
   return desired;

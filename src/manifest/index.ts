@@ -5,19 +5,21 @@
 import { relative, resolve, sep } from 'node:path';
 import type { DesiredLink, DesiredState, Diagnostic } from '../core/types.js';
 import { sortDiagnostics } from '../core/diagnostic-order.js';
+import { UsageError } from '../core/errors.js';
 import { problem, warning } from './diagnostic.js';
 import { checkLinksPerPortal } from './portal-limits.js';
 import { API_VERSION } from './document.js';
 import type { FileDeclarations } from './extract.js';
 import { findCandidates, type Candidate } from './find-files.js';
 import { IconReader } from './icons.js';
-import { loadFile, type FileResult } from './load-file.js';
+import { loadFile, YAML_READERS, type FileResult, type YamlReader } from './load-file.js';
 import { mergeDeclarations, type MergedLink } from './merge.js';
 
 import { hasErrors } from './diagnostic.js';
 
 export { hasErrors } from './diagnostic.js';
 export { API_VERSION } from './document.js';
+export { YAML_READERS, type YamlReader } from './load-file.js';
 export type { ManifestClientSetting, ManifestDocument, ManifestLink, ManifestPortal } from './document.js';
 
 export interface LoadOptions {
@@ -28,6 +30,12 @@ export interface LoadOptions {
    * "No changes"); `--allow-empty` makes it a warning, for a deliberately empty desired state.
    */
   allowEmpty?: boolean;
+  /**
+   * Which YAML reader reads the files. `plain` (the default): files in plain block YAML with no
+   * problem are read by the small reader of that subset, every other file by the yaml package.
+   * `full`: every file by the yaml package, to tell whether a report comes from the small reader.
+   */
+  yaml?: YamlReader;
 }
 
 /**
@@ -46,13 +54,17 @@ const CONCURRENCY = 16;
 
 /** `paths` are files (which must be manifests) or folders (searched for `*.yaml` and `*.yml`). */
 export async function loadManifests(paths: string[], options: LoadOptions = {}): Promise<LoadResult> {
+  const reader = options.yaml ?? 'plain';
+  // Checked here as well as by the type: a caller in JavaScript may pass anything.
+  if (!YAML_READERS.includes(reader))
+    throw new UsageError(`the yaml option is ${String(reader)}; it takes ${YAML_READERS.join(' or ')}`);
   const cwd = resolve(options.cwd ?? process.cwd());
   const found = await findCandidates(paths.length > 0 ? paths : ['.'], cwd);
   // One file after another: regular files are read synchronously anyway (read-source.ts), so
   // reading several at once would overlap no I/O and only keep several files' parses alive.
   const results: FileResult[] = [];
   for (const candidate of found.candidates)
-    results.push(await loadFile(candidate, relativePath(cwd, candidate.absolute)));
+    results.push(await loadFile(candidate, relativePath(cwd, candidate.absolute), reader));
 
   const diagnostics = [...found.diagnostics];
   const files: string[] = [];

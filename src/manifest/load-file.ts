@@ -17,7 +17,12 @@ import type { Positions } from './yaml-nodes.js';
 export type FileResult =
   { kind: 'skipped' } | { kind: 'manifest'; file: string; diagnostics: Diagnostic[]; declarations?: FileDeclarations };
 
-export async function loadFile(candidate: Candidate, file: string): Promise<FileResult> {
+/** The loader's `yaml` option (LoadOptions): the small reader first, or the yaml package for every file. */
+export const YAML_READERS = ['plain', 'full'] as const;
+export type YamlReader = (typeof YAML_READERS)[number];
+
+/** `reader` 'full' sends every file to the yaml package. */
+export async function loadFile(candidate: Candidate, file: string, reader: YamlReader = 'plain'): Promise<FileResult> {
   const source = await readSource(candidate, file);
   if (source.kind === 'skip') return { kind: 'skipped' };
   if (source.kind === 'problem') return { kind: 'manifest', file, diagnostics: [source.diagnostic] };
@@ -29,7 +34,8 @@ export async function loadFile(candidate: Candidate, file: string): Promise<File
     return { kind: 'manifest', file, diagnostics: [problem('manifest-outside-folder', message, hint, where)] };
   }
 
-  return (await loadPlainFile(source.text, file, candidate)) ?? loadYamlFile(source.text, file, candidate);
+  const plain = reader === 'plain' ? await loadPlainFile(source.text, file, candidate) : undefined;
+  return plain ?? loadYamlFile(source.text, file, candidate);
 }
 
 /** The fast path's answer, or undefined when the file is not plain YAML or has any finding. */

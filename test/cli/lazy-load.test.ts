@@ -44,8 +44,8 @@ beforeAll(async () => {
 });
 
 /** The modules (bundle inputs, e.g. `dist/cli/commands/plan.js`, `node_modules/got/...`) one CLI run loads. */
-async function modulesLoaded(args: string[], trace: string): Promise<string[]> {
-  const files = await filesLoaded(args, trace);
+async function modulesLoaded(args: string[], trace: string, env: object = {}): Promise<string[]> {
+  const files = await filesLoaded(args, trace, env);
   const prefix = pathToFileURL(root).href;
   const chunks = files.filter((url) => url.startsWith(prefix)).map((url) => url.slice(prefix.length));
   expect(chunks, 'the hook records the CLI entry').toContain('dist/cli/main.js');
@@ -57,13 +57,13 @@ async function modulesLoaded(args: string[], trace: string): Promise<string[]> {
 }
 
 /** The URLs of the files one CLI run loads. */
-async function filesLoaded(args: string[], trace: string): Promise<string[]> {
+async function filesLoaded(args: string[], trace: string, env: object): Promise<string[]> {
   const hooks = pathToFileURL(join(dir, 'hooks.mjs')).href;
   const register = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(hooks)})`;
   // The exit code does not matter here, only what was loaded on the way.
   await run(process.execPath, ['--import', register, 'dist/cli/main.js', ...args], {
     cwd: root,
-    env: { PATH: process.env['PATH'], NO_COLOR: '1', LOAD_TRACE: join(dir, trace) },
+    env: { PATH: process.env['PATH'], NO_COLOR: '1', LOAD_TRACE: join(dir, trace), ...env },
   }).catch(() => undefined);
   return (await readFile(join(dir, trace), 'utf8')).split('\n').filter(Boolean);
 }
@@ -89,6 +89,14 @@ describe('what each command loads', () => {
     expect(yaml(await modulesLoaded(['validate', join(dir, 'links.yaml')], 'plain.txt'))).toEqual([]);
     const broken = await modulesLoaded(['validate', join(dir, 'broken.yaml')], 'broken.txt');
     expect(yaml(broken).length).toBeGreaterThan(0);
+  });
+
+  it('ZPA_GITOPS_YAML=full sends plain manifests to the yaml package', async () => {
+    const yaml = (modules: string[]) => modules.filter((m) => /(^|\/)node_modules\/yaml\//.test(m));
+    const full = { ZPA_GITOPS_YAML: 'full' };
+    expect(yaml(await modulesLoaded(['validate', join(dir, 'links.yaml')], 'full.txt', full)).length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('plan loads got (so the check above can fail), but not the simulator', async () => {

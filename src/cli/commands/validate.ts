@@ -3,12 +3,14 @@ import { formatDiagnostics, githubAnnotations } from '../../render/diagnostics.j
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { exitCode } from '../exit-codes.js';
+import { yamlOption } from '../yaml-reader-env.js';
 
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('validate', args, { 'allow-empty': { type: 'boolean' } });
   const { desired, diagnostics, skipped } = await loadManifests(positionals.length > 0 ? positionals : ['.'], {
     cwd: io.cwd,
     allowEmpty: values['allow-empty'] ?? false,
+    ...yamlOption(io),
   });
   if (diagnostics.length > 0) io.stderr(formatDiagnostics(diagnostics));
   if (io.env['GITHUB_ACTIONS'] === 'true' && diagnostics.length > 0) io.stdout(githubAnnotations(diagnostics));
