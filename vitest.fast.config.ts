@@ -11,7 +11,8 @@ export const NEEDS_BUILD = [
   'test/e2e/package.test.ts',
   'test/e2e/readme-library.test.ts',
   'test/e2e/rate-limits-setting.test.ts',
-  'test/e2e/recipe-harness.test.ts',
+  'test/e2e/recipe-harness-github.test.ts',
+  'test/e2e/recipe-harness-gitlab.test.ts',
   'test/e2e/terraform-habits.test.ts',
   'test/format/fmt.test.ts',
 ];

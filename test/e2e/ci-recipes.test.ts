@@ -1,6 +1,6 @@
 /**
  * The CI recipes and the action parse, name only real commands and flags, pin the tool, and have the
- * jobs a team needs. (test/e2e/recipe-harness.test.ts runs them.)
+ * jobs a team needs. (test/e2e/recipe-harness.ts runs them.)
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
