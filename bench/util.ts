@@ -22,6 +22,15 @@ export interface Row {
   note?: string;
 }
 
+/**
+ * CPU time (user + sys, every thread of this process) since `start`, in ms: on a machine others
+ * share, the wall time of an in-process row follows their load, and this much less.
+ */
+export function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;

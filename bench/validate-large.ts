@@ -6,12 +6,15 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasErrors, loadManifests } from '../src/manifest/index.js';
+import { cpuMsSince } from './util.js';
 
 export interface ValidateBenchResult {
   files: number;
   links: number;
   medianMs: number;
   runsMs: number[];
+  /** CPU time (user + sys) of each run. */
+  cpuMs: number[];
 }
 
 export async function benchValidate(files = 200, links = 10_000, runs = 5): Promise<ValidateBenchResult> {
@@ -34,15 +37,18 @@ export async function benchValidate(files = 200, links = 10_000, runs = 5): Prom
       await writeFile(join(dir, `portal-${String(f).padStart(3, '0')}.yaml`), `${lines.join('\n')}\n`);
     }
     const runsMs: number[] = [];
+    const cpuMs: number[] = [];
     for (let run = 0; run < runs; run++) {
       const started = performance.now();
+      const cpuStarted = process.cpuUsage();
       const { desired, diagnostics } = await loadManifests([dir], { cwd: dir });
+      cpuMs.push(cpuMsSince(cpuStarted));
       runsMs.push(performance.now() - started);
       if (!desired || hasErrors(diagnostics) || desired.links.length !== links)
         throw new Error(`benchmark manifests did not load cleanly (${desired?.links.length ?? 0} links)`);
     }
     const sorted = [...runsMs].sort((a, b) => a - b);
-    return { files, links, medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0, runsMs };
+    return { files, links, medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0, runsMs, cpuMs };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@
 import { ConfigError } from '../core/errors.js';
 import { YAML_READERS, type LoadOptions, type YamlReader } from '../manifest/index.js';
 
-export const YAML_READER_VARIABLE = 'ZPA_GITOPS_YAML';
+const YAML_READER_VARIABLE = 'ZPA_GITOPS_YAML';
 
 /** The loader's `yaml` option as ZPA_GITOPS_YAML sets it (none when unset). */
 export function yamlOption(io: { env: Readonly<Record<string, string | undefined>> }): Pick<LoadOptions, 'yaml'> {
@@ -11,7 +11,7 @@ export function yamlOption(io: { env: Readonly<Record<string, string | undefined
 }
 
 /** Unset or empty: the default reader. Any value but the readers' names is an error, before any call. */
-export function yamlReaderFromEnv(env: Readonly<Record<string, string | undefined>>): YamlReader | undefined {
+function yamlReaderFromEnv(env: Readonly<Record<string, string | undefined>>): YamlReader | undefined {
   const value = env[YAML_READER_VARIABLE]?.trim() ?? '';
   if (value === '') return undefined;
   const reader = YAML_READERS.find((name) => name === value);

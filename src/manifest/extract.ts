@@ -16,7 +16,7 @@ import {
   type NameOrId,
   type SourceLocation,
 } from '../core/types.js';
-import { ABSENT, PROTOCOLS, type ManifestLink, type Protocol } from './document.js';
+import { ABSENT, LINK_FIELD_TYPES, PROTOCOLS, type ManifestLink, type Protocol } from './document.js';
 import { checkLinkTarget, checkProtocol } from './link-checks.js';
 import { describeLink } from './subject.js';
 import type { Positions, Segment } from './yaml-nodes.js';
@@ -79,11 +79,9 @@ export function extractDeclarations(
     const portal = record(value) ?? {};
     const links: LinkMention[] = [];
     const items = Array.isArray(portal['links']) ? (portal['links'] as unknown[]) : [];
-    // One path for every link of the portal, its index set per link (locators do not keep paths).
-    const linkPath: Segment[] = ['userPortals', name, 'links', 0];
     for (let index = 0; index < items.length; index++) {
-      linkPath[3] = index;
-      const mention = readMention(record(items[index]), linkPath, name, locator, folder);
+      const path = ['userPortals', name, 'links', index];
+      const mention = readMention(record(items[index]), path, name, locator, folder);
       if (!mention) continue;
       links.push(mention);
       checkMention(mention, () => describeLink(data, name, index), diagnostics);
@@ -215,6 +213,11 @@ function readClientSettings(settings: Fields | undefined, locator: Positions): D
   return result;
 }
 
+/** The fields a mention may give, in the schema's order. */
+const MENTION_FIELDS = (Object.keys(LINK_FIELD_TYPES) as (keyof ManifestLink)[]).filter(
+  (field): field is LinkFieldName => field !== 'name' && field !== 'ignoreChanges',
+);
+
 function readMention(
   item: Fields | undefined,
   path: readonly Segment[],
@@ -224,47 +227,20 @@ function readMention(
 ): LinkMention | undefined {
   const name = item?.['name'];
   if (!item || typeof name !== 'string' || name.trim() === '') return undefined;
-  // The well-formed fields, in the schema's order (LINK_FIELD_TYPES), each with where it is
-  // written. Spelled out field by field, so each read and store is of a known property name, which
-  // keeps extraction cheap on manifests with many links.
-  const fields: MentionFields = {};
-  const at: LinkMention['fieldLocations'] = {};
-  // One array for every field's path: only its last segment changes (locators do not keep paths).
-  const fieldPath: Segment[] = [...path, ''];
-  const { link, protocol, linkPath, description, enabled, icon } = item;
-  if (typeof link === 'string') {
-    fields.link = link;
-    at.link = valueAt(locator, fieldPath, 'link');
-  }
-  if (isProtocol(protocol)) {
-    fields.protocol = protocol;
-    at.protocol = valueAt(locator, fieldPath, 'protocol');
-  }
-  if (typeof linkPath === 'string') {
-    fields.linkPath = linkPath;
-    at.linkPath = valueAt(locator, fieldPath, 'linkPath');
-  }
-  if (typeof description === 'string') {
-    fields.description = description;
-    at.description = valueAt(locator, fieldPath, 'description');
-  }
-  if (typeof enabled === 'boolean') {
-    fields.enabled = enabled;
-    at.enabled = valueAt(locator, fieldPath, 'enabled');
-  }
-  if (typeof icon === 'string' && icon !== '') {
-    fields.icon = icon;
-    at.icon = valueAt(locator, fieldPath, 'icon');
+  // The well-formed fields, in the schema's order, each with where it is written.
+  const fields: Record<string, unknown> = {};
+  const fieldLocations: LinkMention['fieldLocations'] = {};
+  for (const field of MENTION_FIELDS) {
+    const value = item[field];
+    if (typeof value !== LINK_FIELD_TYPES[field]) continue;
+    if (field === 'protocol' && !isProtocol(value)) continue;
+    if (field === 'icon' && value === '') continue;
+    fields[field] = value;
+    fieldLocations[field] = locator.value([...path, field]);
   }
   const ignoreChanges = readIgnoredFields(item['ignoreChanges']);
   const location = locator.value(path);
-  return { name, portal, fields, fieldLocations: at, location, folder, ignoreChanges };
-}
-
-/** Where the mention's `field` is written; `fieldPath` is the mention's path with a last slot for it. */
-function valueAt(locator: Positions, fieldPath: Segment[], field: LinkFieldName): SourceLocation {
-  fieldPath[fieldPath.length - 1] = field;
-  return locator.value(fieldPath);
+  return { name, portal, fields, fieldLocations, location, folder, ignoreChanges };
 }
 
 /** The well-formed patterns, each located (the schema reported the rest). */

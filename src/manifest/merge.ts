@@ -40,23 +40,16 @@ export interface MergedLink {
 
 interface LinkBuild {
   name: string;
-  /**
-   * The fields given so far, and where each was given. Most links are given whole in one mention,
-   * so these start as that mention's own objects and are copied only if a later mention adds a
-   * field (`shared` until then): no per-link copies on the common path.
-   */
+  /** The fields given so far, and where each was given. */
   fields: Partial<Omit<DesiredLinkFields, 'icon'>>;
   origins: Partial<Record<LinkFieldName, SourceLocation>>;
-  shared: boolean;
   icon?: IconSource;
   definedAt?: SourceLocation;
-  /** The first portal that lists it, and where; most links are listed once. */
-  portal: string;
-  listed: SourceLocation;
-  /** Further portals -> where the link is listed there, in manifest order; for the few listed more than once. */
-  alsoListed?: Map<string, SourceLocation>;
-  /** From its mentions and from the portals listing it; made for the few links that have any. */
-  ignoreChanges?: Set<IgnorableLinkField>;
+  /** Each portal that lists it -> where, in manifest order. */
+  listed: Map<string, SourceLocation>;
+  firstListed: SourceLocation;
+  /** From its mentions and from the portals listing it. */
+  ignoreChanges: Set<IgnorableLinkField>;
 }
 
 export interface Merged {
@@ -140,8 +133,8 @@ function addMentions(links: Map<string, LinkBuild>, portal: PortalDeclaration, d
   for (const mention of portal.links) {
     const build = addMention(links, mention, diagnostics);
     if (!build) continue;
-    for (const field of mention.ignoreChanges) (build.ignoreChanges ??= new Set()).add(field);
-    for (const field of portal.ignoreChanges) (build.ignoreChanges ??= new Set()).add(field);
+    for (const field of mention.ignoreChanges) build.ignoreChanges.add(field);
+    for (const field of portal.ignoreChanges) build.ignoreChanges.add(field);
   }
 }
 
@@ -159,13 +152,13 @@ function addMention(
   mention: LinkMention,
   diagnostics: Diagnostic[],
 ): LinkBuild | undefined {
-  const build = links.get(mention.name);
+  let build = links.get(mention.name);
   if (!build) {
-    const first = startBuild(mention, diagnostics);
-    links.set(mention.name, first);
-    return first;
+    const { name, location } = mention;
+    build = { name, fields: {}, origins: {}, listed: new Map(), firstListed: location, ignoreChanges: new Set() };
+    links.set(mention.name, build);
   }
-  const listed = listedAt(build, mention.portal);
+  const listed = build.listed.get(mention.portal);
   if (listed) {
     diagnostics.push(
       problem(
@@ -177,7 +170,7 @@ function addMention(
     );
     return undefined;
   }
-  (build.alsoListed ??= new Map()).set(mention.portal, mention.location);
+  build.listed.set(mention.portal, mention.location);
   const given = mention.fields as Record<LinkFieldName, string | boolean>;
   for (const key in given) {
     const field = key as LinkFieldName;
@@ -194,37 +187,10 @@ function addMention(
       if (before !== value) diagnostics.push(conflict(mention.name, field, value, before, at, origin));
       continue;
     }
-    if (build.shared) {
-      build.fields = { ...build.fields };
-      build.origins = { ...build.origins };
-      build.shared = false;
-    }
-    (build.fields as Record<string, unknown>)[field] = value;
+    fields[field] = value;
     build.origins[field] = at;
   }
   if (mention.fields.link !== undefined) build.definedAt ??= mention.location;
-  return build;
-}
-
-/** A link's first mention: its fields and their places are taken as they are (see LinkBuild). */
-function startBuild(mention: LinkMention, diagnostics: Diagnostic[]): LinkBuild {
-  const { fields, fieldLocations } = mention;
-  const build: LinkBuild = {
-    name: mention.name,
-    fields,
-    origins: fieldLocations,
-    shared: true,
-    portal: mention.portal,
-    listed: mention.location,
-  };
-  if (fields.link !== undefined) build.definedAt = mention.location;
-  if (fields.icon !== undefined) {
-    const { icon, ...rest } = fields;
-    build.fields = rest;
-    build.origins = { ...fieldLocations };
-    build.shared = false;
-    addIcon(build, mention, icon, fieldLocations.icon ?? mention.location, diagnostics);
-  }
   return build;
 }
 
@@ -241,16 +207,6 @@ function addIcon(
     diagnostics.push(conflict(mention.name, 'icon', icon.path, build.icon.path, at, build.icon.location));
 }
 
-/** Where the link is already listed on `portal`, if it is. */
-function listedAt(build: LinkBuild, portal: string): SourceLocation | undefined {
-  return build.portal === portal ? build.listed : build.alsoListed?.get(portal);
-}
-
-/** Where each portal lists the link, in manifest order. */
-function listings(build: LinkBuild): SourceLocation[] {
-  return build.alsoListed ? [build.listed, ...build.alsoListed.values()] : [build.listed];
-}
-
 /**
  * A link the manifests list cannot also be left alone: the first `ignore` pattern (on any portal)
  * that matches a listed name is an error at each place the link is listed.
@@ -264,7 +220,7 @@ function listedAndIgnored(portals: readonly DesiredPortal[], links: ReadonlyMap<
   for (const build of links.values()) {
     const hit = patterns.find((p) => p.matches(build.name));
     if (!hit) continue;
-    for (const at of listings(build))
+    for (const at of build.listed.values())
       diagnostics.push(
         problem(
           'link-listed-and-ignored',
@@ -309,7 +265,7 @@ function finish(build: LinkBuild, diagnostics: Diagnostic[]): MergedLink | undef
         'link-not-defined',
         message,
         'give link: <domain or IP address> (and its other fields) in one of its mentions',
-        build.listed,
+        build.firstListed,
       ),
     );
     return undefined;
@@ -317,11 +273,11 @@ function finish(build: LinkBuild, diagnostics: Diagnostic[]): MergedLink | undef
   const merged: MergedLink = {
     name: build.name,
     fields: fields as MergedLink['fields'],
-    portals: build.alsoListed ? [build.portal, ...build.alsoListed.keys()] : [build.portal],
+    portals: [...build.listed.keys()],
     location: build.definedAt,
   };
   if (build.icon) merged.icon = build.icon;
-  if (ignored && ignored.size > 0) merged.ignoreChanges = IGNORABLE_LINK_FIELDS.filter((f) => ignored.has(f));
+  if (ignored.size > 0) merged.ignoreChanges = IGNORABLE_LINK_FIELDS.filter((f) => ignored.has(f));
   return merged;
 }
 

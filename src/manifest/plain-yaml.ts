@@ -105,8 +105,6 @@ export function readPlainYaml(text: string): PlainYaml | undefined {
 class PlainReader {
   private readonly stack: Frame[] = [];
   private awaiting: Awaiting | undefined;
-  /** The first `#` at or after the last search: most files hold few, so each value looks it up once. */
-  private nextHash = -1;
 
   constructor(private readonly text: string) {}
 
@@ -236,13 +234,10 @@ class PlainReader {
     return -1;
   }
 
-  /** The first `#` in [at, end), else end, from the file's next `#` (found once per stretch without one). */
+  /** The first `#` in [at, end), else end. */
   private findHash(at: number, end: number): number {
-    if (this.nextHash < at && this.nextHash !== Infinity) {
-      const found = this.text.indexOf('#', at);
-      this.nextHash = found < 0 ? Infinity : found;
-    }
-    return this.nextHash < end ? this.nextHash : end;
+    for (let i = at; i < end; i++) if (this.text.charCodeAt(i) === HASH) return i;
+    return end;
   }
 
   /** A scalar that ends the line (a comment may follow). */
@@ -345,25 +340,17 @@ function isAsciiLetter(code: number): boolean {
 
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', n: '\n', t: '\t' };
 
-/** One step down a path: the segment taken and where the value reached is written (with its own places). */
-interface Step {
-  segment: Segment;
-  place: Place;
-}
-
 /** Positions in a file read by `readPlainYaml`, answering as the yaml-backed Locator does. */
 export class PlainPositions implements Positions {
   private lineStarts: number[] | undefined;
-  private lastLine = 0;
-  private readonly root: Step;
-  private readonly trail: Step[] = [];
+  private readonly root: Place;
 
   constructor(
     readonly file: string,
     private readonly text: string,
     private readonly plain: PlainYaml,
   ) {
-    this.root = { segment: '', place: { key: -1, value: plain.rootOffset, inner: plain.places } };
+    this.root = { key: -1, value: plain.rootOffset, inner: plain.places };
   }
 
   start(): SourceLocation {
@@ -383,44 +370,22 @@ export class PlainPositions implements Positions {
     return place && place.key >= 0 ? this.at(place.key) : this.value(path);
   }
 
-  /**
-   * The place at `path[0..depth)`. Extraction asks for sibling after sibling (a link's fields, then
-   * the next link), so the steps of the previous path are kept and only the differing tail is walked.
-   */
+  /** The place at `path[0..depth)`. */
   private find(path: readonly Segment[], depth: number): Place | undefined {
-    const trail = this.trail;
-    let d = 0;
-    while (d < depth && d < trail.length && trail[d]!.segment === path[d]) d++;
-    if (d < trail.length && d < depth) trail.length = d;
-    let step = d === 0 ? this.root : trail[d - 1]!;
-    for (; d < depth; d++) {
-      const next = stepInto(step.place.inner, path[d]!);
-      if (!next) return undefined;
-      trail.push(next);
-      step = next;
-    }
-    return step.place;
+    let place: Place | undefined = this.root;
+    for (let d = 0; d < depth && place; d++) place = placeIn(place.inner, path[d]!);
+    return place;
   }
 
   private at(offset: number): SourceLocation {
     const starts = (this.lineStarts ??= lineStarts(this.text));
-    // Offsets mostly come in file order: try the line of the last answer and the next few first.
-    let line = this.lastLine;
-    if (starts[line]! <= offset) {
-      const near = Math.min(starts.length - 1, line + 8);
-      while (line < near && starts[line + 1]! <= offset) line++;
-      if (line === near && line < starts.length - 1 && starts[line + 1]! <= offset) line = lineAt(starts, offset);
-    } else {
-      line = lineAt(starts, offset);
-    }
-    this.lastLine = line;
+    const line = lineAt(starts, offset);
     return { file: this.file, line: line + 1, col: offset - starts[line]! + 1 };
   }
 }
 
-function stepInto(places: Places | undefined, segment: Segment): Step | undefined {
-  const place = Array.isArray(places) ? places[Number(segment)] : places?.[String(segment)];
-  return place ? { segment, place } : undefined;
+function placeIn(places: Places | undefined, segment: Segment): Place | undefined {
+  return Array.isArray(places) ? places[Number(segment)] : places?.[String(segment)];
 }
 
 /** The first character of a plain key this reader is sure of: a letter or `_`. */
