@@ -40,16 +40,23 @@ export interface MergedLink {
 
 interface LinkBuild {
   name: string;
-  /** The fields given so far, and where each was given. */
+  /**
+   * The fields given so far, and where each was given. Most links are given whole in one mention,
+   * so these start as that mention's own objects and are copied only if a later mention adds a
+   * field (`shared` until then): no per-link copies on the common path.
+   */
   fields: Partial<Omit<DesiredLinkFields, 'icon'>>;
   origins: Partial<Record<LinkFieldName, SourceLocation>>;
+  shared: boolean;
   icon?: IconSource;
   definedAt?: SourceLocation;
-  /** Each portal that lists it -> where, in manifest order. */
-  listed: Map<string, SourceLocation>;
-  firstListed: SourceLocation;
-  /** From its mentions and from the portals listing it. */
-  ignoreChanges: Set<IgnorableLinkField>;
+  /** The first portal that lists it, and where; most links are listed once. */
+  portal: string;
+  listed: SourceLocation;
+  /** Further portals -> where the link is listed there, in manifest order; for the few listed more than once. */
+  alsoListed?: Map<string, SourceLocation>;
+  /** From its mentions and from the portals listing it; made for the few links that have any. */
+  ignoreChanges?: Set<IgnorableLinkField>;
 }
 
 export interface Merged {
@@ -133,8 +140,8 @@ function addMentions(links: Map<string, LinkBuild>, portal: PortalDeclaration, d
   for (const mention of portal.links) {
     const build = addMention(links, mention, diagnostics);
     if (!build) continue;
-    for (const field of mention.ignoreChanges) build.ignoreChanges.add(field);
-    for (const field of portal.ignoreChanges) build.ignoreChanges.add(field);
+    for (const field of mention.ignoreChanges) (build.ignoreChanges ??= new Set()).add(field);
+    for (const field of portal.ignoreChanges) (build.ignoreChanges ??= new Set()).add(field);
   }
 }
 
@@ -152,13 +159,13 @@ function addMention(
   mention: LinkMention,
   diagnostics: Diagnostic[],
 ): LinkBuild | undefined {
-  let build = links.get(mention.name);
+  const build = links.get(mention.name);
   if (!build) {
-    const { name, location } = mention;
-    build = { name, fields: {}, origins: {}, listed: new Map(), firstListed: location, ignoreChanges: new Set() };
-    links.set(mention.name, build);
+    const first = startBuild(mention, diagnostics);
+    links.set(mention.name, first);
+    return first;
   }
-  const listed = build.listed.get(mention.portal);
+  const listed = listedAt(build, mention.portal);
   if (listed) {
     diagnostics.push(
       problem(
@@ -170,7 +177,7 @@ function addMention(
     );
     return undefined;
   }
-  build.listed.set(mention.portal, mention.location);
+  (build.alsoListed ??= new Map()).set(mention.portal, mention.location);
   const given = mention.fields as Record<LinkFieldName, string | boolean>;
   for (const key in given) {
     const field = key as LinkFieldName;
@@ -187,10 +194,37 @@ function addMention(
       if (before !== value) diagnostics.push(conflict(mention.name, field, value, before, at, origin));
       continue;
     }
-    fields[field] = value;
+    if (build.shared) {
+      build.fields = { ...build.fields };
+      build.origins = { ...build.origins };
+      build.shared = false;
+    }
+    (build.fields as Record<string, unknown>)[field] = value;
     build.origins[field] = at;
   }
   if (mention.fields.link !== undefined) build.definedAt ??= mention.location;
+  return build;
+}
+
+/** A link's first mention: its fields and their places are taken as they are (see LinkBuild). */
+function startBuild(mention: LinkMention, diagnostics: Diagnostic[]): LinkBuild {
+  const { fields, fieldLocations } = mention;
+  const build: LinkBuild = {
+    name: mention.name,
+    fields,
+    origins: fieldLocations,
+    shared: true,
+    portal: mention.portal,
+    listed: mention.location,
+  };
+  if (fields.link !== undefined) build.definedAt = mention.location;
+  if (fields.icon !== undefined) {
+    const { icon, ...rest } = fields;
+    build.fields = rest;
+    build.origins = { ...fieldLocations };
+    build.shared = false;
+    addIcon(build, mention, icon, fieldLocations.icon ?? mention.location, diagnostics);
+  }
   return build;
 }
 
@@ -207,6 +241,16 @@ function addIcon(
     diagnostics.push(conflict(mention.name, 'icon', icon.path, build.icon.path, at, build.icon.location));
 }
 
+/** Where the link is already listed on `portal`, if it is. */
+function listedAt(build: LinkBuild, portal: string): SourceLocation | undefined {
+  return build.portal === portal ? build.listed : build.alsoListed?.get(portal);
+}
+
+/** Where each portal lists the link, in manifest order. */
+function listings(build: LinkBuild): SourceLocation[] {
+  return build.alsoListed ? [build.listed, ...build.alsoListed.values()] : [build.listed];
+}
+
 /**
  * A link the manifests list cannot also be left alone: the first `ignore` pattern (on any portal)
  * that matches a listed name is an error at each place the link is listed.
@@ -220,7 +264,7 @@ function listedAndIgnored(portals: readonly DesiredPortal[], links: ReadonlyMap<
   for (const build of links.values()) {
     const hit = patterns.find((p) => p.matches(build.name));
     if (!hit) continue;
-    for (const at of build.listed.values())
+    for (const at of listings(build))
       diagnostics.push(
         problem(
           'link-listed-and-ignored',
@@ -265,7 +309,7 @@ function finish(build: LinkBuild, diagnostics: Diagnostic[]): MergedLink | undef
         'link-not-defined',
         message,
         'give link: <domain or IP address> (and its other fields) in one of its mentions',
-        build.firstListed,
+        build.listed,
       ),
     );
     return undefined;
@@ -273,11 +317,11 @@ function finish(build: LinkBuild, diagnostics: Diagnostic[]): MergedLink | undef
   const merged: MergedLink = {
     name: build.name,
     fields: fields as MergedLink['fields'],
-    portals: [...build.listed.keys()],
+    portals: build.alsoListed ? [build.portal, ...build.alsoListed.keys()] : [build.portal],
     location: build.definedAt,
   };
   if (build.icon) merged.icon = build.icon;
-  if (ignored.size > 0) merged.ignoreChanges = IGNORABLE_LINK_FIELDS.filter((f) => ignored.has(f));
+  if (ignored && ignored.size > 0) merged.ignoreChanges = IGNORABLE_LINK_FIELDS.filter((f) => ignored.has(f));
   return merged;
 }
 
