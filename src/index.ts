@@ -1,7 +1,7 @@
 /**
  * zpa-gitops as a library: the CLI is a thin layer over these.
  *
- *   const { desired, diagnostics } = await loadManifests(['manifests/']);
+ *   const { desired, diagnostics } = await loadManifests(['zpa/']);
  *   if (!desired) throw new Error(formatDiagnostics(diagnostics)); // manifests with errors: no desired state
  *   const client = new ZpaClient({ settings: settingsFromEnv() });
  *   const planned = await planTenant(desired, client);

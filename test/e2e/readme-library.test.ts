@@ -116,3 +116,18 @@ describe('the library with manifests that have errors', () => {
     expect(sim.requests).toEqual([]);
   });
 });
+
+describe("src/index.ts's example", () => {
+  it('is the README example above, statement for statement, so the run above covers it too', () => {
+    const withoutComment = (line: string) => line.replace(/\s*\/\/.*$/, '').trim();
+    const head = /^\/\*\*\n([\s\S]*?)\*\//.exec(readFileSync(join(ROOT, 'src/index.ts'), 'utf8'))?.[1] ?? '';
+    const example = head
+      .split('\n')
+      .filter((line) => line.startsWith(' *   '))
+      .map((line) => withoutComment(line.slice(' *   '.length)));
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = (/## Library\n\n```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '').split('\n').map(withoutComment);
+    expect(example.length).toBeGreaterThanOrEqual(5);
+    expect(example.filter((line) => !block.includes(line))).toEqual([]);
+  });
+});
