@@ -10,7 +10,7 @@ export const NEEDS_BUILD = [
   'test/e2e/messages.test.ts',
   'test/e2e/package.test.ts',
   'test/e2e/readme-library.test.ts',
-  'test/e2e/rate-limits-setting.test.ts',
+  'test/e2e/settings-from-env.test.ts',
   'test/e2e/recipe-harness-github.test.ts',
   'test/e2e/recipe-harness-gitlab.test.ts',
   'test/e2e/terraform-habits.test.ts',
