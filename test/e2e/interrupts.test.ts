@@ -135,6 +135,16 @@ function accountedOnce(stdout: string, notAttempted: number): void {
   expect(new Set(lines).size).toBe(notAttempted);
 }
 
+/** Holds back the reply to the first request matching `match`; resolves once that request arrived. */
+function holdReply(match: { method: string; path?: RegExp }): Promise<void> {
+  sim.injectFault({ ...match, delayMs: 600_000 });
+  return new Promise<void>((resolve) => {
+    onRequest = (entry) => {
+      if (entry.fault === 'delayMs') resolve();
+    };
+  });
+}
+
 describe('interrupting apply', () => {
   it('first SIGINT: no new write, the account, exit 130; a second run converges', async () => {
     const dir = driftedTenant();
@@ -190,12 +200,7 @@ describe('interrupting apply', () => {
   it('a second signal exits at once, even with a write still in flight', async () => {
     const dir = driftedTenant();
     // The first PUT is applied at once but its reply is held back: the write stays in flight.
-    sim.injectFault({ method: 'PUT', delayMs: 600_000 });
-    const held = new Promise<void>((resolve) => {
-      onRequest = (entry) => {
-        if (entry.fault === 'delayMs') resolve();
-      };
-    });
+    const held = holdReply({ method: 'PUT' });
     sim.clearRequests();
     const run = start(dir);
     await held;
@@ -215,12 +220,7 @@ describe('interrupting the reads and the plan, before any write', () => {
   it('apply: SIGINT while a read is held open says so and exits 130, nothing written', async () => {
     const dir = driftedTenant();
     // The link list is read, but its reply is held back: planning is under way and cannot finish.
-    sim.injectFault({ method: 'GET', path: /\/userPortalLink$/, delayMs: 600_000 });
-    const held = new Promise<void>((resolve) => {
-      onRequest = (entry) => {
-        if (entry.fault === 'delayMs') resolve();
-      };
-    });
+    const held = holdReply({ method: 'GET', path: /\/userPortalLink$/ });
     sim.clearRequests();
     const run = start(dir);
     await held;
