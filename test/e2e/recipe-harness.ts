@@ -25,6 +25,11 @@ let gitlab: FakeForge;
 let bin: string;
 
 const writes = () => apiWrites(sim);
+/** The methods of the writes that reached the API, in a stable order. */
+const writeMethods = () =>
+  writes()
+    .map((r) => r.method)
+    .sort();
 
 /** A repository whose zpa/ folder changes one link and adds one, on a seeded tenant. */
 function repository(): string {
@@ -194,11 +199,7 @@ export function describeRecipes(host: 'GitHub' | 'GitLab'): void {
         const push = await runGithubJob(RECIPE, 'apply', githubRun(dir, 'push', merge, 7));
         expect(push.code, push.output).toBe(0);
         expect(push.output).toMatch(/Apply complete: 1 created, 1 updated, 0 deleted/);
-        expect(
-          writes()
-            .map((r) => r.method)
-            .sort(),
-        ).toEqual(['POST', 'PUT']);
+        expect(writeMethods()).toEqual(['POST', 'PUT']);
         expect(github.comments.get(7)).toHaveLength(1);
         await converged(dir);
 
@@ -228,11 +229,7 @@ export function describeRecipes(host: 'GitHub' | 'GitLab'): void {
 
         const manual = await runGithubJob(RECIPE, 'apply-reviewed', githubRun(dir, 'workflow_dispatch', merge, 8, now));
         expect(manual.code, manual.output).toBe(0);
-        expect(
-          writes()
-            .map((r) => r.method)
-            .sort(),
-        ).toEqual(['POST', 'PUT']);
+        expect(writeMethods()).toEqual(['POST', 'PUT']);
         await converged(dir);
       }, 300_000);
     });
@@ -354,11 +351,7 @@ export function describeRecipes(host: 'GitHub' | 'GitLab'): void {
         sim.clearRequests();
         const push = await runGitlabJob('zpa-apply', gitlabRunner(merge), dir);
         expect(push.code, push.output).toBe(0);
-        expect(
-          writes()
-            .map((r) => r.method)
-            .sort(),
-        ).toEqual(['POST', 'PUT']);
+        expect(writeMethods()).toEqual(['POST', 'PUT']);
         await converged(dir);
         expect(`${mr.output}${push.output}`).not.toContain(TOKEN);
       }, 300_000);
