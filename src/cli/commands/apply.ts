@@ -96,12 +96,13 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
   const targets = targetsFrom(values.target);
   const desired = await loadDesired(positionals, io, values['allow-empty'] ?? false);
   const interrupts = new ApplyInterrupts(io);
-  const client = connect(io, { stopWrites: interrupts.signal });
+  const settings = settingsFromEnv(io.env);
+  const client = connect(io, { settings, stopWrites: interrupts.signal });
   try {
     return await planAndApply(
       desired,
       client,
-      { ...values, input, targets, digestGate, byLabel },
+      { ...values, input, targets, digestGate, byLabel, signedIn: signInLine(settings) },
       { ...options, signal: interrupts.signal },
       format,
       say,
@@ -126,6 +127,8 @@ async function planAndApply(
     name?: string | undefined;
     digestGate: DigestGate;
     byLabel: boolean;
+    /** How this run signed in, for the plan's reader (signInLine). */
+    signedIn: string;
   },
   options: ApplyRunOptions,
   format: 'text' | 'json',
@@ -137,7 +140,7 @@ async function planAndApply(
   const safety = safetyFrom(values['prune-threshold'], values['update-threshold']);
   const planned = await interrupts.beforeWrites(() => planTenant(desired, client, { safety, targets: values.targets }));
   const plan = await withCommit(planned.plan, io);
-  say(renderPlan(plan, { format: 'text', style, signedIn: signInLine(settingsFromEnv(io.env)) }));
+  say(renderPlan(plan, { format: 'text', style, signedIn: values.signedIn }));
   // The reviewed digest is the approval: it must name exactly this plan, even an empty one.
   checkExpected(plan, values.digestGate);
   if (!hasChanges(plan)) return exitCode('ok');
