@@ -1,9 +1,9 @@
 /**
- * Interrupts during apply: the first SIGINT or SIGTERM (CI runners send SIGTERM on
- * cancel) stops new writes; those in flight finish or are settled by reading; the account of
- * done / failed / not attempted is printed; the exit code is 130 or 143. A second signal exits at
- * once (see process-io.ts). A signal while the tenant is still read and planned ends the run at once:
- * nothing was written.
+ * Interrupts of a command that reads, then may write (plan, apply, the write probe): the first
+ * SIGINT or SIGTERM (CI runners send SIGTERM on cancel) stops new writes; those in flight finish or
+ * are settled by reading; the account of done / failed / not attempted is printed; the exit code is
+ * 130 or 143. A second signal exits at once (see process-io.ts). A signal while the tenant is still
+ * read and planned ends the run at once: nothing was written.
  */
 import { exitCode, interruptedOutcome, type Outcome } from './exit-codes.js';
 import { InterruptedBeforeWritesError, type CliIo, type InterruptSignal } from './io.js';
@@ -11,7 +11,7 @@ import { InterruptedBeforeWritesError, type CliIo, type InterruptSignal } from '
 /** What apply says on the first signal. */
 const APPLY_NOTICE = 'no new write will start; waiting for the ones in flight.';
 
-export class ApplyInterrupts {
+export class CommandInterrupts {
   private readonly controller = new AbortController();
   received: InterruptSignal | undefined;
 

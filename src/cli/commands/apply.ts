@@ -12,7 +12,7 @@ import { renderPlan } from '../../render/plan.js';
 import { applyPlanned, applySavedPlan, planTenant, type ApplyRunOptions } from '../../workflow.js';
 import { oneOf, parseCommandArgs, positiveInteger } from '../args.js';
 import { PromptCancelledError, type CliIo } from '../io.js';
-import { ApplyInterrupts } from '../interrupts.js';
+import { CommandInterrupts } from '../interrupts.js';
 import { savedPlanArgument } from '../saved-plan-argument.js';
 import { connect, loadDesired, safetyFrom, signInLine, styleFor, targetsFrom, withCommit } from '../shared.js';
 import { partialNote, targetSummary } from '../../render/describe.js';
@@ -85,7 +85,7 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
       say('No changes. The tenant matches the manifests.\n');
       return exitCode('ok');
     }
-    const interrupts = new ApplyInterrupts(io);
+    const interrupts = new CommandInterrupts(io);
     const client = connect(io, { stopWrites: interrupts.signal });
     const report = await interrupts
       .during(() => applySavedPlan(plan, client, { ...options, ...gate, ...digestGate, signal: interrupts.signal }))
@@ -95,7 +95,7 @@ export async function applyCommand(args: string[], io: CliIo): Promise<number> {
 
   const targets = targetsFrom(values.target);
   const desired = await loadDesired(positionals, io, values['allow-empty'] ?? false);
-  const interrupts = new ApplyInterrupts(io);
+  const interrupts = new CommandInterrupts(io);
   const settings = settingsFromEnv(io.env);
   const client = connect(io, { settings, stopWrites: interrupts.signal });
   try {
@@ -134,7 +134,7 @@ async function planAndApply(
   format: 'text' | 'json',
   say: (text: string) => void,
   io: CliIo,
-  interrupts: ApplyInterrupts,
+  interrupts: CommandInterrupts,
 ): Promise<number> {
   const style = styleFor(io);
   const safety = safetyFrom(values['prune-threshold'], values['update-threshold']);
@@ -222,7 +222,7 @@ function finish(
   client: ZpaClient,
   format: 'text' | 'json',
   io: CliIo,
-  interrupts: ApplyInterrupts,
+  interrupts: CommandInterrupts,
 ): number {
   const calls = client.stats.gets + client.stats.writes;
   const interrupted = interrupts.received === undefined ? {} : { interrupted: interrupts.received };

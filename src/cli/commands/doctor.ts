@@ -3,7 +3,7 @@ import { UsageError } from '../../core/errors.js';
 import { DOCTOR_FORMATS, renderDoctor } from '../../doctor/render.js';
 import { runDoctor } from '../../doctor/run-doctor.js';
 import { oneOf, parseCommandArgs } from '../args.js';
-import { ApplyInterrupts } from '../interrupts.js';
+import { CommandInterrupts } from '../interrupts.js';
 import type { CliIo } from '../io.js';
 import { connect, loadDesired } from '../shared.js';
 
@@ -24,7 +24,7 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
   if (probe !== undefined && probe.trim() === '') throw new UsageError('--write-probe needs a user portal name or id');
   // Bad manifests stop here, before any call, as they stop plan.
   const desired = positionals.length > 0 ? await loadDesired(positionals, io) : undefined;
-  const interrupts = new ApplyInterrupts(io, PROBE_NOTICE);
+  const interrupts = new CommandInterrupts(io, PROBE_NOTICE);
   const run = () =>
     runDoctor({
       env: io.env,

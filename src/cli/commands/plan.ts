@@ -3,7 +3,7 @@ import { writePlanFile } from '../../planfile/planfile.js';
 import { PLAN_FORMATS, renderPlan } from '../../render/plan.js';
 import { renderMarkdown, SUMMARY_BUDGET } from '../../render/markdown.js';
 import { planTenant } from '../../workflow.js';
-import { ApplyInterrupts } from '../interrupts.js';
+import { CommandInterrupts } from '../interrupts.js';
 import { PLAN_KEY_VARIABLE, signPlan } from '../../digest/keyed-digest.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -38,7 +38,7 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
   const desired = await loadDesired(positionals, io, values['allow-empty'] ?? false);
   const settings = settingsFromEnv(io.env);
   const client = connect(io, { settings });
-  const planned = await new ApplyInterrupts(io)
+  const planned = await new CommandInterrupts(io)
     .beforeWrites(() => planTenant(desired, client, { safety, targets }))
     .finally(() => client.close());
   // With a key the plan, its file and its comment carry the keyed digest only a key holder can make.
