@@ -94,6 +94,8 @@ export async function driveClock<T>(clock: ManualClock, work: Promise<T>, quiet:
   const watched = work.finally(() => {
     settled = true;
   });
+  // The caller awaits the rejection once the loop ends; until then it is not unhandled.
+  watched.catch(() => undefined);
   while (!settled) {
     await waitUntil(() => settled || (clock.pending > 0 && quiet()));
     const next = clock.nextWake;
