@@ -1,7 +1,8 @@
 /**
- * `fmt` through the built CLI: a folder of messy manifests formats to the golden folder, a second
- * run changes nothing, every comment survives, --check exits 1 on the messy folder and 0 on the
- * result, and what `export` writes is already formatted.
+ * `fmt`: a folder of messy manifests formats to the golden folder, a second run changes nothing,
+ * every comment survives, --check exits 1 on the messy folder and 0 on the result, and what
+ * `export` writes is already formatted. Formatting and checking run once through the built CLI, as
+ * a user runs it (the schema line is found from the bundle's place); the rest run in-process.
  */
 import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { Lexer } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSeed, startSimulator, type Simulator } from '../../src/sim/index.js';
 import { builtCli, ROOT } from '../support/built-cli.js';
+import { cli } from '../support/cli.js';
 import { removeWorkspaces, workspace } from '../support/workspace.js';
 
 const MESSY = join(ROOT, 'test/format/messy');
@@ -34,6 +36,9 @@ function messyCopy(): { root: string; dir: string } {
   return { root, dir };
 }
 
+/** The CLI in this process, from the repository root unless told otherwise. */
+const fmtCli = (argv: string[], options: { cwd?: string; env?: object } = {}) => cli(argv, { cwd: ROOT, ...options });
+
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 
 function comments(text: string): string[] {
@@ -53,9 +58,9 @@ describe('zpa-gitops fmt', { timeout: 120_000 }, () => {
 
   it('a second run changes nothing', async () => {
     const { root, dir } = messyCopy();
-    await builtCli(['fmt', 'test/format/messy'], { cwd: root });
+    await fmtCli(['fmt', 'test/format/messy'], { cwd: root });
     const once = MANIFESTS.map((file) => read(dir, file));
-    const twice = await builtCli(['fmt', 'test/format/messy'], { cwd: root });
+    const twice = await fmtCli(['fmt', 'test/format/messy'], { cwd: root });
     expect(twice).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(MANIFESTS.map((file) => read(dir, file))).toEqual(once);
   });
@@ -90,7 +95,7 @@ describe('zpa-gitops fmt', { timeout: 120_000 }, () => {
 
   it('--diff shows the change as a unified diff', async () => {
     const { root, dir } = messyCopy();
-    const result = await builtCli(['fmt', '--check', '--diff', 'test/format/messy/portals/ops.yaml'], { cwd: root });
+    const result = await fmtCli(['fmt', '--check', '--diff', 'test/format/messy/portals/ops.yaml'], { cwd: root });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
       '--- test/format/messy/portals/ops.yaml\n+++ test/format/messy/portals/ops.yaml\n@@ ',
@@ -102,7 +107,7 @@ describe('zpa-gitops fmt', { timeout: 120_000 }, () => {
 
   it('a file that is not valid YAML is reported with its place and left as it was', async () => {
     const dir = workspace({ 'bad.yaml': 'apiVersion: zpa-gitops/v1\nuserPortals: [unclosed\n' });
-    const result = await builtCli(['fmt', '.'], { cwd: dir });
+    const result = await fmtCli(['fmt', '.'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^bad\.yaml:\d+:\d+ error /);
     expect(read(dir, 'bad.yaml')).toBe('apiVersion: zpa-gitops/v1\nuserPortals: [unclosed\n');
@@ -110,19 +115,19 @@ describe('zpa-gitops fmt', { timeout: 120_000 }, () => {
 
   it('export writes what fmt would: portals/<name>.yaml, client-settings.yaml, icons, and fmt --check passes', async () => {
     const dir = workspace();
-    const exported = await builtCli(['export', '--out', 'zpa'], { cwd: dir, env: sim.env() });
+    const exported = await fmtCli(['export', '--out', 'zpa'], { cwd: dir, env: sim.env() });
     expect(exported.code).toBe(0);
     expect(readdirSync(join(dir, 'zpa')).sort()).toEqual(['client-settings.yaml', 'icons', 'portals']);
     expect(readdirSync(join(dir, 'zpa/portals')).sort()).toEqual(['engineering.yaml', 'ops.yaml', 'sales.yaml']);
-    const check = await builtCli(['fmt', '--check', 'zpa'], { cwd: dir });
+    const check = await fmtCli(['fmt', '--check', 'zpa'], { cwd: dir });
     expect(check).toEqual({ code: 0, stdout: '', stderr: '' });
-    const valid = await builtCli(['validate', 'zpa'], { cwd: dir });
+    const valid = await fmtCli(['validate', 'zpa'], { cwd: dir });
     expect(valid.code).toBe(0);
   });
 
   it('an export edited by hand into another style is put back by fmt', async () => {
     const dir = workspace();
-    await builtCli(['export', '--out', '.'], { cwd: dir, env: sim.env() });
+    await fmtCli(['export', '--out', '.'], { cwd: dir, env: sim.env() });
     const file = join(dir, 'portals/ops.yaml');
     const exported = readFileSync(file, 'utf8');
     // Every string value double-quoted, and no schema line: still the same data.
@@ -130,8 +135,8 @@ describe('zpa-gitops fmt', { timeout: 120_000 }, () => {
       file,
       exported.replace(/^# yaml-language-server.*\n/, '').replace(/: (?!true$|false$)(.+)$/gm, ': "$1"'),
     );
-    expect((await builtCli(['fmt', '--check', '.'], { cwd: dir })).code).toBe(1);
-    expect((await builtCli(['fmt'], { cwd: dir })).stdout).toBe('portals/ops.yaml\n');
+    expect((await fmtCli(['fmt', '--check', '.'], { cwd: dir })).code).toBe(1);
+    expect((await fmtCli(['fmt'], { cwd: dir })).stdout).toBe('portals/ops.yaml\n');
     expect(readFileSync(file, 'utf8')).toBe(exported);
   });
 });
