@@ -54,8 +54,9 @@ export class Authenticator {
       retry: {
         limit: SIGN_IN_RETRIES,
         methods: ['POST'],
-        calculateDelay: ({ attemptCount, error }) =>
-          decideRetry(
+        // As for API calls (transport.ts): the back-off on the client's clock, 1 ms on got's.
+        calculateDelay: async ({ attemptCount, error }) => {
+          const decision = decideRetry(
             {
               method: 'POST',
               idempotent: true,
@@ -65,7 +66,11 @@ export class Authenticator {
               waitedMs: 0,
             },
             policy,
-          )?.delayMs ?? 0,
+          );
+          if (decision === undefined) return 0;
+          await options.clock.sleep(decision.delayMs);
+          return 1;
+        },
       },
     });
   }

@@ -268,8 +268,12 @@ export class Transport {
     });
   }
 
-  /** got's calculateDelay: 0 means "do not retry". */
-  private retryDelay(attemptCount: number, error: RequestError): number {
+  /**
+   * got's calculateDelay: 0 means "do not retry". The back-off is waited out here, on the client's
+   * clock (so a test's clock drives it, and an interrupt ends a write's wait); got then waits the
+   * 1 ms returned on its own timer before the next attempt.
+   */
+  private async retryDelay(attemptCount: number, error: RequestError): Promise<number> {
     const call = callOf(error.options.context);
     call.releaseSlot(); // the attempt is over; its window starts now, not after the retry's delay
     if (call.request.method !== 'GET' && this.options.stopWrites?.aborted) return 0; // interrupted: no new attempt
@@ -304,7 +308,9 @@ export class Transport {
     );
     if (decision.delayMs >= NOTICEABLE_WAIT_MS)
       this.options.onWait?.({ ms: decision.delayMs, reason: decision.reason });
-    return decision.delayMs;
+    const { clock, stopWrites } = this.options;
+    await clock.sleep(decision.delayMs, call.request.method === 'GET' ? undefined : stopWrites);
+    return 1;
   }
 
   private debugLine(line: string): void {

@@ -84,3 +84,22 @@ export function flushMicrotasks(): Promise<void> {
 export async function waitUntil(ready: () => boolean): Promise<void> {
   while (!ready()) await new Promise((resolve) => setTimeout(resolve, 2));
 }
+
+/**
+ * Run `work` to the end, moving the clock to the next sleeper's deadline each time the work is
+ * waiting on the clock and `quiet()` says nothing is still on its way.
+ */
+export async function driveClock<T>(clock: ManualClock, work: Promise<T>, quiet: () => boolean): Promise<T> {
+  let settled = false;
+  const watched = work.finally(() => {
+    settled = true;
+  });
+  // The caller awaits the rejection once the loop ends; until then it is not unhandled.
+  watched.catch(() => undefined);
+  while (!settled) {
+    await waitUntil(() => settled || (clock.pending > 0 && quiet()));
+    const next = clock.nextWake;
+    if (!settled && next !== undefined) await clock.advanceTo(next);
+  }
+  return watched;
+}

@@ -3,7 +3,7 @@ import { ApiError } from '../../src/core/errors.js';
 import { startSimulator } from '../../src/sim/index.js';
 import { DEFAULT_WRITE_TIMEOUT_MS, settingsFromEnv, ZpaClient } from '../../src/zpa/index.js';
 import { holdPort } from '../support/held-port.js';
-import { ManualClock } from '../support/manual-clock.js';
+import { driveClock, ManualClock } from '../support/manual-clock.js';
 import { CUSTOMER_ID, SIM_SECRET, expectNoCredentials, harness, rejectionOf } from './sim-helpers.js';
 import { createLink, deleteClientSetting, deleteLink, updateLink } from '../support/write-calls.js';
 import { CLIENT_SETTINGS_READ, LINKS_READ, PORTALS_READ } from '../support/read-calls.js';
@@ -123,16 +123,16 @@ describe('retries', () => {
   });
 
   // Real time on purpose: a request's timeout is got's own timer. The sign-in and first read share
-  // the client's 1 s timeout, so it is not made shorter.
+  // the client's 1 s timeout, so it is not made shorter; the read is not retried, so it is one 1 s.
   it('a write waits longer than a read: its own timeout, of the order the SDKs use', async () => {
     expect(DEFAULT_WRITE_TIMEOUT_MS).toBeGreaterThanOrEqual(60_000);
     // Both replies are held on a clock only this test moves. The read times out after its 1 s; the
     // write, sent first, is still waiting then, and lands once the clock lets its reply go.
     const clock = new ManualClock();
-    const { sim, client } = await harness({ seed, clock }, { ...fast, clock, timeoutMs: 1_000 });
+    const { sim, client } = await harness({ seed, clock }, { retry: { limit: 0 }, clock, timeoutMs: 1_000 });
     await client.read(PORTALS_READ);
     sim.injectFault({ method: 'POST', path: /\/userPortalLink$/, delayMs: 60_000 });
-    sim.injectFault({ method: 'GET', path: /\/userPortal$/, delayMs: 60_000, times: 10 });
+    sim.injectFault({ method: 'GET', path: /\/userPortal$/, delayMs: 60_000 });
     const write = createLink(client, { name: 'Slow', link: 'slow.example.com' }, [PORTAL]);
     write.catch(() => undefined); // awaited below; a rejection before then is not unhandled
     const read = await apiError(client.read(PORTALS_READ));
@@ -159,19 +159,27 @@ describe('retries', () => {
     const held = await holdPort();
     const first = await startSimulator(simOptions(held.port));
     let restarted: ReturnType<typeof startSimulator> | undefined;
+    let listening = false;
+    // The retry's back-off is on this clock, moved once the restarted API listens.
+    const clock = new ManualClock();
     const client = new ZpaClient({
       settings: settingsFromEnv({ ...first.env() }),
       retry: { limit: 3 },
-      // The API comes back on the port this test holds as soon as the client meets the refusal: the
-      // server listens within this turn of the event loop, long before the retry's back-off ends.
+      clock,
+      // The API comes back on the port this test holds as soon as the client meets the refusal.
       debug: (line) => {
-        if (line.includes('no response (ECONNREFUSED)')) restarted ??= startSimulator(simOptions(held.port));
+        if (line.includes('no response (ECONNREFUSED)'))
+          restarted ??= startSimulator(simOptions(held.port)).finally(() => (listening = true));
       },
     });
     try {
       await client.read(PORTALS_READ); // signed in
       await first.close();
-      const created = await createLink(client, { name: 'Back', link: 'back.example.com' }, [PORTAL]);
+      const created = await driveClock(
+        clock,
+        createLink(client, { name: 'Back', link: 'back.example.com' }, [PORTAL]),
+        () => listening,
+      );
       expect(restarted).toBeDefined();
       const second = await (restarted as ReturnType<typeof startSimulator>);
       expect(created.name).toBe('Back');
@@ -190,11 +198,13 @@ describe('retries', () => {
   it('fails with a non-ambiguous error when the API host keeps refusing connections', async () => {
     const held = await holdPort();
     const sim = await startSimulator(simOptions(held.port));
-    const client = new ZpaClient({ settings: settingsFromEnv({ ...sim.env() }), retry: { limit: 1 } });
+    const clock = new ManualClock();
+    const client = new ZpaClient({ settings: settingsFromEnv({ ...sim.env() }), retry: { limit: 1 }, clock });
     try {
       await client.read(PORTALS_READ);
       await sim.close();
-      const error = await apiError(createLink(client, { name: 'X', link: 'x.example.com' }, [PORTAL]));
+      const refused = createLink(client, { name: 'X', link: 'x.example.com' }, [PORTAL]);
+      const error = await apiError(driveClock(clock, refused, () => true));
       expect(error).toMatchObject({ status: undefined, reason: 'ECONNREFUSED', ambiguous: false });
       expect(client.stats.retries).toBe(1);
     } finally {

@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { windowMarginMs } from '../../src/zpa/index.js';
-import { ManualClock, waitUntil } from '../support/manual-clock.js';
+import { driveClock, ManualClock } from '../support/manual-clock.js';
 import { createLink } from '../support/write-calls.js';
 import { harness } from './sim-helpers.js';
 import { PORTALS_READ } from '../support/read-calls.js';
 import { anyNumber } from '../support/matchers.js';
-
-/**
- * Run `work` to the end, moving the clock to the next sleeper's deadline each time the work is
- * waiting on the clock and `quiet()` says nothing is still on its way.
- */
-async function driveClock<T>(clock: ManualClock, work: Promise<T>, quiet: () => boolean): Promise<T> {
-  let settled = false;
-  const watched = work.finally(() => {
-    settled = true;
-  });
-  while (!settled) {
-    await waitUntil(() => settled || (clock.pending > 0 && quiet()));
-    const next = clock.nextWake;
-    if (!settled && next !== undefined) await clock.advanceTo(next);
-  }
-  return watched;
-}
 
 const limits = { get: 5, write: 3, windowMs: 1000 };
 const seed = { userPortals: [{ id: '145283994705985838', name: 'Portal A' }] };
@@ -53,10 +36,13 @@ describe('rate limits', () => {
       expect(gets.filter((u) => u >= t && u < t + limits.windowMs).length).toBeLessThanOrEqual(limits.get);
   });
 
-  // Real time on purpose: got waits out the retry-after itself (not on the client's clock), and
-  // this is the check that it does, for a GET and a POST: two 1 s waits.
+  // The retry-after is waited out on the client's clock, shared with the simulator and moved only
+  // while no call is on the wire: the client's own 1 s waits, for a GET and for a POST.
   it('honours an injected 429 with retry-after: 1s, for a GET and for a POST', async () => {
-    const { sim, client, waits } = await harness({ seed });
+    const clock = new ManualClock();
+    const { sim, client, waits } = await harness({ seed, clock }, { clock });
+    const quiet = () =>
+      sim.requests.filter((r) => r.path !== '/signin').length === client.stats.gets + client.stats.writes;
     await client.read(PORTALS_READ);
     const tooMany = { id: 'invalid.toomanyrequests', reason: 'Exceeded the number of requests allowed.' };
     sim.injectFault({
@@ -66,7 +52,7 @@ describe('rate limits', () => {
       headers: { 'retry-after': '1s' },
       body: tooMany,
     });
-    await client.read(PORTALS_READ);
+    await driveClock(clock, client.read(PORTALS_READ), quiet);
     expect(waits).toEqual([{ ms: anyNumber(), reason: 'retry-after' }]);
     sim.injectFault({
       method: 'POST',
@@ -75,7 +61,13 @@ describe('rate limits', () => {
       headers: { 'retry-after': '1s' },
       body: tooMany,
     });
-    await createLink(client, { name: 'After 429', link: 'x.example.com' }, ['145283994705985838']);
+    const started = clock.now();
+    await driveClock(
+      clock,
+      createLink(client, { name: 'After 429', link: 'x.example.com' }, ['145283994705985838']),
+      quiet,
+    );
+    expect(clock.now() - started).toBeGreaterThanOrEqual(1000);
     expect(sim.count({ method: 'POST', path: /\/userPortalLink$/ })).toBe(2);
     expect(sim.snapshot().userPortalLinks.filter((l) => l.name === 'After 429')).toHaveLength(1);
     expect(client.stats.rateLimited).toBe(2);
