@@ -4,6 +4,7 @@
  * checkout) it is undefined, and the plan names no commit rather than a guess.
  */
 import { execFile } from 'node:child_process';
+import { mayFindRepository } from './git-discovery.js';
 
 /** A full object name: SHA-1 (40 hex digits) or SHA-256 (64). */
 const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -13,7 +14,9 @@ export async function findPlannedCommit(
   cwd: string,
 ): Promise<string | undefined> {
   const fromCi = ciCommit(env);
-  return fromCi !== undefined && COMMIT.test(fromCi) ? fromCi : headOf(cwd);
+  if (fromCi !== undefined && COMMIT.test(fromCi)) return fromCi;
+  // git runs with this process's environment (GIT_DIR and the like), not the one passed in for the CI's variables.
+  return (await mayFindRepository(cwd, process.env)) ? headOf(cwd) : undefined;
 }
 
 function ciCommit(env: Readonly<Record<string, string | undefined>>): string | undefined {

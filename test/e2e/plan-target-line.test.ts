@@ -1,10 +1,10 @@
 /** The text plan, `show` and the apply prompt say what the plan was made against and at; `plan` how it signed in. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { cli } from '../support/cli.js';
 import { git } from '../support/git-repo.js';
 import { portalManifests, removeWorkspaces, workspace } from '../support/workspace.js';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 let sim: Simulator;
@@ -67,6 +67,20 @@ describe('the plan names its target and commit', () => {
     expect(none.code).toBe(0);
     expect(none.stdout).toMatch(/· microtenant 0\n/);
     expect(none.stdout).not.toContain('commit');
+  });
+
+  it('a repository GIT_DIR names is asked for its HEAD though none is above the folder', async () => {
+    const { dir, head } = checkout();
+    const elsewhere = `${dir}-repository.git`;
+    renameSync(join(dir, '.git'), elsewhere);
+    vi.stubEnv('GIT_DIR', elsewhere);
+    try {
+      const plan = await cli(['plan'], { cwd: dir, env: sim.env() });
+      expect(plan.stdout).toContain(`· microtenant 0 · commit ${head.slice(0, 12)}\n`);
+    } finally {
+      vi.unstubAllEnvs();
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('with both credential sets, plan says it signed in with OneAPI and where', async () => {

@@ -42,16 +42,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((resolve) => proxy?.close(resolve));
-  for (const dir of [scratch, release?.out]) if (dir) rmSync(dir, { recursive: true, force: true });
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
 /** A runner's environment: tripwires first on PATH, then Node, then the system's tools. */
-function runnerEnv(): Record<string, string> {
+function runnerEnv(first: string[] = []): Record<string, string> {
   const address = proxy.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const home = mkdtempSync(join(scratch, 'home-'));
   return {
-    PATH: [tripwires, dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
+    PATH: [...first, tripwires, dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
     HOME: home,
     RUNNER_TEMP: mkdtempSync(join(scratch, 'runner-temp-')),
     GITHUB_ACTIONS: 'true',
@@ -62,6 +62,14 @@ function runnerEnv(): Record<string, string> {
     npm_config_proxy: url,
     npm_config_https_proxy: url,
   };
+}
+
+/** A `node` on PATH that logs its arguments to `log`, then runs this Node. */
+function loggingNode(log: string): string {
+  const bin = mkdtempSync(join(scratch, 'node-'));
+  writeFileSync(join(bin, 'node'), `#!/bin/sh\necho "node $1" >> "${log}"\nexec "${process.execPath}" "$@"\n`);
+  chmodSync(join(bin, 'node'), 0o755);
+  return bin;
 }
 
 async function versionAfter(result: CompositeResult, env: Record<string, string>): Promise<string> {
@@ -82,6 +90,34 @@ describe('action.yml on a release tree', () => {
     expect(await versionAfter(result, env)).toBe(release.version);
     expect(readFileSync(calls, 'utf8')).toBe('');
     expect(connections).toBe(0);
+  });
+
+  it('checks the runner’s Node in one node process and the version with the CLI alone', async () => {
+    const log = join(scratch, 'node.log');
+    writeFileSync(log, '');
+    const result = await runCompositeAction({
+      actionPath: release.tree,
+      env: runnerEnv([loggingNode(log)]),
+      cwd: scratch,
+    });
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toContain(`Node ${process.version} on the runner satisfies >=`);
+    // The comparison of versions, then `zpa-gitops --version` through the launcher.
+    expect(readFileSync(log, 'utf8')).toBe(`node -e\nnode ${join(release.tree, 'dist/cli/main.js')}\n`);
+  });
+
+  it('says so when the package.json at the ref has no version', async () => {
+    const tree = mkdtempSync(join(scratch, 'tree-'));
+    cpSync(release.tree, tree, { recursive: true });
+    const { version: _, ...pkg } = JSON.parse(readFileSync(join(tree, 'package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    writeFileSync(join(tree, 'package.json'), JSON.stringify(pkg, null, 2));
+    const result = await runCompositeAction({ actionPath: tree, env: runnerEnv(), cwd: scratch });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain(`::error::${tree}/package.json has no version\n`);
+    expect(result.outputs['check']).toEqual({});
   });
 
   it('asks for setup-node when the runner’s Node is older than the engines field needs', async () => {
