@@ -15,6 +15,8 @@ export const NEEDS_BUILD = [
   'test/e2e/recipe-harness-gitlab.test.ts',
   'test/e2e/terraform-habits.test.ts',
   'test/format/fmt.test.ts',
+  'test/release/action.test.ts',
+  'test/release/bundle.test.ts',
 ];
 
 export default mergeConfig(base, defineConfig({ test: { exclude: ['test/container/**', ...NEEDS_BUILD] } }));
