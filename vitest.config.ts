@@ -21,7 +21,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Scratch files in memory where the machine allows (test/support/scratch-dir.ts).
     env: scratch === undefined ? {} : { TMPDIR: scratch },
-    globalSetup: ['test/support/scratch-dir.ts'],
+    globalSetup: ['test/support/scratch-dir.ts', 'test/support/release-setup.ts'],
     // vitest's default is one worker fewer than there are cores: a single worker on two cores. Many
     // tests wait on a child process or on the simulator's sockets, so two keep both cores busy.
     maxWorkers: Math.max(2, availableParallelism() - 1),

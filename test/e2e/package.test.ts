@@ -1,15 +1,17 @@
 /**
- * The packed tarball holds what a user needs and nothing else, installs in a clean folder, and its
- * command and library (with types) work there. Without the network: the clean folder gets a lockfile
- * made from this repository's (the tarball plus our production dependencies, exactly as pinned), and
+ * The packed tarball (the npm package of the run's release build, test/support/release.ts) holds
+ * what a user needs and nothing else, installs in a clean folder, and its command and library (with
+ * types) work there. Without the network: the clean folder gets a lockfile made from this
+ * repository's (the tarball plus our production dependencies, exactly as pinned), and
  * `npm ci --offline` takes every package from the cache that this checkout's `npm ci` filled.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildRelease } from '../support/release.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'zpa-gitops-pack-'));
@@ -54,12 +56,16 @@ function appManifests(tarball: string): { manifest: object; lock: object } {
 }
 
 describe('the npm package', () => {
-  it('packs only built code, schemas, README and license, and installs and runs from the tarball', () => {
-    // --ignore-scripts: the test run has built dist/ already.
-    const packed = JSON.parse(
-      sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', folder], root),
-    ) as { filename: string; files: { path: string }[] }[];
-    const files = packed[0]!.files.map((f) => f.path);
+  it('packs only built code, schemas, README and license, and installs and runs from the tarball', async () => {
+    // A copy beside the app: the shared release is only read, and the lockfile names it by a relative path.
+    const { npmTarball } = await buildRelease();
+    const tarball = basename(npmTarball);
+    copyFileSync(npmTarball, join(folder, tarball));
+    // An npm tarball holds the package's files under package/.
+    const files = sh('tar', ['-tzf', tarball], folder)
+      .split('\n')
+      .filter(Boolean)
+      .map((f) => f.replace(/^package\//, ''));
     expect(files).toEqual(
       expect.arrayContaining([
         'LICENSE',
@@ -78,8 +84,8 @@ describe('the npm package', () => {
     expect(files.some((f) => /^dist\/(demo|bench)\/|\.map$|^src\/|^test\//.test(f))).toBe(false);
 
     const app = join(folder, 'app');
-    sh('mkdir', ['-p', join(app, 'zpa')], folder);
-    const { manifest, lock } = appManifests(packed[0]!.filename);
+    mkdirSync(join(app, 'zpa'), { recursive: true });
+    const { manifest, lock } = appManifests(tarball);
     writeFileSync(join(app, 'package.json'), JSON.stringify(manifest));
     writeFileSync(join(app, 'package-lock.json'), JSON.stringify(lock));
     // --offline: npm answers every request from its cache and fails (ENOTCACHED) rather than fetch.
@@ -116,5 +122,5 @@ describe('the npm package', () => {
     );
     expect(sh(process.execPath, ['use.mjs'], app).trim()).toBe('1');
     expect(readdirSync(join(app, 'node_modules', 'zpa-gitops'))).not.toContain('src');
-  }, 600_000); // a hang guard: pack, install and tsc took 131 s on the loaded 2-core machine
+  }, 600_000); // a hang guard: the release build, an install and tsc, on a loaded machine
 });

@@ -42,7 +42,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((resolve) => proxy?.close(resolve));
-  for (const dir of [scratch, release?.out]) if (dir) rmSync(dir, { recursive: true, force: true });
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
 /** A runner's environment: tripwires first on PATH, then Node, then the system's tools. */

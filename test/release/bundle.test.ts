@@ -59,7 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   sim?.kill('SIGINT');
   await github?.close();
-  for (const dir of [folder, work, release?.out]) if (dir) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [folder, work]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 interface Result {
