@@ -1,8 +1,9 @@
 /**
  * Commands load what they run: the built CLI under a module-load hook that records every file
  * Node loads. The CLI is bundled (scripts/bundle-cli.mjs); the bundle's metafile says which of our
- * modules and which packages each loaded chunk holds. `--version` and `validate` must load neither
- * got (the HTTP client) nor the simulator, and `validate` of plain manifests not even the yaml package.
+ * modules and which packages each loaded chunk holds. `--version`, `validate` and `show` must load
+ * neither got (the HTTP client) nor the simulator, and `validate` of plain manifests not even the yaml
+ * package.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -97,6 +98,13 @@ describe('what each command loads', () => {
     expect(yaml(await modulesLoaded(['validate', join(dir, 'links.yaml')], 'full.txt', full)).length).toBeGreaterThan(
       0,
     );
+  });
+
+  it('show, which renders a saved plan, loads neither got nor the client', async () => {
+    await writeFile(join(dir, 'saved.json'), JSON.stringify({ formatVersion: 1, digest: 'not checked first' }));
+    const loaded = await modulesLoaded(['show', join(dir, 'saved.json')], 'show.txt');
+    expect(loaded).toContain('dist/cli/commands/show.js');
+    expect(loaded.filter(heavy)).toEqual([]);
   });
 
   it('plan loads got (so the check above can fail), but not the simulator', async () => {
