@@ -6,7 +6,6 @@ import { hasErrors, loadManifests } from '../manifest/index.js';
 import { BUILT_IN_KINDS } from '../kinds/built-in.js';
 import { DEFAULT_SAFETY, parseTargets, type SafetyOptions } from '../planner/plan.js';
 import { formatDiagnostics } from '../render/diagnostics.js';
-import { COLOR, PLAIN, wantsColor, type Style } from '../render/style.js';
 import {
   rateLimitsFromEnv,
   settingsFromEnv,
@@ -17,10 +16,6 @@ import {
 import { ManifestLoadError } from './errors.js';
 import type { CliIo } from './io.js';
 import { yamlOption } from './yaml-reader-env.js';
-
-export function styleFor(io: CliIo): Style {
-  return wantsColor(io.env, io.stdoutIsTty) ? COLOR : PLAIN;
-}
 
 /** Loads manifests; warnings go to stderr, errors stop the command before any API call. */
 export async function loadDesired(paths: string[], io: CliIo, allowEmpty = false): Promise<DesiredState> {

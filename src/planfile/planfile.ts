@@ -11,21 +11,36 @@ import type { KindSet } from '../core/kind-set.js';
 import type { Plan } from '../core/types.js';
 import { PLAN_FORMAT_VERSION } from '../planner/plan.js';
 import { readSchema } from '../schemas.js';
+import { importGenerated } from '../core/generated-module.js';
 import { assertUnedited } from './plan-integrity.js';
 import { BUILT_IN_KINDS } from '../kinds/built-in.js';
 
-let validatePlan: (((data: unknown) => boolean) & { errors?: unknown }) | undefined;
+/** ajv's options for the plan schema, at build time (scripts/compile-validators.mjs) as at run time. */
+export const PLAN_AJV_OPTIONS = { allErrors: false, strict: false } as const;
 
-async function validator() {
-  if (!validatePlan) {
-    // Loaded on first need: ajv's compiler is a large module, and plan (which only writes plan
-    // files) would otherwise load it on every run. Through the default export (module.exports): a
-    // CommonJS module imported from the bundle has no named exports.
-    const { default: ajvModule } = await import('ajv/dist/2020.js');
-    const ajv = new ajvModule.Ajv2020({ allErrors: false, strict: false });
-    validatePlan = ajv.compile(await readSchema('plan.schema.json'));
-  }
+type PlanValidator = ((data: unknown) => boolean) & { errors?: unknown };
+
+let validatePlan: Promise<PlanValidator> | undefined;
+
+/**
+ * The build compiles schemas/plan.schema.json to standalone code (plan-validator.generated.js, beside
+ * this file in dist/, and bundled into the CLI): loading that skips importing ajv's compiler and
+ * compiling the schema, most of the start-up of show, comment and apply of a saved plan. Without it
+ * (tests run from src/) the schema is compiled here with the same options.
+ */
+function validator(): Promise<PlanValidator> {
+  // A literal specifier, so that the CLI's bundler finds the generated file and bundles it.
+  validatePlan ??= importGenerated(() => import('./plan-validator.generated.js'), 'plan-validator.generated').then(
+    (generated) => generated?.validate ?? compilePlanValidator(),
+  );
   return validatePlan;
+}
+
+/** The validator compiled now, from the schema file. */
+export async function compilePlanValidator(): Promise<PlanValidator> {
+  // Through the default export (module.exports): a CommonJS module imported from the bundle has no named exports.
+  const { default: ajvModule } = await import('ajv/dist/2020.js');
+  return new ajvModule.Ajv2020(PLAN_AJV_OPTIONS).compile(await readSchema('plan.schema.json'));
 }
 
 export async function writePlanFile(path: string, plan: Plan): Promise<void> {

@@ -7,16 +7,8 @@ import { CommandInterrupts } from '../interrupts.js';
 import { PLAN_KEY_VARIABLE, signPlan } from '../../digest/keyed-digest.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import {
-  appendStepSummary,
-  connect,
-  loadDesired,
-  safetyFrom,
-  signInLine,
-  styleFor,
-  targetsFrom,
-  withCommit,
-} from '../shared.js';
+import { appendStepSummary, connect, loadDesired, safetyFrom, signInLine, targetsFrom, withCommit } from '../shared.js';
+import { styleFor } from '../output-style.js';
 import { settingsFromEnv } from '../../zpa/index.js';
 import { exitCode } from '../exit-codes.js';
 import { UNSAFE_LABEL } from '../../ci/unsafe-approval.js';

@@ -4,7 +4,7 @@ import { readPlanFile } from '../../planfile/planfile.js';
 import { PLAN_FORMATS, renderPlan } from '../../render/plan.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { styleFor } from '../shared.js';
+import { styleFor } from '../output-style.js';
 import { exitCode } from '../exit-codes.js';
 
 export async function showCommand(args: string[], io: CliIo): Promise<number> {
