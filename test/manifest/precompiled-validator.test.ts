@@ -1,11 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { compileManifestValidator } from '../../src/manifest/schema.js';
+import { describeBuilt } from '../support/describe-built.js';
 
 // The build writes the standalone validator into dist/ (npm test builds before vitest runs).
 const built = fileURLToPath(new URL('../../dist/manifest/manifest-validator.generated.js', import.meta.url));
@@ -25,15 +25,7 @@ async function documents(dir: string): Promise<Array<[string, unknown]>> {
   return docs;
 }
 
-describe('the build-time (standalone) manifest validator', () => {
-  if (!existsSync(built)) {
-    it('needs `npm run build` first', () => {
-      console.log(`skipped comparison: ${built} is missing; run npm run build`);
-      expect(existsSync(built)).toBe(false);
-    });
-    return;
-  }
-
+describeBuilt('the build-time (standalone) manifest validator', built, () => {
   it('reports exactly what the schema compiled at run time reports', async () => {
     const precompiled = ((await import(built)) as { validate: ValidateFunction }).validate;
     const runtime = await compileManifestValidator();

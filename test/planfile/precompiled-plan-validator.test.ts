@@ -1,13 +1,14 @@
 /** The plan schema compiled at build time gives the verdicts the schema compiled at run time gives. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compilePlanValidator } from '../../src/planfile/planfile.js';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { cli } from '../support/cli.js';
 import { portalManifests, removeWorkspaces, workspace } from '../support/workspace.js';
+import { describeBuilt } from '../support/describe-built.js';
 
 // The build writes the standalone validator into dist/ (npm test builds before vitest runs).
 const built = fileURLToPath(new URL('../../dist/planfile/plan-validator.generated.js', import.meta.url));
@@ -21,15 +22,7 @@ afterAll(() => {
   return sim.close();
 });
 
-describe('the build-time (standalone) plan validator', () => {
-  if (!existsSync(built)) {
-    it('needs `npm run build` first', () => {
-      console.log(`skipped comparison: ${built} is missing; run npm run build`);
-      expect(existsSync(built)).toBe(false);
-    });
-    return;
-  }
-
+describeBuilt('the build-time (standalone) plan validator', built, () => {
   it('accepts and refuses what the schema compiled at run time does', async () => {
     sim.seed({ userPortals: [{ name: 'Eng' }] });
     const dir = workspace(portalManifests({ Eng: [{ name: 'new', link: 'n.example.com' }] }));

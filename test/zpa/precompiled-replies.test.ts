@@ -4,14 +4,14 @@
  * test builds first): every schema the client checks with must be there, and each precompiled
  * validator must judge replies exactly as ajv compiling the schema now does.
  */
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { stableJson } from '../../src/canonical/equality.js';
 import type { Json } from '../../src/core/types.js';
 import { compileReplySchema } from '../../src/zpa/reply-check.js';
 import { builtInReplySchemas } from '../../src/zpa/reply-validators.js';
+import { describeBuilt } from '../support/describe-built.js';
 
 const built = fileURLToPath(new URL('../../dist/zpa/precompiled-replies.js', import.meta.url));
 
@@ -37,15 +37,7 @@ const SAMPLES: unknown[] = [
   { token_type: 'Bearer', expires_in: 3600 },
 ];
 
-describe('the build-time (standalone) reply validators', () => {
-  if (!existsSync(built)) {
-    it('needs `npm run build` first', () => {
-      console.log(`skipped comparison: ${built} is missing; run npm run build`);
-      expect(existsSync(built)).toBe(false);
-    });
-    return;
-  }
-
+describeBuilt('the build-time (standalone) reply validators', built, () => {
   it('cover every schema the client checks replies with', async () => {
     const { PRECOMPILED_REPLY_VALIDATORS } = (await import(built)) as {
       PRECOMPILED_REPLY_VALIDATORS: ReadonlyMap<string, ValidateFunction>;
