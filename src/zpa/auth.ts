@@ -2,7 +2,7 @@
  * Sign-in and the shared bearer token. Concurrent callers share one sign-in; a token is dropped a
  * little before it expires and when the API answers 401.
  */
-import { baseHttpOptions } from './http-defaults.js';
+import { backOffOn, baseHttpOptions } from './http-defaults.js';
 import got, { type Got, RequestError } from 'got';
 import type { Clock } from '../core/clock.js';
 import { AuthError } from '../core/errors.js';
@@ -54,7 +54,6 @@ export class Authenticator {
       retry: {
         limit: SIGN_IN_RETRIES,
         methods: ['POST'],
-        // As for API calls (transport.ts): the back-off on the client's clock, 1 ms on got's.
         calculateDelay: async ({ attemptCount, error }) => {
           const decision = decideRetry(
             {
@@ -67,9 +66,7 @@ export class Authenticator {
             },
             policy,
           );
-          if (decision === undefined) return 0;
-          await options.clock.sleep(decision.delayMs);
-          return 1;
+          return decision === undefined ? 0 : backOffOn(options.clock, decision.delayMs);
         },
       },
     });

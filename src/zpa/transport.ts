@@ -2,7 +2,7 @@
  * One HTTP call to the ZPA API, through got: token, rate limit, retries (got's own retry machinery,
  * driven by `decideRetry`), re-sign-in on 401, and the mapping of every failure to ApiError.
  */
-import { baseHttpOptions } from './http-defaults.js';
+import { backOffOn, baseHttpOptions } from './http-defaults.js';
 import http from 'node:http';
 import https from 'node:https';
 import got, { type Got, type NormalizedOptions, type RequestError, type Response } from 'got';
@@ -268,11 +268,7 @@ export class Transport {
     });
   }
 
-  /**
-   * got's calculateDelay: 0 means "do not retry". The back-off is waited out here, on the client's
-   * clock (so a test's clock drives it, and an interrupt ends a write's wait); got then waits the
-   * 1 ms returned on its own timer before the next attempt.
-   */
+  /** got's calculateDelay: 0 means "do not retry"; a retry's back-off is waited out in backOffOn. */
   private async retryDelay(attemptCount: number, error: RequestError): Promise<number> {
     const call = callOf(error.options.context);
     call.releaseSlot(); // the attempt is over; its window starts now, not after the retry's delay
@@ -309,8 +305,7 @@ export class Transport {
     if (decision.delayMs >= NOTICEABLE_WAIT_MS)
       this.options.onWait?.({ ms: decision.delayMs, reason: decision.reason });
     const { clock, stopWrites } = this.options;
-    await clock.sleep(decision.delayMs, call.request.method === 'GET' ? undefined : stopWrites);
-    return 1;
+    return backOffOn(clock, decision.delayMs, call.request.method === 'GET' ? undefined : stopWrites);
   }
 
   private debugLine(line: string): void {
