@@ -42,8 +42,7 @@ export class CommandInterrupts {
       stop = (signal) => reject(new InterruptedBeforeWritesError(signal));
     });
     const release = this.io.trapInterrupts?.((signal) => {
-      this.received = signal;
-      this.controller.abort();
+      this.stopOn(signal);
       stop?.(signal);
     });
     try {
@@ -56,8 +55,7 @@ export class CommandInterrupts {
   /** Runs `work` with the signals trapped; outside it they keep their default (nothing is being written). */
   async during<T>(work: () => Promise<T>): Promise<T> {
     const release = this.io.trapInterrupts?.((signal) => {
-      this.received = signal;
-      this.controller.abort();
+      this.stopOn(signal);
       this.io.stderr(`\n${signal} received: ${this.notice} Send it again to exit at once.\n`);
     });
     try {
@@ -65,5 +63,11 @@ export class CommandInterrupts {
     } finally {
       release?.();
     }
+  }
+
+  /** The first signal: remembered for the exit code, and no new write starts. */
+  private stopOn(signal: InterruptSignal): void {
+    this.received = signal;
+    this.controller.abort();
   }
 }
