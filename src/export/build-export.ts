@@ -50,8 +50,10 @@ export function buildExport(live: LiveState, options: ExportOptions, kinds: Kind
     ? (live['userPortalLinks'] ?? []).map((raw) => ({ raw, canonical: linkKind.canonicalLive(raw) }))
     : [];
   const counts = new Map<string, number>();
-  for (const { canonical } of links)
-    counts.set(optionalString(canonical['name']), (counts.get(optionalString(canonical['name'])) ?? 0) + 1);
+  for (const { canonical } of links) {
+    const name = optionalString(canonical['name']);
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
 
   const written = new Set<string>();
   const usedFiles = new Set<string>();
